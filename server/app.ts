@@ -1,0 +1,99 @@
+/**
+ * Builds the Fastify app: cross-cutting plugins in a fixed order, then each area's routes,
+ * then the dashboard. `server/cli/start.ts`, the tests and the benchmarks all call this.
+ */
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { existsSync } from 'node:fs';
+import type { Config } from './config.ts';
+import type { Db } from './db/client.ts';
+import healthRoutes from './modules/health/routes.ts';
+import planRoutes from './modules/plans/routes.ts';
+import progressRoutes from './modules/progress/routes.ts';
+import provinceRoutes from './modules/provinces/routes.ts';
+import importRoutes from './modules/imports/routes.ts';
+import reportRoutes from './modules/reports/routes.ts';
+import userRoutes from './modules/users/routes.ts';
+import auth from './plugins/auth.ts';
+import rateLimit from '@fastify/rate-limit';
+import problem, { Problem } from './plugins/problem.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    config: Config;
+  }
+}
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp({ db, config, logger = false }: AppOptions) {
+  const app = Fastify({
+    logger,
+    bodyLimit: 2 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorate('db', db);
+  app.decorate('config', config);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(problem);
+  await app.register(rateLimit, { global: false });
+  await app.register(auth);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'DRG/DIP reform tracker API', description: 'DRG/DIP 支付方式改革进展跟踪 API', version: '1' },
+      tags: [
+        { name: 'provinces', description: '省份 Provinces' },
+        { name: 'plans', description: '行动计划 Plans and targets' },
+        { name: 'progress', description: '进展 Quarterly progress' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(async (api) => {
+    await api.register(healthRoutes);
+    await api.register(provinceRoutes);
+    await api.register(planRoutes);
+    await api.register(progressRoutes);
+    await api.register(userRoutes);
+    await api.register(reportRoutes);
+    await api.register(importRoutes);
+  }, { prefix: '/api' });
+
+  await registerDashboard(app, config);
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;
+
+/** The built dashboard (web/dist), with client-side routes falling back to index.html. */
+async function registerDashboard(app: FastifyInstance, config: Config) {
+  const hasDashboard = existsSync(`${config.webDist}/index.html`);
+  if (hasDashboard) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasDashboard || request.method !== 'GET') {
+      throw new Problem(404, 'notFound', '未找到该地址', `No route ${request.method} ${request.url.split('?')[0]}`);
+    }
+    return reply.sendFile('index.html');
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * `npm run user:create -- --username wang --role admin [--province 210000] [--name 王]`
+ * The password comes from USER_PASSWORD or is read from standard input: none is ever defaulted.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { createDb } from '../db/client.ts';
+import { StartupError } from '../db/errors.ts';
+import { applyMigrations } from '../db/migrate.ts';
+import { openDatabase } from '../db/open.ts';
+import { MIN_PASSWORD_LENGTH } from '../modules/users/passwords.ts';
+import { ROLES } from '../modules/users/schemas.ts';
+import { createUser } from '../modules/users/service.ts';
+import { Problem } from '../plugins/problem.ts';
+import { runCli } from './run.ts';
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password: ');
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split('\n')[0]!.trim();
+}
+
+runCli(async () => {
+  const { values } = parseArgs({ options: { username: { type: 'string' }, role: { type: 'string' }, province: { type: 'string' }, name: { type: 'string' } } });
+  if (!values.username || !values.role) throw new StartupError('usage: npm run user:create -- --username NAME --role admin|reviewer|editor [--province 210000] [--name 显示名]');
+  if (!(ROLES as readonly string[]).includes(values.role)) throw new StartupError(`--role must be one of ${ROLES.join(', ')}`);
+  const password = process.env.USER_PASSWORD ?? (await readStdin());
+  if (password.length < MIN_PASSWORD_LENGTH) throw new StartupError(`The password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+  const database = await openDatabase(loadConfig());
+  const db = createDb(database.url);
+  try {
+    await applyMigrations(database.url);
+    const user = await createUser(db, { username: values.username, displayName: values.name ?? values.username, password, role: values.role as (typeof ROLES)[number], provinceCode: values.province ?? null }, 'system');
+    console.log(`Created ${user.role} ${user.username}${user.provinceCode ? ` (${user.provinceCode})` : ''}.`);
+  } catch (e) {
+    if (e instanceof Problem) throw new StartupError(e.en);
+    throw e;
+  } finally {
+    await db.$disconnect();
+    await database.close();
+  }
+});

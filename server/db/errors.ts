@@ -1,0 +1,42 @@
+/**
+ * Start-up failures a newcomer can hit. Each carries one line for the terminal;
+ * server/cli prints it and exits non-zero instead of a stack trace.
+ */
+export class StartupError extends Error {
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}
+
+/** `postgresql://user:secret@host/db` → `postgresql://user:***@host/db` */
+export function maskUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+  }
+}
+
+/** Turns a pg / Prisma connection error into one clear line. */
+export function describeConnectionError(err: unknown, url: string): StartupError {
+  const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const code = e?.code ?? e?.cause?.code;
+  const where = maskUrl(url);
+  switch (code) {
+    case 'ECONNREFUSED':
+      return new StartupError(`Cannot reach PostgreSQL at ${where}: connection refused.`, 'Is the server running, and is the host/port in DATABASE_URL right?');
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new StartupError(`Cannot reach PostgreSQL at ${where}: unknown host.`);
+    case '28P01':
+    case '28000':
+      return new StartupError(`PostgreSQL at ${where} refused the credentials (wrong user or password).`);
+    case '3D000':
+      return new StartupError(`PostgreSQL at ${where}: the database does not exist.`, 'Create it first (createdb), or fix the database name in DATABASE_URL.');
+    default:
+      return new StartupError(`Cannot use PostgreSQL at ${where}: ${e?.message ?? e?.cause?.message ?? String(err)}`);
+  }
+}

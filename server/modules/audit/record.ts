@@ -1,0 +1,29 @@
+/** Appends to the audit trail. Call it inside the transaction that makes the change, with the before state read in that transaction. */
+import type { Prisma } from '../../db/client.ts';
+import type { SessionUser } from '../../plugins/auth.ts';
+
+type Tx = Prisma.TransactionClient;
+
+export interface AuditEntry {
+  actor: SessionUser | 'seed' | 'system';
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  provinceCode?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+const json = (v: unknown) => (v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
+
+export async function recordAudit(tx: Tx, e: AuditEntry): Promise<void> {
+  const actor = typeof e.actor === 'string' ? { actorId: null, actorLabel: e.actor } : { actorId: e.actor.id, actorLabel: e.actor.username };
+  await tx.auditEvent.create({
+    data: { ...actor, action: e.action, entityType: e.entityType, entityId: String(e.entityId), provinceCode: e.provinceCode ?? null, before: json(e.before), after: json(e.after) },
+  });
+}
+
+export async function auditTrail(db: Tx, entityType: string, entityId: string | number) {
+  const rows = await db.auditEvent.findMany({ where: { entityType, entityId: String(entityId) }, orderBy: { id: 'asc' } });
+  return rows.map((r) => ({ id: Number(r.id), at: r.at.toISOString(), actor: r.actorLabel, action: r.action, before: r.before ?? null, after: r.after ?? null }));
+}

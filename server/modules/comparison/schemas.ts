@@ -1,0 +1,66 @@
+/** Shapes of the cross-province endpoints (comparison, completeness); the web app imports these types. */
+import { Type, type Static } from 'typebox';
+import { DIMENSIONS } from '../../domain/types.ts';
+import { ActualSchema, PlanRefSchema, STATUSES, TargetRefSchema } from '../trajectory/schemas.ts';
+import { Nullable, oneOf } from '../shared/schema.ts';
+
+
+export const REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const;
+
+export const ComparisonQuery = Type.Object({
+  period: Type.String({ pattern: '^\\d{4}Q[1-4]$', description: 'e.g. 2023Q4' }),
+  dimension: Type.Optional(oneOf([...DIMENSIONS, 'all'] as const)),
+  format: Type.Optional(oneOf(['json', 'csv', 'xlsx'] as const)),
+});
+
+export const ComparisonRowSchema = Type.Object({
+  province: Type.Object({ code: Type.String(), nameZh: Type.String(), nameEn: Type.String() }),
+  dimension: oneOf(DIMENSIONS),
+  hasPlan: Type.Boolean(),
+  plan: Nullable(PlanRefSchema),
+  report: Nullable(Type.Object({ status: oneOf(REPORT_STATUSES), isDemo: Type.Boolean() })),
+  actual: Nullable(ActualSchema),
+  planned: Nullable(Type.Number()),
+  owed: Nullable(Type.Number()),
+  nationalPlanned: Nullable(Type.Number()),
+  nationalOwed: Nullable(Type.Number()),
+  /** actual − planned, percentage points (null when either is missing) */
+  gapToPlan: Nullable(Type.Number()),
+  gapToNational: Nullable(Type.Number()),
+  status: oneOf(STATUSES),
+  nationalStatus: oneOf(STATUSES),
+  target: Nullable(TargetRefSchema),
+});
+
+export const ComparisonResponseSchema = Type.Object({
+  period: Type.String(),
+  dimensions: Type.Array(oneOf(DIMENSIONS)),
+  national: PlanRefSchema,
+  isDemo: Type.Boolean(),
+  rule: Type.String({ description: 'how the planned value for a quarter is derived' }),
+  rows: Type.Array(ComparisonRowSchema),
+});
+
+export const CompletenessRowSchema = Type.Object({
+  province: Type.Object({ code: Type.String(), nameZh: Type.String(), nameEn: Type.String() }),
+  hasPlan: Type.Boolean(),
+  regionCount: Type.Integer(),
+  regionsReported: Type.Integer(),
+  status: oneOf(['none', ...REPORT_STATUSES] as const),
+  submittedAt: Nullable(Type.String()),
+  acceptedAt: Nullable(Type.String()),
+  overdue: Type.Boolean(),
+  isDemo: Type.Boolean(),
+});
+
+export const CompletenessResponseSchema = Type.Object({
+  period: Type.String(),
+  /** ISO date after which an unsubmitted report is overdue */
+  deadline: Type.String(),
+  rows: Type.Array(CompletenessRowSchema),
+});
+
+export type ComparisonRow = Static<typeof ComparisonRowSchema>;
+export type ComparisonResponse = Static<typeof ComparisonResponseSchema>;
+export type CompletenessRow = Static<typeof CompletenessRowSchema>;
+export type CompletenessResponse = Static<typeof CompletenessResponseSchema>;

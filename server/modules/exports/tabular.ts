@@ -1,0 +1,60 @@
+/**
+ * Tables out as CSV (UTF-8 with BOM, so Excel opens Chinese correctly) or XLSX.
+ * papaparse writes CSV (quoting done right); ExcelJS writes XLSX.
+ */
+import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
+import Papa from 'papaparse';
+
+export interface Column<T> {
+  header: string;
+  value: (row: T) => string | number | null;
+  width?: number;
+}
+
+export interface Table<T> {
+  /** file name without extension (may be Chinese) */
+  filename: string;
+  sheet: string;
+  columns: Column<T>[];
+  rows: T[];
+  /** lines written above the header in XLSX (title, source, demo label) */
+  notes?: string[];
+}
+
+export const BOM = '\uFEFF';
+
+export function toCsv<T>(t: Table<T>): string {
+  const data = [t.columns.map((c) => c.header), ...t.rows.map((r) => t.columns.map((c) => c.value(r) ?? ''))];
+  return BOM + Papa.unparse(data, { newline: '\r\n' });
+}
+
+export async function toXlsx<T>(t: Table<T>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'DRG/DIP reform tracker';
+  const ws = wb.addWorksheet(t.sheet.slice(0, 31));
+  for (const note of t.notes ?? []) ws.addRow([note]).font = { italic: true };
+  const header = ws.addRow(t.columns.map((c) => c.header));
+  header.font = { bold: true };
+  for (const r of t.rows) ws.addRow(t.columns.map((c) => c.value(r)));
+  t.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width ?? Math.max(10, Math.min(40, c.header.length * 2 + 2))));
+  ws.views = [{ state: 'frozen', ySplit: (t.notes?.length ?? 0) + 1 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function disposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export async function sendTable<T>(reply: FastifyReply, t: Table<T>, format: 'csv' | 'xlsx') {
+  if (format === 'csv') {
+    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', disposition(`${t.filename}.csv`)).send(toCsv(t));
+  }
+  return reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', disposition(`${t.filename}.xlsx`))
+    .send(await toXlsx(t));
+}
+
+export const pct = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);

@@ -1,0 +1,85 @@
+/** Response shapes of the plan endpoints; the web app imports these types. */
+import { Type, type Static } from 'typebox';
+import { DIMENSIONS, REGION_EVENTS, STAGES, TARGET_KINDS } from '../../domain/types.ts';
+import { Nullable, oneOf } from '../shared/schema.ts';
+
+
+export const ClauseSourceSchema = Type.Object({
+  document: Type.String(),
+  clauseRef: Type.String(),
+  quote: Type.String(),
+  line: Nullable(Type.Integer()),
+});
+
+export const PlanDocumentSchema = Type.Object({
+  slug: Type.String(),
+  versionId: Type.Integer(),
+  version: Type.Integer(),
+  status: Type.String(),
+  isNational: Type.Boolean(),
+  provinceCode: Nullable(Type.String()),
+  number: Type.String(),
+  title: Type.String(),
+  issuer: Type.String(),
+  issuedOn: Type.String(),
+  publishedOn: Nullable(Type.String()),
+  startYear: Type.Integer(),
+  endYear: Type.Integer(),
+  sourceRef: Nullable(Type.String()),
+  reportingDuty: Nullable(Type.String()),
+  summary: Nullable(Type.String()),
+});
+
+/**
+ * One target row. Calendar-style fields `{ dimension, year, cohort, minPct, source }` are
+ * always present so simple clients work; a ladder counted from a region's launch is listed
+ * once per step, with `year` as the plan's nominal start year plus the step (the kind fields
+ * say it runs on each region's own clock).
+ */
+export const TargetRowSchema = Type.Object({
+  key: Type.String(),
+  kind: oneOf(TARGET_KINDS),
+  dimension: oneOf(DIMENSIONS),
+  year: Nullable(Type.Integer()),
+  cohort: Nullable(Type.String()),
+  minPct: Nullable(Type.Number()),
+  source: ClauseSourceSchema,
+  scope: Type.String({ description: 'province | cohort | regions' }),
+  regions: Type.Array(Type.String()),
+  appliesTo: Type.String(),
+  subset: Nullable(Type.String()),
+  dueOn: Nullable(Type.String()),
+  event: Nullable(oneOf(REGION_EVENTS)),
+  clockYear: Nullable(Type.Integer({ description: 'for ladders: year n of the region clock' })),
+  steps: Type.Array(Type.Number()),
+  compressFromYear: Nullable(Type.Integer()),
+  compressedSteps: Type.Array(Type.Number()),
+  clockFloorYear: Nullable(Type.Integer()),
+  withinYears: Nullable(Type.Integer()),
+  requiredStage: Nullable(oneOf(STAGES)),
+  soft: Type.Boolean(),
+  interpretation: Nullable(Type.String()),
+  conflictsWith: Type.Array(Type.Object({ key: Type.String(), note: Type.String() })),
+});
+
+export const CohortSchema = Type.Object({
+  key: Type.String(),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  definedAs: Nullable(Type.String()),
+  members: Type.Array(Type.Object({ region: Type.String(), nameZh: Type.String(), nameEn: Type.String(), source: Nullable(Type.String()), inferred: Type.Boolean() })),
+});
+
+export const PlanResponseSchema = Type.Object({
+  /** true when the province has no plan of its own and the national plan is shown as reference */
+  reference: Type.Boolean(),
+  document: PlanDocumentSchema,
+  cohorts: Type.Array(CohortSchema),
+  targets: Type.Array(TargetRowSchema),
+});
+
+export type ClauseSourceDto = Static<typeof ClauseSourceSchema>;
+export type PlanDocumentDto = Static<typeof PlanDocumentSchema>;
+export type TargetRowDto = Static<typeof TargetRowSchema>;
+export type CohortDto = Static<typeof CohortSchema>;
+export type PlanResponse = Static<typeof PlanResponseSchema>;

@@ -1,0 +1,48 @@
+/** Loading reported figures as the domain's RegionQuarter rows. */
+import type { Db } from '../../db/client.ts';
+import type { RegionQuarter } from '../../domain/types.ts';
+
+export interface ProvinceQuarters {
+  quarters: RegionQuarter[];
+  /** periods that have a report (any status), sorted */
+  periods: string[];
+  isDemo: boolean;
+}
+
+/** Reported figures count once submitted (and while accepted); drafts and returned reports are the bureau's own. */
+export const REPORTED = ['submitted', 'accepted'] as const;
+
+export async function loadQuarters(db: Db, provinceCode: string, opts: { until?: string } = {}): Promise<ProvinceQuarters> {
+  const reports = await db.report.findMany({
+    where: { provinceCode, status: { in: [...REPORTED] }, ...(opts.until ? { period: { lte: opts.until } } : {}) },
+    orderBy: { period: 'asc' },
+    include: { rows: { include: { region: { select: { code: true } } } } },
+  });
+  const quarters = reports.flatMap((rep) =>
+    rep.rows.map((r) => ({
+      regionCode: r.region.code,
+      period: rep.period,
+      method: r.method,
+      stage: r.stage,
+      eligibleInstitutions: r.eligibleInstitutions,
+      coveredInstitutions: r.coveredInstitutions,
+      inpatientCases: r.inpatientCases,
+      groupedCases: r.groupedCases,
+      inpatientFund: r.inpatientFund.toNumber(),
+      drgDipFund: r.drgDipFund.toNumber(),
+      subsetEligibleInstitutions: r.subsetEligibleInstitutions,
+      subsetCoveredInstitutions: r.subsetCoveredInstitutions,
+    })),
+  );
+  return { quarters, periods: reports.map((r) => r.period), isDemo: reports.some((r) => r.isDemo) };
+}
+
+/** Effective region timeline corrections (admin or seed facts with a source), newest first per event. */
+export async function loadCorrections(db: Db, provinceCode: string) {
+  const events = await db.regionEvent.findMany({
+    where: { retractedAt: null, region: { provinceCode } },
+    orderBy: { createdAt: 'desc' },
+    include: { region: { select: { code: true } } },
+  });
+  return events.map((e) => ({ regionCode: e.region.code, kind: e.kind, occurredOn: e.occurredOn.toISOString().slice(0, 10), source: e.source, precision: e.precision }));
+}

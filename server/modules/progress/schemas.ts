@@ -1,0 +1,33 @@
+import { Type, type Static } from 'typebox';
+import { DIMENSIONS } from '../../domain/types.ts';
+import { Nullable, oneOf } from '../shared/schema.ts';
+
+export const ProgressPointSchema = Type.Object({
+  period: Type.String(),
+  numerator: Type.Number(),
+  denominator: Type.Number(),
+  /** numerator / denominator × 100; null when the denominator is 0 */
+  pct: Nullable(Type.Number()),
+  regionsReported: Type.Integer(),
+});
+
+export const ProgressSeriesSchema = Type.Object({
+  scope: oneOf(['province', 'cohort'] as const),
+  key: Type.String(),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  points: Type.Array(ProgressPointSchema),
+});
+
+export const ProgressResponseSchema = Type.Object({
+  province: Type.Object({ code: Type.String(), nameZh: Type.String(), nameEn: Type.String() }),
+  isDemo: Type.Boolean(),
+  periods: Type.Array(Type.String()),
+  dimensions: Type.Object(Object.fromEntries(DIMENSIONS.map((d) => [d, Type.Array(ProgressSeriesSchema)])) as Record<(typeof DIMENSIONS)[number], ReturnType<typeof Type.Array<typeof ProgressSeriesSchema>>>),
+});
+
+export const ProgressQuery = Type.Object({ format: Type.Optional(oneOf(['json', 'csv', 'xlsx'] as const)) });
+
+export type ProgressPoint = Static<typeof ProgressPointSchema>;
+export type ProgressSeries = Static<typeof ProgressSeriesSchema>;
+export type ProgressResponse = Static<typeof ProgressResponseSchema>;

@@ -1,0 +1,163 @@
+/**
+ * Loads seeds/ into the database. Idempotent: a file whose hash was applied before is
+ * skipped, so re-running changes nothing. A changed plan file becomes a new plan version
+ * (the previous one is kept as superseded); a changed region file updates names and adds
+ * timeline facts. Reported progress is never touched.
+ */
+import type { Db } from '../../db/client.ts';
+import { Prisma } from '../../db/client.ts';
+import type { PlanFile, ProvinceFile, RegionFile } from './seed-files.ts';
+import { readReferenceData, type ReferenceData, type SeedFile } from './read-seeds.ts';
+
+type Tx = Prisma.TransactionClient;
+
+export interface LoadSummary {
+  applied: string[];
+  skipped: string[];
+}
+
+const seedActor = { actorLabel: 'seed', actorId: null };
+
+async function alreadyApplied(tx: Tx, f: SeedFile<unknown>): Promise<boolean> {
+  const state = await tx.seedState.findUnique({ where: { key: f.file } });
+  return state?.hash === f.hash;
+}
+
+async function markApplied(tx: Tx, f: SeedFile<unknown>): Promise<void> {
+  await tx.seedState.upsert({ where: { key: f.file }, create: { key: f.file, hash: f.hash }, update: { hash: f.hash, appliedAt: new Date() } });
+}
+
+async function loadProvinces(tx: Tx, f: SeedFile<ProvinceFile>): Promise<void> {
+  for (const [i, p] of f.data.entries()) {
+    const data = { nameZh: p.nameZh, nameEn: p.nameEn, shortZh: p.shortZh, kind: p.kind, sortOrder: i };
+    await tx.province.upsert({ where: { code: p.code }, create: { code: p.code, ...data }, update: data });
+  }
+}
+
+async function loadRegions(tx: Tx, f: SeedFile<RegionFile>): Promise<void> {
+  for (const [i, r] of f.data.regions.entries()) {
+    const data = { provinceCode: f.data.province, nameZh: r.nameZh, nameEn: r.nameEn, kind: r.kind, codeSource: r.codeSource, sortOrder: i };
+    const region = await tx.coordinatingRegion.upsert({ where: { code: r.code }, create: { code: r.code, ...data }, update: data });
+    for (const e of r.events ?? []) {
+      const occurredOn = new Date(`${e.on}T00:00:00Z`);
+      const same = await tx.regionEvent.findFirst({ where: { regionId: region.id, kind: e.kind, occurredOn, source: e.source, retractedAt: null } });
+      if (same) continue;
+      // A seed fact replaces the previous seed fact for the same event; an admin's correction
+      // (created later, with a user) stays the newest and so keeps winning.
+      await tx.regionEvent.updateMany({ where: { regionId: region.id, kind: e.kind, createdById: null, retractedAt: null }, data: { retractedAt: new Date() } });
+      const created = await tx.regionEvent.create({ data: { regionId: region.id, kind: e.kind, occurredOn, precision: e.precision, source: e.source } });
+      await tx.auditEvent.create({ data: { ...seedActor, action: 'regionEvent.seed', entityType: 'regionEvent', entityId: String(created.id), provinceCode: f.data.province, after: { region: r.code, kind: e.kind, on: e.on, source: e.source } } });
+    }
+  }
+}
+
+const date = (s: string | undefined) => (s ? new Date(`${s}T00:00:00Z`) : null);
+
+async function loadPlan(tx: Tx, f: SeedFile<PlanFile>): Promise<void> {
+  const p = f.data;
+  const plan = await tx.plan.upsert({
+    where: { slug: p.slug },
+    create: { slug: p.slug, provinceCode: p.province, isNational: p.national },
+    update: { provinceCode: p.province, isNational: p.national },
+  });
+  const latest = await tx.planVersion.findFirst({ where: { planId: plan.id }, orderBy: { version: 'desc' } });
+  if (latest?.seedHash === f.hash) return;
+  if (latest && latest.seedHash === null) return; // edited in the app since: the seed no longer owns this plan
+  await tx.planVersion.updateMany({ where: { planId: plan.id, status: 'published' }, data: { status: 'superseded' } });
+  const d = p.document;
+  const version = await tx.planVersion.create({
+    data: {
+      planId: plan.id,
+      version: (latest?.version ?? 0) + 1,
+      status: 'published',
+      documentNumber: d.number,
+      title: d.title,
+      issuer: d.issuer,
+      issuedOn: date(d.issuedOn)!,
+      publishedOn: date(d.publishedOn),
+      startYear: d.startYear,
+      endYear: d.endYear,
+      sourceRef: d.sourceRef ?? null,
+      reportingDuty: d.reportingDuty ?? null,
+      summary: d.summary ?? null,
+      note: latest ? `reloaded from ${f.file}` : `loaded from ${f.file}`,
+      seedHash: f.hash,
+    },
+  });
+  const regionIds = new Map((await tx.coordinatingRegion.findMany({ select: { id: true, code: true } })).map((r) => [r.code, r.id]));
+  const cohortIds = new Map<string, number>();
+  for (const [i, c] of (p.cohorts ?? []).entries()) {
+    const cohort = await tx.cohort.create({
+      data: {
+        planVersionId: version.id,
+        key: c.key,
+        nameZh: c.nameZh,
+        nameEn: c.nameEn,
+        definedAs: c.definedAs ?? null,
+        sortOrder: i,
+        members: { create: c.members.map((m) => ({ regionId: regionIds.get(m.region)!, source: m.source ?? null, inferred: m.inferred ?? false })) },
+      },
+    });
+    cohortIds.set(c.key, cohort.id);
+  }
+  const targetIds = new Map<string, number>();
+  for (const [i, t] of p.targets.entries()) {
+    const scope = t.scope === 'province' ? 'province' : 'cohort' in t.scope ? 'cohort' : 'regions';
+    const created = await tx.target.create({
+      data: {
+        planVersionId: version.id,
+        key: t.key,
+        kind: t.kind,
+        dimension: t.dimension,
+        scope,
+        cohortId: typeof t.scope === 'object' && 'cohort' in t.scope ? cohortIds.get(t.scope.cohort)! : null,
+        appliesTo: t.appliesTo,
+        subset: t.subset ?? null,
+        minPct: t.minPct ?? null,
+        dueOn: date(t.dueOn),
+        event: t.event ?? null,
+        steps: t.steps ?? [],
+        compressFromYear: t.compressFromYear ?? null,
+        compressedSteps: t.compressedSteps ?? [],
+        clockFloorYear: t.clockFloorYear ?? null,
+        nominalStartYear: t.nominalStartYear ?? null,
+        withinYears: t.withinYears ?? null,
+        requiredStage: t.requiredStage ?? null,
+        soft: t.soft,
+        interpretation: t.interpretation ?? null,
+        clauseRef: t.clause.ref,
+        quote: t.clause.quote,
+        line: t.clause.line,
+        sortOrder: i,
+        regions: typeof t.scope === 'object' && 'regions' in t.scope ? { create: t.scope.regions.map((code) => ({ regionId: regionIds.get(code)! })) } : undefined,
+      },
+    });
+    targetIds.set(t.key, created.id);
+  }
+  for (const t of p.targets) {
+    for (const c of t.conflictsWith ?? []) {
+      await tx.targetConflict.create({ data: { targetId: targetIds.get(t.key)!, otherTargetId: targetIds.get(c.key)!, note: c.note } });
+    }
+  }
+  await tx.auditEvent.create({
+    data: { ...seedActor, action: latest ? 'plan.reseed' : 'plan.seed', entityType: 'planVersion', entityId: String(version.id), provinceCode: p.province, before: latest ? { version: latest.version, seedHash: latest.seedHash } : Prisma.DbNull, after: { slug: p.slug, version: version.version, file: f.file, seedHash: f.hash, targets: p.targets.length } },
+  });
+}
+
+/** Applies the reference data in one transaction: all of it, or nothing. */
+export async function loadReferenceData(db: Db, ref?: ReferenceData): Promise<LoadSummary> {
+  const data = ref ?? (await readReferenceData());
+  const summary: LoadSummary = { applied: [], skipped: [] };
+  await db.$transaction(async (tx) => {
+    const step = async <T>(f: SeedFile<T>, load: (tx: Tx, f: SeedFile<T>) => Promise<void>) => {
+      if (await alreadyApplied(tx, f)) return summary.skipped.push(f.file);
+      await load(tx, f);
+      await markApplied(tx, f);
+      summary.applied.push(f.file);
+    };
+    await step(data.provinces, loadProvinces);
+    for (const r of data.regions) await step(r, loadRegions);
+    for (const p of data.plans) await step(p, loadPlan);
+  }, { timeout: 60_000, maxWait: 10_000 });
+  return summary;
+}

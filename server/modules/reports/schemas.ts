@@ -1,0 +1,97 @@
+import { Type, type Static } from 'typebox';
+import { PAYMENT_METHODS, STAGES } from '../../domain/types.ts';
+import { REPORT_STATUSES } from '../comparison/schemas.ts';
+import { Nullable, oneOf } from '../shared/schema.ts';
+
+const Count = Type.Integer({ minimum: 0, maximum: 100_000_000 });
+const Money = Type.Union([Type.String({ maxLength: 20 }), Type.Number({ minimum: 0 })], { description: '万元, year to date, at most two decimals' });
+
+export const ReportParams = Type.Object({
+  code: Type.String({ pattern: '^\\d{6}$' }),
+  period: Type.String({ pattern: '^\\d{4}Q[1-4]$', description: 'e.g. 2024Q3' }),
+});
+
+export const ReportRowBody = Type.Object({
+  regionCode: Type.String({ minLength: 1, maxLength: 16 }),
+  method: Nullable(oneOf(PAYMENT_METHODS)),
+  stage: oneOf(STAGES),
+  eligibleInstitutions: Count,
+  coveredInstitutions: Count,
+  inpatientCases: Count,
+  groupedCases: Count,
+  inpatientFund: Money,
+  drgDipFund: Money,
+  subsetEligibleInstitutions: Type.Optional(Nullable(Count)),
+  subsetCoveredInstitutions: Type.Optional(Nullable(Count)),
+  note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+}, { additionalProperties: false });
+
+export const SaveReportBody = Type.Object({
+  rows: Type.Array(ReportRowBody, { minItems: 1, maxItems: 500 }),
+}, { additionalProperties: false });
+
+export const TransitionBody = Type.Object({
+  comment: Type.Optional(Type.String({ maxLength: 4000 })),
+}, { additionalProperties: false });
+
+export const CommentBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false });
+
+export const ProblemItem = Type.Object({ path: Type.String(), code: Type.String(), zh: Type.String(), en: Type.String() });
+
+export const ReportRowSchema = Type.Object({
+  regionCode: Type.String(),
+  regionNameZh: Type.String(),
+  regionNameEn: Type.String(),
+  method: Nullable(oneOf(PAYMENT_METHODS)),
+  stage: oneOf(STAGES),
+  eligibleInstitutions: Type.Integer(),
+  coveredInstitutions: Type.Integer(),
+  inpatientCases: Type.Integer(),
+  groupedCases: Type.Integer(),
+  inpatientFund: Type.String(),
+  drgDipFund: Type.String(),
+  subsetEligibleInstitutions: Nullable(Type.Integer()),
+  subsetCoveredInstitutions: Nullable(Type.Integer()),
+  note: Nullable(Type.String()),
+});
+
+export const ReportSchema = Type.Object({
+  provinceCode: Type.String(),
+  period: Type.String(),
+  status: oneOf(REPORT_STATUSES),
+  version: Type.Integer(),
+  isDemo: Type.Boolean(),
+  submittedAt: Nullable(Type.String()),
+  acceptedAt: Nullable(Type.String()),
+  updatedAt: Type.String(),
+  updatedBy: Nullable(Type.String()),
+  rows: Type.Array(ReportRowSchema),
+  /** regions of the province with no row yet */
+  missingRegions: Type.Array(Type.String()),
+  warnings: Type.Array(ProblemItem),
+  comments: Type.Array(Type.Object({ kind: Type.String(), body: Type.String(), author: Nullable(Type.String()), at: Type.String() })),
+});
+
+export const ReportListItem = Type.Object({
+  provinceCode: Type.String(),
+  provinceNameZh: Type.String(),
+  provinceNameEn: Type.String(),
+  period: Type.String(),
+  status: oneOf(REPORT_STATUSES),
+  version: Type.Integer(),
+  isDemo: Type.Boolean(),
+  submittedAt: Nullable(Type.String()),
+  rowCount: Type.Integer(),
+});
+
+export const ReportListQuery = Type.Object({
+  period: Type.Optional(Type.String({ pattern: '^\\d{4}Q[1-4]$' })),
+  province: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
+  status: Type.Optional(oneOf(REPORT_STATUSES)),
+});
+
+export const HistorySchema = Type.Array(Type.Object({ id: Type.Integer(), at: Type.String(), actor: Type.String(), action: Type.String(), before: Type.Unknown(), after: Type.Unknown() }));
+
+export type ReportRowBody = Static<typeof ReportRowBody>;
+export type ReportDto = Static<typeof ReportSchema>;
+export type ReportListItemDto = Static<typeof ReportListItem>;

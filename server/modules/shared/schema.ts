@@ -1,0 +1,11 @@
+/** Small TypeBox helpers shared by the route schemas. */
+import { Type, type TLiteral, type TSchema, type TUnion } from 'typebox';
+
+type Literals<T extends readonly string[]> = { -readonly [K in keyof T]: TLiteral<T[K]> };
+
+/** One of a fixed list of strings, typed as the union of the list. */
+export function oneOf<const T extends readonly string[]>(values: T, options?: { description?: string }): TUnion<Literals<T>> {
+  return Type.Union(values.map((v) => Type.Literal(v)), options) as unknown as TUnion<Literals<T>>;
+}
+
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);

@@ -1,0 +1,88 @@
+/** The shape of the trajectory endpoint: actual vs planned per quarter, for the province, each cohort and each region. */
+import { Type, type Static } from 'typebox';
+import { DIMENSIONS, STAGES } from '../../domain/types.ts';
+import { ClauseSourceSchema } from '../plans/schemas.ts';
+import { Nullable, oneOf } from '../shared/schema.ts';
+
+
+export const STATUSES = ['met', 'onTrack', 'accelerationNeeded', 'limitedProgress', 'deterioration', 'notYetDue', 'noPlan', 'noReport'] as const;
+export type StatusCode = (typeof STATUSES)[number];
+
+export const TargetRefSchema = Type.Object({
+  key: Type.String(),
+  planSlug: Type.String(),
+  level: Type.Number(),
+  dueOn: Type.String(),
+  soft: Type.Boolean(),
+  interpretation: Nullable(Type.String()),
+  source: ClauseSourceSchema,
+});
+
+export const ActualSchema = Type.Object({ numerator: Type.Number(), denominator: Type.Number(), pct: Nullable(Type.Number()) });
+
+export const PointSchema = Type.Object({
+  period: Type.String(),
+  /** null: no report for this period */
+  actual: Nullable(ActualSchema),
+  /** the planned path (interpolated between target dates) */
+  planned: Nullable(Type.Number()),
+  /** the level due by this quarter's end (step function: strictest target in force) */
+  owed: Nullable(Type.Number()),
+  nationalPlanned: Nullable(Type.Number()),
+  nationalOwed: Nullable(Type.Number()),
+  notYetDue: Type.Boolean(),
+  targetsInForce: Type.Array(TargetRefSchema),
+  nextTarget: Nullable(TargetRefSchema),
+  /** regions only: the stage reported this quarter */
+  stage: Nullable(oneOf(STAGES)),
+});
+
+export const StatusSchema = Type.Object({
+  status: oneOf(STATUSES),
+  ratio: Nullable(Type.Number()),
+  target: Nullable(TargetRefSchema),
+  baseline: Nullable(Type.Object({ period: Type.String(), pct: Type.Number() })),
+  note: Type.String(),
+});
+
+export const ProjectionSchema = Type.Object({
+  enough: Type.Boolean(),
+  reason: Nullable(Type.String()),
+  targetDate: Nullable(Type.String()),
+  targetLevel: Nullable(Type.Number()),
+  projectedPct: Nullable(Type.Number()),
+  reachesInPeriod: Nullable(Type.String()),
+});
+
+export const SeriesSchema = Type.Object({
+  scope: oneOf(['province', 'cohort', 'region'] as const),
+  key: Type.String(),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  points: Type.Array(PointSchema),
+  /** status at the latest period, against the province's own plan */
+  status: StatusSchema,
+  /** the same against the national plan 医保发〔2021〕48号 */
+  nationalStatus: StatusSchema,
+  projection: ProjectionSchema,
+});
+
+export const PlanRefSchema = Type.Object({ slug: Type.String(), versionId: Type.Integer(), version: Type.Integer(), documentNumber: Type.String() });
+
+export const TrajectoryResponseSchema = Type.Object({
+  province: Type.Object({ code: Type.String(), nameZh: Type.String(), nameEn: Type.String() }),
+  dimension: oneOf(DIMENSIONS),
+  plan: Nullable(PlanRefSchema),
+  national: PlanRefSchema,
+  /** true when any figure shown comes from generated demo reports */
+  isDemo: Type.Boolean(),
+  periods: Type.Array(Type.String()),
+  series: Type.Array(SeriesSchema),
+});
+
+export type TargetRef = Static<typeof TargetRefSchema>;
+export type Point = Static<typeof PointSchema>;
+export type StatusDto = Static<typeof StatusSchema>;
+export type ProjectionDto = Static<typeof ProjectionSchema>;
+export type SeriesDto = Static<typeof SeriesSchema>;
+export type TrajectoryResponse = Static<typeof TrajectoryResponseSchema>;

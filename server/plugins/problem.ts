@@ -1,0 +1,108 @@
+/**
+ * Errors are values: a machine code, a Chinese and an English message, and the path of
+ * the field at fault. This plugin turns them (and Fastify's own validation errors) into
+ * `application/problem+json` (RFC 9457). Nothing reaches the client as a bare 500 with a
+ * stack trace.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+
+export interface FieldProblem {
+  /** JSON pointer into the request part, e.g. /rows/3/coveredInstitutions */
+  path: string;
+  code: string;
+  zh: string;
+  en: string;
+}
+
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly zh: string,
+    readonly en: string,
+    readonly fields: FieldProblem[] = [],
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(en);
+    this.name = 'Problem';
+  }
+}
+
+export const notFound = (what: string, zhWhat: string) => new Problem(404, 'notFound', `未找到${zhWhat}`, `${what} not found`);
+
+function send(reply: FastifyReply, status: number, body: Record<string, unknown>) {
+  return reply.status(status).type('application/problem+json; charset=utf-8').send({ status, ...body });
+}
+
+const validationZh: Record<string, string> = {
+  required: '缺少必填字段',
+  type: '类型不正确',
+  minimum: '数值过小',
+  maximum: '数值过大',
+  pattern: '格式不正确',
+  enum: '取值不在允许范围内',
+  const: '取值不在允许范围内',
+  anyOf: '取值不在允许范围内',
+  additionalProperties: '包含未知字段',
+  minLength: '内容过短',
+  maxLength: '内容过长',
+  minItems: '条目过少',
+  maxItems: '条目过多',
+  format: '格式不正确',
+  multipleOf: '必须为整数',
+};
+
+interface AjvError {
+  instancePath?: string;
+  keyword?: string;
+  message?: string;
+  params?: { missingProperty?: string; additionalProperty?: string; requiredProperties?: string[] };
+}
+
+/** Fastify/Ajv validation errors → field problems with a JSON pointer that includes the part. */
+export function fieldsFromValidation(errors: AjvError[], part: string): FieldProblem[] {
+  return errors.map((e) => {
+    let path = e.instancePath ?? '';
+    if (e.keyword === 'required') path += `/${e.params?.missingProperty ?? e.params?.requiredProperties?.[0] ?? ''}`;
+    if (e.keyword === 'additionalProperties') path += `/${e.params?.additionalProperty ?? ''}`;
+    return {
+      path: `/${part}${path}`,
+      code: e.keyword ?? 'invalid',
+      zh: validationZh[e.keyword ?? ''] ?? '取值无效',
+      en: e.message ?? 'invalid value',
+    };
+  });
+}
+
+export default fp(async function problemPlugin(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError & { validationContext?: string }, request, reply) => {
+    if (err instanceof Problem) {
+      return send(reply, err.status, { code: err.code, title: err.en, zh: err.zh, en: err.en, errors: err.fields, ...err.extra });
+    }
+    if (err.validation) {
+      const fields = fieldsFromValidation(err.validation as AjvError[], err.validationContext ?? 'body');
+      return send(reply, 400, { code: 'invalidRequest', title: 'The request is not valid', zh: '请求内容不符合要求', en: 'The request is not valid', errors: fields });
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const known: Record<string, [string, string]> = {
+        FST_ERR_CTP_BODY_TOO_LARGE: ['请求内容过大', 'Request body is too large'],
+        FST_ERR_CTP_INVALID_MEDIA_TYPE: ['不支持的内容类型', 'Unsupported content type'],
+        FST_ERR_CTP_EMPTY_JSON_BODY: ['请求内容为空', 'Empty JSON body'],
+        FST_ERR_CTP_INVALID_JSON_BODY: ['JSON 格式错误', 'Malformed JSON body'],
+      };
+      const [zh, en] = known[err.code] ?? [err.statusCode === 429 ? '请求过于频繁，请稍后再试' : '请求无效', err.message];
+      const isJsonSyntax = err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY';
+      return send(reply, status, {
+        code: err.code ?? 'badRequest',
+        title: en,
+        zh: isJsonSyntax ? 'JSON 格式错误' : zh,
+        en,
+        errors: [{ path: '/body', code: err.code ?? 'badRequest', zh: isJsonSyntax ? 'JSON 格式错误' : zh, en }],
+      });
+    }
+    request.log.error({ err }, 'unhandled error');
+    return send(reply, 500, { code: 'internal', title: 'Internal error', zh: '服务器内部错误', en: 'Internal error', errors: [] });
+  });
+});
