@@ -11,12 +11,16 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { existsSync } from 'node:fs';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
+import ambitionRoutes from './modules/ambition/routes.ts';
+import comparisonRoutes from './modules/comparison/routes.ts';
 import healthRoutes from './modules/health/routes.ts';
 import planRoutes from './modules/plans/routes.ts';
 import progressRoutes from './modules/progress/routes.ts';
 import provinceRoutes from './modules/provinces/routes.ts';
 import importRoutes from './modules/imports/routes.ts';
 import reportRoutes from './modules/reports/routes.ts';
+import timelineRoutes from './modules/timeline/routes.ts';
+import trajectoryRoutes from './modules/trajectory/routes.ts';
 import userRoutes from './modules/users/routes.ts';
 import auth from './plugins/auth.ts';
 import rateLimit from '@fastify/rate-limit';
@@ -78,6 +82,10 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
     await api.register(userRoutes);
     await api.register(reportRoutes);
     await api.register(importRoutes);
+    await api.register(timelineRoutes);
+    await api.register(trajectoryRoutes);
+    await api.register(comparisonRoutes);
+    await api.register(ambitionRoutes);
   }, { prefix: '/api' });
 
   await registerDashboard(app, config);

@@ -12,6 +12,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -26,7 +27,7 @@ const noFilter = { externalTables: [], externalEnums: [] };
 let wasmReady: Promise<void> | undefined;
 function loadWasm(): Promise<void> {
   wasmReady ??= (async () => {
-    const entry = fileURLToPath(import.meta.resolve('@prisma/schema-engine-wasm'));
+    const entry = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm');
     const bytes = await fs.readFile(path.join(path.dirname(entry), 'schema_engine_bg.wasm'));
     const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports });
     bg.__wbg_set_wasm(instance.exports);

@@ -54,3 +54,43 @@ export async function build(env: Record<string, string> = {}): Promise<TestConte
     },
   };
 }
+
+export interface Agent {
+  username: string;
+  cookie: string;
+  csrf: string;
+  /** headers for a write: session cookie and CSRF token */
+  headers(extra?: Record<string, string>): Record<string, string>;
+}
+
+let counter = 0;
+
+/** Creates an account directly (as the user:create command does) and signs it in through the API. */
+export async function signIn(ctx: TestContext, role: 'admin' | 'reviewer' | 'editor', provinceCode: string | null = null): Promise<Agent> {
+  const { createUser } = await import('../../server/modules/users/service.ts');
+  const username = `${role}${provinceCode ?? ''}_${++counter}_${randomBytes(3).toString('hex')}`;
+  const password = `pw-${randomBytes(8).toString('hex')}`;
+  await createUser(ctx.db, { username, displayName: username, password, role, provinceCode }, 'system');
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const raw = res.headers['set-cookie'];
+  const cookie = (Array.isArray(raw) ? raw[0]! : raw!).split(';')[0]!;
+  const csrf = res.json().csrfToken as string;
+  return { username, cookie, csrf, headers: (extra = {}) => ({ cookie, 'x-csrf-token': csrf, ...extra }) };
+}
+
+/** A quarter's rows for every region of a province, plausible and valid. */
+export async function validRows(ctx: TestContext, provinceCode: string, seed = 1) {
+  const regions = await ctx.db.coordinatingRegion.findMany({ where: { provinceCode }, orderBy: { sortOrder: 'asc' } });
+  return regions.map((r, i) => ({
+    regionCode: r.code,
+    method: (i % 2 ? 'DIP' : 'DRG') as 'DRG' | 'DIP',
+    stage: 'actual' as const,
+    eligibleInstitutions: 100 + i,
+    coveredInstitutions: 40 + ((i * seed) % 50),
+    inpatientCases: 50_000 + i * 100,
+    groupedCases: 40_000 + i * 50,
+    inpatientFund: `${(80_000 + i * 10).toFixed(2)}`,
+    drgDipFund: `${(50_000 + i * 5).toFixed(2)}`,
+  }));
+}

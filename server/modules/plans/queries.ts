@@ -76,6 +76,13 @@ export function toPlanModel(v: LoadedVersion): PlanModel {
   };
 }
 
+export async function planModelBySlug(db: Db, slug: string): Promise<PlanModel | null> {
+  const plan = await db.plan.findUnique({ where: { slug }, select: { id: true } });
+  if (!plan) return null;
+  const v = await db.planVersion.findFirst({ where: { planId: plan.id, status: 'published' }, orderBy: { version: 'desc' }, include: planVersionInclude });
+  return v ? toPlanModel(v) : null;
+}
+
 export async function provincePlanModel(db: Db, provinceCode: string): Promise<PlanModel | null> {
   const v = await loadVersion(db, { provinceCode });
   return v ? toPlanModel(v) : null;

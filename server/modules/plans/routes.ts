@@ -3,6 +3,13 @@ import { ProvinceParams } from '../provinces/schemas.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { nationalPlan, planForProvince } from './queries.ts';
 import { PlanResponseSchema } from './schemas.ts';
+import { Type } from 'typebox';
+import { PlanContentBody } from '../reference/seed-files.ts';
+import { auditTrail } from '../audit/record.ts';
+import { createPlan, draftRevision, planVersions, publishDraft } from './revise.ts';
+
+const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }) });
+const VersionResult = Type.Object({ slug: Type.String(), version: Type.Integer(), status: Type.String() });
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/provinces/:code/plan', {
@@ -20,5 +27,29 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/plans/national', {
     schema: { tags: ['plans'], summary: '国家三年行动计划 医保发〔2021〕48号 The national plan', response: { 200: PlanResponseSchema } },
   }, async () => nationalPlan(app.db));
+
+  app.post('/provinces/:code/plans', {
+    schema: { tags: ['plans'], summary: '为没有计划的省份录入计划（草稿） Enter a plan for a province (draft)', params: ProvinceParams, body: Type.Intersect([PlanContentBody, Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }) })]), response: { 201: VersionResult } },
+  }, async (request, reply) => {
+    await requireProvince(app.db, request.params.code);
+    const { slug, ...content } = request.body;
+    return reply.status(201).send(await createPlan(app.db, request.user, request.params.code, slug, content));
+  });
+
+  app.get('/plans/:slug/versions', {
+    schema: { tags: ['plans'], summary: '计划的各个版本 Versions of a plan', params: SlugParams, response: { 200: Type.Array(Type.Object({ versionId: Type.Integer(), version: Type.Integer(), status: Type.String(), documentNumber: Type.String(), createdAt: Type.String(), createdBy: Type.Union([Type.String(), Type.Null()]), note: Type.Union([Type.String(), Type.Null()]), targets: Type.Integer() })) } },
+  }, async (request) => planVersions(app.db, request.user, request.params.slug));
+
+  app.put('/plans/:slug/draft', {
+    schema: { tags: ['plans'], summary: '新建或修改修订草稿（保留现行版本） Create or edit the revision draft', params: SlugParams, body: PlanContentBody, response: { 200: VersionResult } },
+  }, async (request) => draftRevision(app.db, request.user, request.params.slug, request.body));
+
+  app.post('/plans/:slug/publish', {
+    schema: { tags: ['plans'], summary: '发布草稿，现行版本转为历史版本（管理员） Publish the draft', params: SlugParams, response: { 200: VersionResult } },
+  }, async (request) => publishDraft(app.db, request.user, request.params.slug));
+
+  app.get('/plans/:slug/history', {
+    schema: { tags: ['plans'], summary: '计划修改记录 History of a plan', params: SlugParams, response: { 200: Type.Array(Type.Object({ id: Type.Integer(), at: Type.String(), actor: Type.String(), action: Type.String(), before: Type.Unknown(), after: Type.Unknown() })) } },
+  }, async (request) => auditTrail(app.db, 'plan', request.params.slug));
 };
 export default routes;

@@ -37,12 +37,26 @@ export async function loadQuarters(db: Db, provinceCode: string, opts: { until?:
   return { quarters, periods: reports.map((r) => r.period), isDemo: reports.some((r) => r.isDemo) };
 }
 
-/** Effective region timeline corrections (admin or seed facts with a source), newest first per event. */
+/**
+ * Timeline facts with a source, in the order deriveTimeline applies them (a later one wins):
+ * seed facts first, then admins' corrections, each oldest first — an admin's correction
+ * always beats the seed.
+ */
 export async function loadCorrections(db: Db, provinceCode: string) {
   const events = await db.regionEvent.findMany({
     where: { retractedAt: null, region: { provinceCode } },
-    orderBy: { createdAt: 'desc' },
-    include: { region: { select: { code: true } } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    include: { region: { select: { code: true } }, createdBy: { select: { username: true } } },
   });
-  return events.map((e) => ({ regionCode: e.region.code, kind: e.kind, occurredOn: e.occurredOn.toISOString().slice(0, 10), source: e.source, precision: e.precision }));
+  const rows = events.map((e) => ({
+    id: e.id,
+    regionCode: e.region.code,
+    kind: e.kind,
+    occurredOn: e.occurredOn.toISOString().slice(0, 10),
+    precision: e.precision,
+    source: e.source,
+    by: e.createdBy?.username ?? 'seed',
+    at: e.createdAt.toISOString(),
+  }));
+  return [...rows.filter((r) => r.by === 'seed'), ...rows.filter((r) => r.by !== 'seed')];
 }

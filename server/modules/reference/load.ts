@@ -8,6 +8,7 @@ import type { Db } from '../../db/client.ts';
 import { Prisma } from '../../db/client.ts';
 import type { PlanFile, ProvinceFile, RegionFile } from './seed-files.ts';
 import { readReferenceData, type ReferenceData, type SeedFile } from './read-seeds.ts';
+import { writePlanVersion } from '../plans/write.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -51,8 +52,6 @@ async function loadRegions(tx: Tx, f: SeedFile<RegionFile>): Promise<void> {
   }
 }
 
-const date = (s: string | undefined) => (s ? new Date(`${s}T00:00:00Z`) : null);
-
 async function loadPlan(tx: Tx, f: SeedFile<PlanFile>): Promise<void> {
   const p = f.data;
   const plan = await tx.plan.upsert({
@@ -62,85 +61,10 @@ async function loadPlan(tx: Tx, f: SeedFile<PlanFile>): Promise<void> {
   });
   const latest = await tx.planVersion.findFirst({ where: { planId: plan.id }, orderBy: { version: 'desc' } });
   if (latest?.seedHash === f.hash) return;
-  if (latest && latest.seedHash === null) return; // edited in the app since: the seed no longer owns this plan
-  await tx.planVersion.updateMany({ where: { planId: plan.id, status: 'published' }, data: { status: 'superseded' } });
-  const d = p.document;
-  const version = await tx.planVersion.create({
-    data: {
-      planId: plan.id,
-      version: (latest?.version ?? 0) + 1,
-      status: 'published',
-      documentNumber: d.number,
-      title: d.title,
-      issuer: d.issuer,
-      issuedOn: date(d.issuedOn)!,
-      publishedOn: date(d.publishedOn),
-      startYear: d.startYear,
-      endYear: d.endYear,
-      sourceRef: d.sourceRef ?? null,
-      reportingDuty: d.reportingDuty ?? null,
-      summary: d.summary ?? null,
-      note: latest ? `reloaded from ${f.file}` : `loaded from ${f.file}`,
-      seedHash: f.hash,
-    },
-  });
-  const regionIds = new Map((await tx.coordinatingRegion.findMany({ select: { id: true, code: true } })).map((r) => [r.code, r.id]));
-  const cohortIds = new Map<string, number>();
-  for (const [i, c] of (p.cohorts ?? []).entries()) {
-    const cohort = await tx.cohort.create({
-      data: {
-        planVersionId: version.id,
-        key: c.key,
-        nameZh: c.nameZh,
-        nameEn: c.nameEn,
-        definedAs: c.definedAs ?? null,
-        sortOrder: i,
-        members: { create: c.members.map((m) => ({ regionId: regionIds.get(m.region)!, source: m.source ?? null, inferred: m.inferred ?? false })) },
-      },
-    });
-    cohortIds.set(c.key, cohort.id);
-  }
-  const targetIds = new Map<string, number>();
-  for (const [i, t] of p.targets.entries()) {
-    const scope = t.scope === 'province' ? 'province' : 'cohort' in t.scope ? 'cohort' : 'regions';
-    const created = await tx.target.create({
-      data: {
-        planVersionId: version.id,
-        key: t.key,
-        kind: t.kind,
-        dimension: t.dimension,
-        scope,
-        cohortId: typeof t.scope === 'object' && 'cohort' in t.scope ? cohortIds.get(t.scope.cohort)! : null,
-        appliesTo: t.appliesTo,
-        subset: t.subset ?? null,
-        minPct: t.minPct ?? null,
-        dueOn: date(t.dueOn),
-        event: t.event ?? null,
-        steps: t.steps ?? [],
-        compressFromYear: t.compressFromYear ?? null,
-        compressedSteps: t.compressedSteps ?? [],
-        clockFloorYear: t.clockFloorYear ?? null,
-        nominalStartYear: t.nominalStartYear ?? null,
-        withinYears: t.withinYears ?? null,
-        requiredStage: t.requiredStage ?? null,
-        soft: t.soft,
-        interpretation: t.interpretation ?? null,
-        clauseRef: t.clause.ref,
-        quote: t.clause.quote,
-        line: t.clause.line,
-        sortOrder: i,
-        regions: typeof t.scope === 'object' && 'regions' in t.scope ? { create: t.scope.regions.map((code) => ({ regionId: regionIds.get(code)! })) } : undefined,
-      },
-    });
-    targetIds.set(t.key, created.id);
-  }
-  for (const t of p.targets) {
-    for (const c of t.conflictsWith ?? []) {
-      await tx.targetConflict.create({ data: { targetId: targetIds.get(t.key)!, otherTargetId: targetIds.get(c.key)!, note: c.note } });
-    }
-  }
+  if (latest && latest.seedHash === null) return; // revised in the app since: the seed no longer owns this plan
+  const version = await writePlanVersion(tx, plan.id, p, { status: 'published', seedHash: f.hash, createdById: null, note: latest ? `reloaded from ${f.file}` : `loaded from ${f.file}` });
   await tx.auditEvent.create({
-    data: { ...seedActor, action: latest ? 'plan.reseed' : 'plan.seed', entityType: 'planVersion', entityId: String(version.id), provinceCode: p.province, before: latest ? { version: latest.version, seedHash: latest.seedHash } : Prisma.DbNull, after: { slug: p.slug, version: version.version, file: f.file, seedHash: f.hash, targets: p.targets.length } },
+    data: { ...seedActor, action: latest ? 'plan.reseed' : 'plan.seed', entityType: 'plan', entityId: p.slug, provinceCode: p.province, before: latest ? { version: latest.version, seedHash: latest.seedHash } : Prisma.DbNull, after: { slug: p.slug, version: version.version, file: f.file, seedHash: f.hash, targets: p.targets.length } },
   });
 }
 

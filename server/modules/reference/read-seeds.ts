@@ -33,9 +33,10 @@ export interface ReferenceData {
   plans: SeedFile<PlanFile>[];
 }
 
-async function readYaml<T>(file: string, schema: TSchema): Promise<SeedFile<T>> {
+/** `file` is named relative to the seeds folder (seeds/plans/x.yaml) wherever that folder is, so loading state follows the file, not the checkout. */
+async function readYaml<T>(dir: string, file: string, schema: TSchema): Promise<SeedFile<T>> {
   const text = await fs.readFile(file, 'utf8');
-  const rel = path.relative(projectRoot, file);
+  const rel = path.join('seeds', path.relative(dir, file));
   let data: unknown;
   try {
     data = parse(text);
@@ -60,7 +61,7 @@ const needs: Record<SeedTarget['kind'], (keyof SeedTarget)[]> = {
   stageMilestone: ['requiredStage'],
 };
 
-function checkPlan(plan: SeedFile<PlanFile>, regionsOf: Map<string, Set<string>>): void {
+export function checkPlan(plan: SeedFile<PlanFile>, regionsOf: Map<string, Set<string>>): void {
   const p = plan.data;
   const fail = (where: string, msg: string) => {
     throw new SeedError(plan.file, where, msg);
@@ -102,9 +103,9 @@ function checkPlan(plan: SeedFile<PlanFile>, regionsOf: Map<string, Set<string>>
 }
 
 export async function readReferenceData(dir = seedsDir): Promise<ReferenceData> {
-  const provinces = await readYaml<ProvinceFile>(path.join(dir, 'provinces.yaml'), ProvinceFile);
+  const provinces = await readYaml<ProvinceFile>(dir, path.join(dir, 'provinces.yaml'), ProvinceFile);
   const provinceCodes = new Set(provinces.data.map((p) => p.code));
-  const regions = await Promise.all((await yamlFiles(path.join(dir, 'regions'))).map((f) => readYaml<RegionFile>(f, RegionFile)));
+  const regions = await Promise.all((await yamlFiles(path.join(dir, 'regions'))).map((f) => readYaml<RegionFile>(dir, f, RegionFile)));
   const regionsOf = new Map<string, Set<string>>();
   const allCodes = new Set<string>();
   for (const r of regions) {
@@ -116,7 +117,7 @@ export async function readReferenceData(dir = seedsDir): Promise<ReferenceData> 
     });
     regionsOf.set(r.data.province, new Set(r.data.regions.map((x) => x.code)));
   }
-  const plans = await Promise.all((await yamlFiles(path.join(dir, 'plans'))).map((f) => readYaml<PlanFile>(f, PlanFile)));
+  const plans = await Promise.all((await yamlFiles(path.join(dir, 'plans'))).map((f) => readYaml<PlanFile>(dir, f, PlanFile)));
   const slugs = new Set<string>();
   for (const plan of plans) {
     if (slugs.has(plan.data.slug)) throw new SeedError(plan.file, '/slug', `duplicate slug ${plan.data.slug}`);

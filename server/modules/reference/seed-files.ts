@@ -115,3 +115,12 @@ export type ProvinceFile = Static<typeof ProvinceFile>;
 export type RegionFile = Static<typeof RegionFile>;
 export type PlanFile = Static<typeof PlanFile>;
 export type SeedTarget = Static<typeof SeedTarget>;
+
+/** The body of a plan revision through the API: the same fields as a seed plan file. */
+export const PlanContentBody = Type.Object({
+  document: PlanFile.properties.document,
+  cohorts: PlanFile.properties.cohorts,
+  targets: PlanFile.properties.targets,
+  note: Type.Optional(Type.String({ maxLength: 2000, description: 'why the plan is revised' })),
+}, { additionalProperties: false });
+export type PlanContentBody = Static<typeof PlanContentBody>;

@@ -77,6 +77,8 @@ export const TrajectoryResponseSchema = Type.Object({
   /** true when any figure shown comes from generated demo reports */
   isDemo: Type.Boolean(),
   periods: Type.Array(Type.String()),
+  /** the quarter the statuses and projections are judged at */
+  asOf: Type.String(),
   series: Type.Array(SeriesSchema),
 });
 

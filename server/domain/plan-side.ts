@@ -1,0 +1,128 @@
+/**
+ * One plan's side of a chart point: planned, owed, the targets behind them and the status —
+ * for one region, or rolled up over a cohort or a province.
+ *
+ * Roll-up rule: planned and owed are weighted by the same denominators as the actual figure
+ * (Σ region value × region denominator / Σ denominators), so the planned line and the actual
+ * line of a province are comparable. A region whose clock has not started owes 0 and still
+ * counts with its denominator: the province as a whole is that much further from the line.
+ * Targets on the scope as a whole (e.g. the national 40 / 70 / 100 % of regions in actual
+ * payment) then set a floor: the roll-up owes the higher of the two.
+ */
+import { assessProgress } from './status.ts';
+import { breakpoints, clockStartOf, owedOn, owedStaircase, plannedOn } from './targets-in-force.ts';
+import type { Observation, ProgressAssessment } from './status.ts';
+import type { MilestoneStatus, NextStep, Schedule, TargetInForce } from './targets-in-force.ts';
+
+export interface PlanSide {
+  /** the interpolated planned path (null: no plan) */
+  planned: number | null;
+  /** the step function: what is due by now (null: no plan) */
+  owed: number | null;
+  /** no target's clock has started: nothing is due, and this is not a gap in the data */
+  notYetDue: boolean;
+  targetsInForce: TargetInForce[];
+  nextTarget: NextStep | null;
+  status: ProgressAssessment;
+  /** stage milestones (regions dimension, single regions only) */
+  milestones?: MilestoneStatus[];
+}
+
+/** The plan side of a province without a plan of its own (a fresh object: callers may extend it). */
+export function noPlanSide(): PlanSide {
+  return {
+    planned: null,
+    owed: null,
+    notYetDue: false,
+    targetsInForce: [],
+    nextTarget: null,
+    status: { status: 'noPlan', ratio: null, baseline: null, current: null, target: null, rates: null, note: 'The province has no plan of its own.' },
+  };
+}
+
+function started(schedule: Schedule, date: string): boolean {
+  const start = clockStartOf(schedule);
+  return start !== null && start <= date;
+}
+
+function clockFor(schedule: Schedule): { start: string; zeroAtStart: boolean } | null {
+  const start = clockStartOf(schedule);
+  if (start === null) return null;
+  const first = schedule.items.filter((i) => i.clockStart === start);
+  return { start, zeroAtStart: first.every((i) => i.zeroAtClockStart) };
+}
+
+export function regionPlanSide(schedule: Schedule, date: string, observations: Observation[]): PlanSide {
+  const owed = owedOn(schedule, date);
+  const notYetDue = !started(schedule, date);
+  const status = assessProgress({ hasPlan: true, at: date, observations, clock: clockFor(schedule), requirements: owedStaircase(schedule) });
+  return {
+    planned: notYetDue ? 0 : (plannedOn(schedule, date) ?? 0),
+    owed: notYetDue ? 0 : owed.level,
+    notYetDue,
+    targetsInForce: owed.inForce,
+    nextTarget: owed.next,
+    status,
+  };
+}
+
+export interface WeightedSchedule {
+  schedule: Schedule;
+  weight: number;
+}
+
+function weightedMean(parts: WeightedSchedule[], value: (s: Schedule) => number): number {
+  const total = parts.reduce((a, p) => a + p.weight, 0);
+  if (total === 0) return 0;
+  return parts.reduce((a, p) => a + p.weight * value(p.schedule), 0) / total;
+}
+
+function earlier(a: NextStep | null, b: NextStep | null): NextStep | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  if (a.dueOn !== b.dueOn) return a.dueOn < b.dueOn ? a : b;
+  return a.level >= b.level ? a : b;
+}
+
+/** Roll-up of `parts` (regions with their weights) plus the scope's own `aggregate` targets. */
+export function rolledUpPlanSide(parts: WeightedSchedule[], aggregate: Schedule, date: string, observations: Observation[]): PlanSide {
+  const owedAt = (d: string) => Math.max(owedOn(aggregate, d).level, weightedMean(parts, (s) => owedOn(s, d).level));
+  const plannedAtDate = (d: string) => Math.max(plannedOn(aggregate, d) ?? 0, weightedMean(parts, (s) => plannedOn(s, d) ?? 0));
+  const notYetDue = !started(aggregate, date) && parts.every((p) => !started(p.schedule, date));
+
+  const aggregateOwed = owedOn(aggregate, date);
+  const regionOwed = weightedMean(parts, (s) => owedOn(s, date).level);
+  const aggregateWins = aggregateOwed.level >= regionOwed && aggregateOwed.inForce.length > 0;
+  const seen = new Map<string, TargetInForce>();
+  let next: NextStep | null = aggregateOwed.next;
+  for (const p of parts) {
+    const o = owedOn(p.schedule, date);
+    next = earlier(next, o.next);
+    for (const t of o.inForce) {
+      const id = `${t.planSlug}/${t.key}/${t.level}/${t.dueOn}`;
+      const prior = seen.get(id);
+      seen.set(id, { ...t, decides: !aggregateWins && (t.decides || (prior?.decides ?? false)) });
+    }
+  }
+  for (const t of aggregateOwed.inForce) seen.set(`${t.planSlug}/${t.key}/${t.level}/${t.dueOn}`, { ...t, decides: aggregateWins && t.decides });
+  const targetsInForce = [...seen.values()].sort((a, b) => b.level - a.level || a.key.localeCompare(b.key));
+
+  const dates = [...new Set([...breakpoints(aggregate), ...parts.flatMap((p) => breakpoints(p.schedule))])].sort();
+  const starts = [aggregate, ...parts.map((p) => p.schedule)].map(clockStartOf).filter((s): s is string => s !== null).sort();
+  const status = assessProgress({
+    hasPlan: true,
+    at: date,
+    observations,
+    // A roll-up mixes clocks: its baseline is its first report after the earliest start.
+    clock: starts[0] ? { start: starts[0], zeroAtStart: false } : null,
+    requirements: dates.map((d) => ({ dueOn: d, pct: owedAt(d) })),
+  });
+  return {
+    planned: notYetDue ? 0 : plannedAtDate(date),
+    owed: notYetDue ? 0 : owedAt(date),
+    notYetDue,
+    targetsInForce,
+    nextTarget: next !== null && next.level > owedAt(date) ? next : null,
+    status,
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Per province and dimension for one quarter: actual, planned (the interpolated path),
+ * owed, the national minimum, the gaps and a status — from the same engine as the trajectory.
+ */
+import type { Db } from '../../db/client.ts';
+import { DIMENSIONS, type Dimension } from '../../domain/types.ts';
+import { nationalPlanModel } from '../plans/queries.ts';
+import { provinceTrajectory } from '../trajectory/service.ts';
+import type { ComparisonResponse, ComparisonRow } from './schemas.ts';
+
+export const PLANNED_RULE =
+  'planned = the level owed by the strictest target in force, with straight lines between target dates from 0 at the clock start; ' +
+  'province values weight each region by the denominator of its reported figures; a region whose clock has not started owes 0.';
+
+const gap = (actual: number | null | undefined, planned: number | null) => (actual === null || actual === undefined || planned === null ? null : actual - planned);
+
+export async function comparison(db: Db, period: string, dimension: Dimension | 'all'): Promise<ComparisonResponse> {
+  const dimensions = dimension === 'all' ? [...DIMENSIONS] : [dimension];
+  const [provinces, national] = await Promise.all([
+    db.province.findMany({ orderBy: { sortOrder: 'asc' }, include: { plans: { select: { id: true } }, reports: { where: { period }, select: { status: true, isDemo: true } }, _count: { select: { regions: true } } } }),
+    nationalPlanModel(db),
+  ]);
+  const rows: ComparisonRow[] = [];
+  let isDemo = false;
+  for (const p of provinces) {
+    const report = p.reports[0] ? { status: p.reports[0].status, isDemo: p.reports[0].isDemo } : null;
+    for (const d of dimensions) {
+      const base = { province: { code: p.code, nameZh: p.nameZh, nameEn: p.nameEn }, dimension: d, hasPlan: p.plans.length > 0, report };
+      if (p._count.regions === 0) {
+        // no coordinating regions registered: nothing can be reported or evaluated region by region
+        rows.push({ ...base, plan: null, actual: null, planned: null, owed: null, nationalPlanned: null, nationalOwed: null, gapToPlan: null, gapToNational: null, status: p.plans.length ? 'noReport' : 'noPlan', nationalStatus: 'noReport', target: null });
+        continue;
+      }
+      const t = await provinceTrajectory(db, p.code, { dimension: d, periods: [period], asOf: period });
+      isDemo ||= t.isDemo;
+      const s = t.series[0]!;
+      const pt = s.points[0]!;
+      rows.push({
+        ...base,
+        plan: t.plan,
+        actual: pt.actual,
+        planned: t.plan ? pt.planned : null,
+        owed: t.plan ? pt.owed : null,
+        nationalPlanned: pt.nationalPlanned,
+        nationalOwed: pt.nationalOwed,
+        gapToPlan: t.plan ? gap(pt.actual?.pct, pt.planned) : null,
+        gapToNational: gap(pt.actual?.pct, pt.nationalPlanned),
+        status: s.status.status,
+        nationalStatus: s.nationalStatus.status,
+        target: s.status.target,
+      });
+    }
+  }
+  return { period, dimensions, national: { slug: national.slug, versionId: national.versionId, version: national.version, documentNumber: national.document.number }, isDemo, rule: PLANNED_RULE, rows };
+}
