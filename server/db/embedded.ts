@@ -59,12 +59,18 @@ function postgresIds(): { uid: number; gid: number } | null {
 }
 
 async function ensureWritable(dir: string): Promise<void> {
-  try {
-    await fs.mkdir(dir, { recursive: true });
-    await fs.access(dir, fs.constants.W_OK);
-  } catch {
-    throw new StartupError(`Data directory ${dir} is not writable.`, 'Fix its permissions, set DATA_DIR to a writable folder, or set DATABASE_URL to use your own PostgreSQL.');
-  }
+  const fail = () => new StartupError(`Data directory ${dir} is not writable.`, 'Fix its permissions, set DATA_DIR to a writable folder, or set DATABASE_URL to use your own PostgreSQL.');
+  // Check the nearest folder that exists before creating anything below it.
+  let existing = dir;
+  while (!(await fs.stat(existing).then(() => true, () => false))) existing = path.dirname(existing);
+  const stat = await fs.stat(existing);
+  if (!stat.isDirectory()) throw fail();
+  await fs.access(existing, fs.constants.W_OK).catch(() => {
+    throw fail();
+  });
+  await fs.mkdir(dir, { recursive: true }).catch(() => {
+    throw fail();
+  });
 }
 
 async function readOrCreatePassword(file: string): Promise<string> {
