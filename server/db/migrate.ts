@@ -36,10 +36,19 @@ function loadWasm(): Promise<void> {
   return wasmReady;
 }
 
-async function engine(connectionString: string): Promise<bg.SchemaEngine> {
+/** An engine on its own pool, which `done` closes: no connection outlives the command. */
+async function engine(connectionString: string): Promise<{ e: bg.SchemaEngine; done: () => Promise<void> }> {
   await loadWasm();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
-  return bg.SchemaEngine.new({ datamodels: undefined }, () => {}, adapter);
+  const pool = new pg.Pool({ connectionString, max: 2 });
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const e = await bg.SchemaEngine.new({ datamodels: undefined }, () => {}, adapter);
+  return {
+    e,
+    done: async () => {
+      e.free();
+      await pool.end();
+    },
+  };
 }
 
 export interface MigrationFolder {
@@ -78,7 +87,7 @@ function migrationList(dir: string, folders: MigrationFolder[]) {
  * reads nothing from the database but insists on reaching one.
  */
 export async function diffSchemas(connectionString: string, from: string | null, to: string): Promise<string> {
-  const e = await engine(connectionString);
+  const { e, done } = await engine(connectionString);
   try {
     const result = await e.diff({
       from: from === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: 'from.prisma', content: from }] },
@@ -90,7 +99,7 @@ export async function diffSchemas(connectionString: string, from: string | null,
     const sql = (result.stdout ?? '').trim();
     return sql === '-- This is an empty migration.' ? '' : sql;
   } finally {
-    e.free();
+    await done();
   }
 }
 
@@ -100,7 +109,7 @@ export async function diffSchemas(connectionString: string, from: string | null,
  */
 export async function applyMigrations(connectionString: string, dir = migrationsDir): Promise<string[]> {
   const folders = await readMigrations(dir);
-  const e = await engine(connectionString);
+  const { e, done } = await engine(connectionString);
   try {
     const out = await e.applyMigrations({ migrationsList: migrationList(dir, folders), filters: noFilter });
     return out.appliedMigrationNames;
@@ -109,7 +118,7 @@ export async function applyMigrations(connectionString: string, dir = migrations
     const msg = (err as { message?: string })?.message ?? String(err);
     throw new StartupError(`A database migration failed and was rolled back; the database is as it was. ${msg.split('\n').slice(0, 3).join(' ')}`);
   } finally {
-    e.free();
+    await done();
   }
 }
 

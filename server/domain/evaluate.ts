@@ -101,7 +101,8 @@ export function evaluateTrajectory(input: EvaluateInput): TrajectoryPeriod[] {
     const regions: Record<string, Point> = {};
     for (const code of codes) {
       const observations = upTo(regionSeries.get(code)!, period);
-      const side = (s: PlanModelSchedules) => regionPlanSide(s.regions.get(code)!, date, observations);
+      const launch = (input.timelines[code] ?? EMPTY_TIMELINE).launch;
+      const side = (s: PlanModelSchedules) => regionPlanSide(s.regions.get(code)!, date, observations, launch);
       const ownSide = own ? side(own) : noPlanSide();
       if (input.plan && input.dimension === 'regions') ownSide.milestones = milestonesAt(input.plan, code, input.timelines[code] ?? EMPTY_TIMELINE, date);
       regions[code] = { ...ownSide, actual: actualOf(code, period), national: side(national) };
@@ -114,7 +115,7 @@ export function evaluateTrajectory(input: EvaluateInput): TrajectoryPeriod[] {
       const weights = weighting === 'reported' ? reported.map((r) => ({ code: r.code, weight: r.actual!.denominator })) : scope.members.map((code) => ({ code, weight: 1 }));
       const observations = upTo(scopeSeries.get(scope.key)!, period);
       const side = (s: PlanModelSchedules) => {
-        const parts: WeightedSchedule[] = weights.map((w) => ({ schedule: s.regions.get(w.code)!, weight: w.weight }));
+        const parts: WeightedSchedule[] = weights.map((w) => ({ schedule: s.regions.get(w.code)!, weight: w.weight, launch: (input.timelines[w.code] ?? EMPTY_TIMELINE).launch }));
         // The national plan has no cohorts: its cohort roll-ups use region targets only.
         const aggregate = s.aggregates.get(scope.key) ?? { dimension: input.dimension, items: [], stepwise: false };
         return rolledUpPlanSide(parts, aggregate, date, observations);

@@ -52,10 +52,21 @@ function clockFor(schedule: Schedule): { start: string; zeroAtStart: boolean } |
   return { start, zeroAtStart: first.every((i) => i.zeroAtClockStart) };
 }
 
-export function regionPlanSide(schedule: Schedule, date: string, observations: Observation[]): PlanSide {
+/**
+ * A region is "not yet due" while no clock of its targets has started, or while it owes
+ * nothing yet and has not launched: the national plan lets a region launch as late as 2024
+ * ("2024年启动地区须于两年内完成"), so a far calendar end-state (e.g. full coverage by 2025)
+ * does not by itself make an unlaunched region "behind".
+ */
+export function isDormant(schedule: Schedule, date: string, launch: string | null): boolean {
+  if (!started(schedule, date)) return true;
+  return owedOn(schedule, date).level === 0 && !(launch !== null && launch <= date);
+}
+
+export function regionPlanSide(schedule: Schedule, date: string, observations: Observation[], launch: string | null = null): PlanSide {
   const owed = owedOn(schedule, date);
-  const notYetDue = !started(schedule, date);
-  const status = assessProgress({ hasPlan: true, at: date, observations, clock: clockFor(schedule), requirements: owedStaircase(schedule) });
+  const notYetDue = isDormant(schedule, date, launch);
+  const status = assessProgress({ hasPlan: true, at: date, observations, clock: notYetDue ? null : clockFor(schedule), requirements: owedStaircase(schedule) });
   return {
     planned: notYetDue ? 0 : (plannedOn(schedule, date) ?? 0),
     owed: notYetDue ? 0 : owed.level,
@@ -69,12 +80,15 @@ export function regionPlanSide(schedule: Schedule, date: string, observations: O
 export interface WeightedSchedule {
   schedule: Schedule;
   weight: number;
+  /** the region's launch date (null: not launched) */
+  launch?: string | null;
 }
 
-function weightedMean(parts: WeightedSchedule[], value: (s: Schedule) => number): number {
+/** Σ weight × value / Σ weight, where a region not yet due at `date` counts 0. */
+function weightedMean(parts: WeightedSchedule[], date: string, value: (s: Schedule) => number): number {
   const total = parts.reduce((a, p) => a + p.weight, 0);
   if (total === 0) return 0;
-  return parts.reduce((a, p) => a + p.weight * value(p.schedule), 0) / total;
+  return parts.reduce((a, p) => a + p.weight * (isDormant(p.schedule, date, p.launch ?? null) ? 0 : value(p.schedule)), 0) / total;
 }
 
 function earlier(a: NextStep | null, b: NextStep | null): NextStep | null {
@@ -86,12 +100,12 @@ function earlier(a: NextStep | null, b: NextStep | null): NextStep | null {
 
 /** Roll-up of `parts` (regions with their weights) plus the scope's own `aggregate` targets. */
 export function rolledUpPlanSide(parts: WeightedSchedule[], aggregate: Schedule, date: string, observations: Observation[]): PlanSide {
-  const owedAt = (d: string) => Math.max(owedOn(aggregate, d).level, weightedMean(parts, (s) => owedOn(s, d).level));
-  const plannedAtDate = (d: string) => Math.max(plannedOn(aggregate, d) ?? 0, weightedMean(parts, (s) => plannedOn(s, d) ?? 0));
-  const notYetDue = !started(aggregate, date) && parts.every((p) => !started(p.schedule, date));
+  const owedAt = (d: string) => Math.max(owedOn(aggregate, d).level, weightedMean(parts, d, (s) => owedOn(s, d).level));
+  const plannedAtDate = (d: string) => Math.max(plannedOn(aggregate, d) ?? 0, weightedMean(parts, d, (s) => plannedOn(s, d) ?? 0));
+  const notYetDue = !started(aggregate, date) && parts.every((p) => isDormant(p.schedule, date, p.launch ?? null));
 
   const aggregateOwed = owedOn(aggregate, date);
-  const regionOwed = weightedMean(parts, (s) => owedOn(s, date).level);
+  const regionOwed = weightedMean(parts, date, (s) => owedOn(s, date).level);
   const aggregateWins = aggregateOwed.level >= regionOwed && aggregateOwed.inForce.length > 0;
   const seen = new Map<string, TargetInForce>();
   let next: NextStep | null = aggregateOwed.next;
@@ -114,7 +128,7 @@ export function rolledUpPlanSide(parts: WeightedSchedule[], aggregate: Schedule,
     at: date,
     observations,
     // A roll-up mixes clocks: its baseline is its first report after the earliest start.
-    clock: starts[0] ? { start: starts[0], zeroAtStart: false } : null,
+    clock: starts[0] && !notYetDue ? { start: starts[0], zeroAtStart: false } : null,
     requirements: dates.map((d) => ({ dueOn: d, pct: owedAt(d) })),
   });
   return {

@@ -47,6 +47,8 @@ export default async function setup(project: TestProject) {
   const db = createDb(templateUrl);
   await loadReferenceData(db);
   await db.$disconnect();
+  // CREATE DATABASE … TEMPLATE needs the template to have no other session
+  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [templateDb]);
 
   project.provide('adminUrl', adminUrl);
   project.provide('templateDb', templateDb);

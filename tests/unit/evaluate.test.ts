@@ -59,12 +59,18 @@ describe('trajectory of a province, its cohorts and its regions', () => {
     expect(noPlan!.cohorts).toEqual({});
   });
 
-  it('a province point is notYetDue only when no region in scope has a clock started', () => {
+  it('a province point is notYetDue while no region in scope owes anything and none has launched', () => {
     const early = [quarter(HUNAN.zhuzhou, '2022Q1', 'notStarted')];
     const [p] = run(hunanPlan, early, [HUNAN.zhuzhou], ['2022Q1'], 'institutions');
     expect(p!.province.national).toMatchObject({ notYetDue: true, owed: 0 });
-    // Hunan's own end-2024 acceptance is a calendar target: its clock runs from the plan's start.
-    expect(p!.province.notYetDue).toBe(false);
+    // Hunan's end-2024 acceptance is a far calendar end-state: it does not make an unlaunched
+    // 市州 "behind" in 2022Q1, when nothing is owed yet.
+    expect(p!.province).toMatchObject({ notYetDue: true, owed: 0, planned: 0 });
+    expect(p!.province.status.status).toBe('notYetDue');
+    // once launched, the same region is on its clock
+    const launched = [quarter(HUNAN.zhuzhou, '2022Q1', 'preparing')];
+    const [q] = run(hunanPlan, launched, [HUNAN.zhuzhou], ['2022Q1'], 'institutions');
+    expect(q!.province.notYetDue).toBe(false);
   });
 });
 

@@ -43,7 +43,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['reports'],
         summary: { submit: '提交 Submit', return: '退回（需意见） Return with a comment', accept: '接收 Accept' }[action],
         params: ReportParams,
-        body: Type.Optional(TransitionBody),
+        body: Type.Union([TransitionBody, Type.Null()]),
         headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
         response: { 200: ReportSchema },
       },
