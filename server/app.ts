@@ -56,6 +56,8 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
         imgSrc: ["'self'", 'data:', 'blob:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
+        // only behind TLS: on a plain-http intranet address it would break every asset request
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
       },
     },
   });
@@ -97,9 +99,10 @@ export type App = Awaited<ReturnType<typeof buildApp>>;
 /** The built dashboard (web/dist), with client-side routes falling back to index.html. */
 async function registerDashboard(app: FastifyInstance, config: Config) {
   const hasDashboard = existsSync(`${config.webDist}/index.html`);
-  if (hasDashboard) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt dashboard is served without a restart
+  if (hasDashboard) await app.register(fastifyStatic, { root: config.webDist, wildcard: true });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !hasDashboard || request.method !== 'GET') {
+    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || !hasDashboard || request.method !== 'GET') {
       throw new Problem(404, 'notFound', '未找到该地址', `No route ${request.method} ${request.url.split('?')[0]}`);
     }
     return reply.sendFile('index.html');

@@ -15,9 +15,9 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-const put = (agent: Agent, payload: unknown, version?: number) =>
+const put = (agent: Agent, payload: Record<string, unknown>, version?: number) =>
   ctx.app.inject({ method: 'PUT', url, headers: agent.headers(version === undefined ? {} : { 'if-match': `"${version}"` }), payload });
-const post = (agent: Agent, action: string, version: number, payload: unknown = {}) =>
+const post = (agent: Agent, action: string, version: number, payload: Record<string, unknown> = {}) =>
   ctx.app.inject({ method: 'POST', url: `${url}/${action}`, headers: agent.headers({ 'if-match': `"${version}"` }), payload });
 
 describe('the quarterly reporting cycle', () => {

@@ -22,6 +22,10 @@ export interface ImportProblem {
 
 export type Cell = string | number | null;
 
+/** the API's limits (reports/schemas.ts), so a file cannot store what a save would refuse */
+const MAX_COUNT = 100_000_000;
+const MAX_TEXT = 1000;
+
 export function decodeCsv(buf: Buffer): string {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.subarray(3).toString('utf8');
   try {
@@ -31,14 +35,20 @@ export function decodeCsv(buf: Buffer): string {
   }
 }
 
+// Both readers return one entry per spreadsheet row, blank rows included (as []), so that
+// index + 1 is the row number Excel shows: a problem must name the row the user sees.
 function parseCsv(buf: Buffer): Cell[][] {
-  const res = Papa.parse<string[]>(decodeCsv(buf), { skipEmptyLines: 'greedy' });
+  const res = Papa.parse<string[]>(decodeCsv(buf), { skipEmptyLines: false });
   return res.data;
 }
 
-async function parseXlsx(buf: Buffer): Promise<Cell[][]> {
+async function parseXlsx(buf: Buffer): Promise<Cell[][] | null> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch {
+    return null;
+  }
   const ws = wb.worksheets[0];
   if (!ws) return [];
   const rows: Cell[][] = [];
@@ -52,9 +62,9 @@ async function parseXlsx(buf: Buffer): Promise<Cell[][]> {
       else if (typeof v === 'object' && v && 'richText' in v) cells.push((v as { richText: { text: string }[] }).richText.map((t) => t.text).join(''));
       else cells.push(String(v));
     }
-    rows.push(cells);
+    rows[row.number - 1] = cells;
   });
-  return rows;
+  return Array.from(rows, (r) => r ?? []);
 }
 
 const fullWidth = (s: string) => s.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/\uFF0E/g, '.');
@@ -77,9 +87,10 @@ function columnMap(rows: Cell[][]): { headerIndex: number; map: Map<TemplateColu
 
 export async function parseTemplate(buf: Buffer, filename: string): Promise<{ rows: ReportRowBody[]; problems: ImportProblem[]; fileRows: number[] }> {
   const isXlsx = /\.xlsx$/i.test(filename) || (buf[0] === 0x50 && buf[1] === 0x4b);
+  const fileProblem = (zh: string, en: string, code = 'badTemplate'): ImportProblem => ({ row: 1, column: '', path: '/file', code, zh, en });
   const cells = isXlsx ? await parseXlsx(buf) : parseCsv(buf);
+  if (!cells) return { rows: [], problems: [fileProblem('无法读取该 XLSX 文件：请用 Excel 另存为 .xlsx 或 .csv 后重试', 'The XLSX file cannot be read: save it again as .xlsx or .csv in Excel', 'unreadableFile')], fileRows: [] };
   const found = columnMap(cells);
-  const fileProblem = (zh: string, en: string): ImportProblem => ({ row: 1, column: '', path: '/file', code: 'badTemplate', zh, en });
   if (!found) return { rows: [], problems: [fileProblem('找不到表头：第一列应为“统筹地区编码”', 'No header row: the first column must be 统筹地区编码 (region code)')], fileRows: [] };
   const missing = TEMPLATE_COLUMNS.filter((c) => c.required && !found.map.has(c.key));
   if (missing.length) return { rows: [], problems: missing.map((c) => ({ ...fileProblem(`缺少列：${c.header}`, `Missing column: ${c.header}`), column: c.header })), fileRows: [] };
@@ -107,7 +118,10 @@ export async function parseTemplate(buf: Buffer, filename: string): Promise<{ ro
           out[col.key] = numberText(raw).replace(/\.0+$/, '');
           break;
         case 'text':
-          out[col.key] = text;
+          // the same limits as the API's note field; control characters (NUL) cannot be stored
+          if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) bad(col, 'invalidText', '含有不可见的控制字符', 'contains control characters');
+          else if (text.length > MAX_TEXT) bad(col, 'tooLong', `超过 ${MAX_TEXT} 个字符`, `longer than ${MAX_TEXT} characters`);
+          else out[col.key] = text;
           break;
         case 'method': {
           const m = text.toUpperCase();
@@ -124,13 +138,17 @@ export async function parseTemplate(buf: Buffer, filename: string): Promise<{ ro
         case 'count': {
           const t = numberText(raw);
           if (!/^\d+(\.0+)?$/.test(t)) bad(col, 'notACount', `“${text}”不是非负整数`, `"${text}" is not a whole number ≥ 0`);
+          else if (Number(t.split('.')[0]) > MAX_COUNT) bad(col, 'notACount', `“${text}”超过上限 ${MAX_COUNT}`, `"${text}" is above ${MAX_COUNT}`);
           else out[col.key] = Number(t.split('.')[0]);
           break;
         }
         case 'money': {
           const t = numberText(raw);
-          if (typeof raw === 'number' ? !(raw >= 0) : !/^\d+(\.\d{1,2})?$/.test(t)) bad(col, 'notAnAmount', `“${text}”不是非负金额（最多两位小数）`, `"${text}" is not an amount ≥ 0 with at most two decimals`);
-          else out[col.key] = typeof raw === 'number' ? raw.toFixed(2) : t;
+          // a number cell must already be whole fen (分): 12.345 is refused, not rounded. Excel keeps
+          // 15 significant digits, so binary noise (0.30000000000000004) is read at that precision.
+          const v = typeof raw === 'number' ? Number(raw.toPrecision(15)) : NaN;
+          if (typeof raw === 'number' ? !(v >= 0) || Number(v.toFixed(2)) !== v : !/^\d+(\.\d{1,2})?$/.test(t)) bad(col, 'notAnAmount', `“${text}”不是非负金额（最多两位小数）`, `"${text}" is not an amount ≥ 0 with at most two decimals`);
+          else out[col.key] = typeof raw === 'number' ? v.toFixed(2) : t;
           break;
         }
       }

@@ -84,9 +84,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       // name the file row for rule violations found after parsing
       if (e instanceof Problem && e.code === 'invalidFigures') {
         const fields = e.fields.map((f) => {
-          const i = Number(/\/rows\/(\d+)/.exec(f.path)?.[1]);
-          const row = parsed.fileRows[i] ?? 0;
-          return { ...f, path: f.path.replace('/body', ''), zh: `第 ${row} 行：${f.zh}`, en: `Row ${row}: ${f.en}`, row };
+          const [, index, key] = /\/rows\/(\d+)\/?(\w*)/.exec(f.path) ?? [];
+          const row = parsed.fileRows[Number(index)] ?? 0;
+          const column = TEMPLATE_COLUMNS.find((c) => c.key === key)?.header ?? '';
+          return { ...f, path: f.path.replace('/body', ''), zh: `第 ${row} 行：${f.zh}`, en: `Row ${row}: ${f.en}`, row, column };
         });
         throw new Problem(422, 'importRejected', `文件有 ${fields.length} 处错误，未导入任何数据`, `The file has ${fields.length} problem(s); nothing was imported`, fields, { rows: [...new Set(fields.map((f) => f.row))] });
       }

@@ -1,6 +1,6 @@
 /** The shape of the trajectory endpoint: actual vs planned per quarter, for the province, each cohort and each region. */
 import { Type, type Static } from 'typebox';
-import { DIMENSIONS, STAGES } from '../../domain/types.ts';
+import { DIMENSIONS, PAYMENT_METHODS, STAGES } from '../../domain/types.ts';
 import { ClauseSourceSchema } from '../plans/schemas.ts';
 import { Nullable, oneOf } from '../shared/schema.ts';
 
@@ -33,8 +33,9 @@ export const PointSchema = Type.Object({
   notYetDue: Type.Boolean(),
   targetsInForce: Type.Array(TargetRefSchema),
   nextTarget: Nullable(TargetRefSchema),
-  /** regions only: the stage reported this quarter */
+  /** regions only: the stage and payment method reported this quarter */
   stage: Nullable(oneOf(STAGES)),
+  method: Nullable(oneOf(PAYMENT_METHODS)),
 });
 
 export const StatusSchema = Type.Object({

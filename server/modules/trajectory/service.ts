@@ -43,7 +43,7 @@ function statusDto(a: ProgressAssessment, side: { targetsInForce: TargetInForce[
   };
 }
 
-function pointDto(period: Period, p: EnginePoint, stage: Point['stage']): Point {
+function pointDto(period: Period, p: EnginePoint, stage: Point['stage'], method: Point['method'] = null): Point {
   return {
     period,
     actual: p.actual,
@@ -55,6 +55,7 @@ function pointDto(period: Period, p: EnginePoint, stage: Point['stage']): Point 
     targetsInForce: p.targetsInForce.map(targetRef),
     nextTarget: p.nextTarget ? targetRef(p.nextTarget) : null,
     stage,
+    method,
   };
 }
 
@@ -101,12 +102,15 @@ export async function provinceTrajectory(db: Db, code: string, opts: EvaluateOpt
     periods: [...new Set([...periods, asOf])].sort(comparePeriods),
     dimension: opts.dimension,
   });
-  const stageOf = new Map(data.quarters.map((q) => [`${q.regionCode}|${q.period}`, q.stage]));
+  const rowOf = new Map(data.quarters.map((q) => [`${q.regionCode}|${q.period}`, q]));
   const at = evaluated.find((e) => e.period === asOf)!;
   const keep = new Set(periods);
 
   const series = (scope: SeriesDto['scope'], key: string, nameZh: string, nameEn: string, pick: (e: (typeof evaluated)[number]) => EnginePoint | undefined): SeriesDto => {
-    const points = evaluated.filter((e) => keep.has(e.period)).map((e) => pointDto(e.period, pick(e)!, scope === 'region' ? (stageOf.get(`${key}|${e.period}`) ?? null) : null));
+    const points = evaluated.filter((e) => keep.has(e.period)).map((e) => {
+      const row = scope === 'region' ? rowOf.get(`${key}|${e.period}`) : undefined;
+      return pointDto(e.period, pick(e)!, row?.stage ?? null, row?.method ?? null);
+    });
     const now = pick(at)!;
     return {
       scope,

@@ -1,0 +1,80 @@
+/** The shell: header with navigation and language switch, the demo-data banner, and the page the URL names. */
+import { lazy, Suspense, useEffect } from 'react';
+import { api } from './api/client.ts';
+import { useApi } from './api/useApi.ts';
+import { applyLang } from './i18n/index.ts';
+import { useT } from './i18n/useT.ts';
+import { OverviewPage } from './pages/OverviewPage.tsx';
+import { linkProps, navigate, useViewState } from './state/useViewState.ts';
+
+// Pages other than the overview load on demand (they bring Recharts).
+const ProvincePage = lazy(() => import('./pages/ProvincePage.tsx'));
+const ComparePage = lazy(() => import('./pages/ComparePage.tsx'));
+const EntryPage = lazy(() => import('./pages/EntryPage.tsx'));
+
+export function App() {
+  const [view, update] = useViewState();
+  const { t, lang } = useT();
+  const provinces = useApi('provinces', api.provinces);
+  useEffect(() => applyLang(view.lang), [view.lang]);
+  useEffect(() => {
+    document.title = `${t(`nav.${view.page}`)} · ${t('app.title')}`;
+  }, [view.page, lang, t]);
+
+  // on a province's page the banner speaks for that province; elsewhere for any figure shown
+  const shown = view.page === 'province' && view.province ? provinces.data?.filter((p) => p.code === view.province) : provinces.data;
+  const hasDemo = shown?.some((p) => p.hasDemoData) ?? false;
+  const nav = (['overview', 'province', 'compare', 'entry'] as const).map((page) => ({ page, ...linkProps({ ...view, page, province: page === 'province' ? view.province : null }) }));
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <h1 className="site-title">
+          <a {...linkProps({ ...view, page: 'overview', province: null })}>{t('app.title')}</a>
+        </h1>
+        <nav aria-label={t('nav.main')} className="site-nav">
+          <ul>
+            {nav.map(({ page, href, onClick }) => (
+              <li key={page}>
+                <a href={href} onClick={onClick} aria-current={view.page === page ? 'page' : undefined} data-testid={`nav-${page}`}>
+                  {t(`nav.${page}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <label className="control inline">
+            <span className="sr-only">{t('nav.chooseProvince')}</span>
+            <select data-testid="province-select" value={view.page === 'province' ? (view.province ?? '') : ''} onChange={(e) => e.target.value && navigate({ ...view, page: 'province', province: e.target.value })}>
+              <option value="">{t('nav.chooseProvince')}</option>
+              {provinces.data?.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {lang === 'en' ? p.nameEn : p.nameZh}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="lang-switch" data-testid="lang-switch" lang={lang === 'en' ? 'zh-CN' : 'en'} aria-label={t('app.switchToLabel')} onClick={() => update({ lang: lang === 'en' ? 'zh-CN' : 'en' }, { replace: true })}>
+            {t('app.switchTo')}
+          </button>
+        </nav>
+      </header>
+      {hasDemo ? (
+        <p className="demo-banner" role="note" data-testid="demo-banner">
+          <span aria-hidden="true">⚠ </span>
+          {t('demo.banner')}
+        </p>
+      ) : null}
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<p className="loading">{t('overview.loading')}</p>}>
+          {view.page === 'overview' && <OverviewPage view={view} update={update} />}
+          {view.page === 'province' && <ProvincePage view={view} update={update} />}
+          {view.page === 'compare' && <ComparePage view={view} update={update} />}
+          {view.page === 'entry' && <EntryPage />}
+        </Suspense>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+/** Provinces × dimensions, each cell coloured by the gap to target and carrying the gap and a status icon as text. */
+import type { MouseEvent } from 'react';
+import type { Dimension } from '../../../server/domain/types.ts';
+import { formatGap, formatPct } from '../i18n/format.ts';
+import { useT, type Translate } from '../i18n/useT.ts';
+import { GAP_SCALE, gapStep, STATUS_META, STATUS_ORDER } from './config.ts';
+import { HATCH, type LegendItem } from './Legend.tsx';
+import type { GapCell, GapGridRow } from './shape.ts';
+
+export interface GapGridProps {
+  rows: GapGridRow[];
+  dimensions: readonly Dimension[];
+  testId: string;
+  provinceLink: (code: string) => { href: string; onClick: (e: MouseEvent<HTMLAnchorElement>) => void };
+}
+
+export function gapLegend(t: Translate, lang: 'zh-CN' | 'en'): LegendItem[] {
+  const fmt = (v: number) => formatGap(v, lang, 0);
+  const scale = GAP_SCALE.map((s, i): LegendItem => {
+    const lo = GAP_SCALE[i - 1]?.upTo;
+    const label = lo === undefined ? `< ${fmt(s.upTo)}` : s.upTo === Infinity ? `≥ ${fmt(lo)}` : `${fmt(lo)} ~ ${fmt(s.upTo)}`;
+    return { key: `gap${i}`, label: `${label} ${t('gap.ppShort')}`, colour: s.colour, swatch: 'box' };
+  });
+  const statuses = STATUS_ORDER.map((s): LegendItem => ({ key: s, label: t(`status.${s}`), colour: '#ffffff', swatch: 'box', icon: STATUS_META[s].icon }));
+  return [...scale, { key: 'none', label: t('gap.noValue'), colour: '#ffffff', swatch: 'box', hatched: true }, ...statuses];
+}
+
+export function GapGrid({ rows, dimensions, testId, provinceLink }: GapGridProps) {
+  const { t, lang } = useT();
+  return (
+    <div className="table-scroll" data-testid={testId}>
+      <table className="gap-grid">
+        <thead>
+          <tr>
+            <th scope="col">{t('overview.province')}</th>
+            {dimensions.map((d) => (
+              <th key={d} scope="col">
+                {t(`dimension.${d}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.code} data-province={r.code}>
+              <th scope="row">
+                <a {...provinceLink(r.code)}>{lang === 'en' ? r.nameEn : r.nameZh}</a>
+                {r.hasPlan ? <span className="plan-doc">{r.planDocument}</span> : <span className="no-plan">{t('plan.none')}</span>}
+              </th>
+              {dimensions.map((d) => (
+                <GapGridCell key={d} cell={r.cells[d]} t={t} lang={lang} />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function GapGridCell({ cell, t, lang }: { cell: GapCell | null; t: Translate; lang: 'zh-CN' | 'en' }) {
+  if (!cell) return <td className="gap-cell" style={{ background: HATCH }}>—</td>;
+  const step = gapStep(cell.gap);
+  const meta = STATUS_META[cell.status];
+  const detail = [
+    `${t('series.actual')} ${formatPct(cell.actual, lang)}`,
+    `${t(cell.against === 'plan' ? 'series.planned' : 'series.nationalPlanned')} ${formatPct(cell.target, lang)}`,
+    cell.gap == null ? t('gap.noValue') : t('gap.pp', { value: formatGap(cell.gap, lang) }),
+    t(`status.${cell.status}`),
+  ].join(lang === 'en' ? '; ' : '；');
+  return (
+    <td
+      className={`gap-cell${cell.against === 'national' ? ' against-national' : ''}`}
+      style={{ background: step ? step.colour : HATCH, color: step ? step.ink : '#000' }}
+      title={detail}
+      data-status={cell.status}
+      data-gap={cell.gap ?? ''}
+    >
+      <span aria-hidden="true">
+        <span className="gap-value">{formatGap(cell.gap, lang)}</span>
+        <span className="gap-icon">{meta.icon}</span>
+      </span>
+      <span className="sr-only">{detail}</span>
+    </td>
+  );
+}

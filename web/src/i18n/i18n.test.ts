@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { STATUSES } from '../../../server/modules/trajectory/schemas.ts';
+import en from './en.ts';
+import { formatDate, formatGap, formatNumber, formatPct, formatPeriod, formatList } from './format.ts';
+import { normaliseLang } from './locale.ts';
+import { translatorFor } from './testing.ts';
+import zhCN from './zh-CN.ts';
+
+const keys = (o: object, prefix = ''): string[] =>
+  Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+
+describe('messages', () => {
+  it('English has exactly the keys Chinese has, none empty', () => {
+    expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+    for (const k of keys(en)) expect(k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], en)).not.toBe('');
+  });
+
+  it('every status has a label in both languages', async () => {
+    const zh = await translatorFor('zh-CN');
+    const eng = await translatorFor('en');
+    for (const s of STATUSES) {
+      expect(zh(`status.${s}`)).not.toBe(`status.${s}`);
+      expect(eng(`status.${s}`)).not.toBe(`status.${s}`);
+    }
+    expect(zh('status.accelerationNeeded')).toBe('需加快');
+    expect(eng('status.notYetDue')).toBe('Not yet due');
+  });
+
+  it('names the four dimensions in the domain’s words', async () => {
+    const zh = await translatorFor('zh-CN');
+    expect(['regions', 'institutions', 'diseaseGroups', 'fund'].map((d) => zh(`dimension.${d}`))).toEqual(['统筹地区', '医疗机构', '病种', '医保基金']);
+  });
+});
+
+describe('formatting per locale', () => {
+  it('percentages arrive in 0–100 units and are written with the locale’s percent sign', () => {
+    expect(formatPct(45.25, 'zh-CN')).toBe('45.3%');
+    expect(formatPct(45.25, 'en')).toBe('45.3%');
+    expect(formatPct(100, 'en')).toBe('100%');
+    expect(formatPct(null, 'en')).toBe('—');
+  });
+
+  it('groups thousands and signs gaps', () => {
+    expect(formatNumber(1234567.89, 'zh-CN')).toBe('1,234,567.9');
+    expect(formatNumber(1234567.89, 'en')).toBe('1,234,567.9');
+    expect(formatGap(-12.44, 'en')).toBe('-12.4');
+    expect(formatGap(3, 'zh-CN')).toBe('+3');
+    expect(formatGap(0, 'en')).toBe('0');
+  });
+
+  it('writes dates and quarters the way each language does, without time-zone drift', () => {
+    expect(formatDate('2024-12-31', 'zh-CN')).toBe('2024年12月31日');
+    expect(formatDate('2024-12-31', 'en')).toBe('Dec 31, 2024');
+    expect(formatDate('2023-06-30', 'en')).toBe('Jun 30, 2023');
+    expect(formatPeriod('2023Q4', 'zh-CN')).toBe('2023年第4季度');
+    expect(formatPeriod('2023Q4', 'en')).toBe('2023 Q4');
+    expect(formatList(['湘医保发〔2021〕75号', '辽医保发〔2022〕1号'], 'zh-CN')).toBe('湘医保发〔2021〕75号、辽医保发〔2022〕1号');
+  });
+
+  it('reads loose language names', () => {
+    expect(normaliseLang('en-US')).toBe('en');
+    expect(normaliseLang('zh_CN')).toBe('zh-CN');
+    expect(normaliseLang('zh-Hans')).toBe('zh-CN');
+    expect(normaliseLang('fr')).toBeNull();
+  });
+});

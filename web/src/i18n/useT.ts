@@ -1,0 +1,11 @@
+/** The translate function narrowed to plain string keys, and the current language, for components. */
+import { useTranslation } from 'react-i18next';
+import type { Lang } from './locale.ts';
+
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export function useT(): { t: Translate; lang: Lang } {
+  const { t, i18n } = useTranslation();
+  const translate: Translate = (key, options) => String(t(key, options ?? {}));
+  return { t: translate, lang: (i18n.language === 'en' ? 'en' : 'zh-CN') as Lang };
+}

@@ -1,0 +1,202 @@
+/**
+ * One province: for each dimension, actual quarterly coverage against the planned path and
+ * owed steps (with cohorts where the plan has them), status and projection, the clause in
+ * force; then its coordinating regions and the plan's targets.
+ */
+import { useState } from 'react';
+import type { Dimension } from '../../../server/domain/types.ts';
+import { api, type PlanResponse, type ProvinceSummary, type TrajectoryResponse } from '../api/client.ts';
+import { useApi, useApiAll } from '../api/useApi.ts';
+import { ChartFrame } from '../charts/ChartFrame.tsx';
+import { regionColumns, trajectoryColumns } from '../charts/columns.ts';
+import { DataTable } from '../charts/DataTable.tsx';
+import { safeFilename } from '../charts/export.ts';
+import { notYetDueSpan, regionRows, rowAt, trajectoryMarkers, trajectoryRows } from '../charts/shape.ts';
+import type { SourceInfo } from '../charts/source.ts';
+import { StatusBadge } from '../charts/StatusBadge.tsx';
+import { TrajectoryChart, trajectoryLegend } from '../charts/TrajectoryChart.tsx';
+import { formatPeriod } from '../i18n/format.ts';
+import { useT } from '../i18n/useT.ts';
+import { linkProps, type UpdateView } from '../state/useViewState.ts';
+import { DIMENSION_KEYS, type ViewState } from '../state/viewState.ts';
+import { LoadState, PeriodPicker } from './controls.tsx';
+import { PlanTargets } from './province/PlanTargets.tsx';
+import { SeriesAside } from './province/SeriesAside.tsx';
+import { effectivePeriod, lastFullQuarter, latestReported, periodOptions } from '../state/periods.ts';
+
+const trajectoryKey = (code: string, d: Dimension, asOf: string | null) => `trajectory|${code}|${d}|${asOf ?? ''}`;
+
+export default function ProvincePage({ view, update }: { view: ViewState; update: UpdateView }) {
+  const { t, lang } = useT();
+  const provinces = useApi('provinces', api.provinces);
+  return (
+    <LoadState loaded={provinces} testId="provinces">
+      {(list) => {
+        const province = list.find((p) => p.code === view.province);
+        if (!province) {
+          return (
+            <section data-testid="page-province">
+              <h2>{t('nav.province')}</h2>
+              <p>{t('province.choose')}</p>
+              <ul className="province-list">
+                {list.map((p) => (
+                  <li key={p.code}>
+                    <a {...linkProps({ ...view, page: 'province', province: p.code })}>{lang === 'en' ? p.nameEn : p.nameZh}</a>
+                    {p.hasPlan ? null : <span className="no-plan-mark"> · {t('plan.noneShort')}</span>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        }
+        const latest = province.latestPeriod ?? latestReported(list) ?? lastFullQuarter(new Date());
+        return <Province province={province} view={view} update={update} latest={latest} />;
+      }}
+    </LoadState>
+  );
+}
+
+function Province({ province, view, update, latest }: { province: ProvinceSummary; view: ViewState; update: UpdateView; latest: string }) {
+  const { t, lang } = useT();
+  const asOf = view.period ? effectivePeriod(view.period, latest) : null;
+  const plan = useApi(`plan|${province.code}`, () => api.plan(province.code));
+  const name = lang === 'en' ? province.nameEn : province.nameZh;
+  return (
+    <section aria-labelledby="province-heading" data-testid="page-province" data-province={province.code}>
+      <h2 id="province-heading">{name}</h2>
+      <div className="controls">
+        <PeriodPicker value={view.period} options={periodOptions(latest)} latest={latest} onChange={(p) => update({ period: p })} />
+        <LoadState loaded={plan}>
+          {(p) => (
+            <p className="plan-source" data-testid="plan-source">
+              {p.reference ? t('plan.none') : t('province.planFrom', { document: p.document.number, version: t('plan.version', { version: p.document.version }) })}
+            </p>
+          )}
+        </LoadState>
+      </div>
+      <LoadState loaded={plan} testId="plan">
+        {(p) => (
+          <>
+            {DIMENSION_KEYS.map((d) => (
+              <DimensionSection key={d} code={province.code} dimension={d} asOf={asOf} plan={p} />
+            ))}
+            <RegionsTable code={province.code} asOf={asOf} name={name} />
+            <PlanTargets plan={p} />
+          </>
+        )}
+      </LoadState>
+    </section>
+  );
+}
+
+function sourceOf(tr: TrajectoryResponse, plan: PlanResponse): SourceInfo {
+  return {
+    provinces: [tr.province],
+    period: [tr.periods[0] ?? tr.asOf, tr.asOf],
+    isDemo: tr.isDemo,
+    reported: tr.series.some((s) => s.points.some((p) => p.actual != null)),
+    documents: plan.reference ? [] : [tr.plan?.documentNumber ?? plan.document.number],
+    national: tr.national.documentNumber,
+  };
+}
+
+function DimensionSection({ code, dimension, asOf, plan }: { code: string; dimension: Dimension; asOf: string | null; plan: PlanResponse }) {
+  const loaded = useApi(trajectoryKey(code, dimension, asOf), () => api.trajectory(code, dimension, asOf));
+  return (
+    <section className="dimension-section" data-testid={`dimension-${dimension}`}>
+      <LoadState loaded={loaded} testId={`trajectory-${dimension}`}>
+        {(tr) => <DimensionCharts tr={tr} plan={plan} />}
+      </LoadState>
+    </section>
+  );
+}
+
+function DimensionCharts({ tr, plan }: { tr: TrajectoryResponse; plan: PlanResponse }) {
+  const { t, lang } = useT();
+  const [active, setActive] = useState<string | null>(null);
+  const province = tr.series.find((s) => s.scope === 'province');
+  const cohorts = tr.series.filter((s) => s.scope === 'cohort');
+  if (!province) return <p>{t('province.noTrajectory')}</p>;
+  const d = tr.dimension;
+  const rows = trajectoryRows(province, tr.asOf);
+  const name = lang === 'en' ? tr.province.nameEn : tr.province.nameZh;
+  const subtitle = t('province.chartSubtitle', { name, from: formatPeriod(tr.periods[0], lang), to: formatPeriod(tr.asOf, lang) });
+  const source = sourceOf(tr, plan);
+  const series = tr.plan ? undefined : (['nationalOwed', 'actual'] as const).slice();
+  return (
+    <>
+      <ChartFrame
+        testId={`chart-trajectory-${d}`}
+        title={t('province.chartTitle', { dimension: t(`dimensionLong.${d}`) })}
+        subtitle={subtitle}
+        legend={trajectoryLegend(t, series)}
+        source={source}
+        filename={safeFilename(tr.province.nameEn, d, tr.asOf)}
+        table={{ columns: trajectoryColumns(t, lang), rows, rowKey: (r) => r.period }}
+        aside={<SeriesAside series={province} row={rowAt(rows, active ?? tr.asOf)} plan={tr.plan} testId={`aside-${d}`} />}
+      >
+        {source.reported ? null : <p className="no-data-note">{t('province.noTrajectory')}</p>}
+        <TrajectoryChart rows={rows} markers={trajectoryMarkers(rows)} notYetDue={notYetDueSpan(rows)} series={series} onActivePeriod={setActive} highlight={tr.asOf} testId={`trajectory-${d}`} ariaLabel={`${t(`dimensionLong.${d}`)} — ${subtitle}`} />
+      </ChartFrame>
+      {cohorts.length ? (
+        <ChartFrame
+          testId={`chart-cohorts-${d}`}
+          title={t('province.cohortTitle', { dimension: t(`dimensionLong.${d}`) })}
+          subtitle={subtitle}
+          legend={trajectoryLegend(t, series)}
+          source={source}
+          filename={safeFilename(tr.province.nameEn, d, 'cohorts', tr.asOf)}
+          table={{
+            columns: [{ key: 'series', header: t('plan.cohort'), value: (r: CohortRow) => r.series }, ...trajectoryColumns(t, lang)],
+            rows: cohorts.flatMap((c) => trajectoryRows(c, tr.asOf).map((r): CohortRow => ({ ...r, series: lang === 'en' ? c.nameEn : c.nameZh }))),
+            rowKey: (r) => `${r.series}|${r.period}`,
+          }}
+        >
+          <div className="small-multiples">
+            {cohorts.map((c) => {
+              const cr = trajectoryRows(c, tr.asOf);
+              return (
+                <div key={c.key} className="small-multiple">
+                  <h4>{lang === 'en' ? c.nameEn : c.nameZh}</h4>
+                  <StatusBadge status={c.status.status} />
+                  <TrajectoryChart rows={cr} markers={trajectoryMarkers(cr)} notYetDue={notYetDueSpan(cr)} series={series} compact height={180} testId={`trajectory-${d}-${c.key}`} ariaLabel={`${lang === 'en' ? c.nameEn : c.nameZh}: ${t(`dimensionLong.${d}`)}`} />
+                </div>
+              );
+            })}
+          </div>
+        </ChartFrame>
+      ) : null}
+    </>
+  );
+}
+type CohortRow = ReturnType<typeof trajectoryRows>[number] & { series: string };
+
+function RegionsTable({ code, asOf, name }: { code: string; asOf: string | null; name: string }) {
+  const { t, lang } = useT();
+  const loaded = useApiAll(
+    DIMENSION_KEYS.map((d) => trajectoryKey(code, d, asOf)),
+    (i) => api.trajectory(code, DIMENSION_KEYS[i]!, asOf),
+  );
+  return (
+    <LoadState loaded={loaded} testId="regions">
+      {(trs) => {
+        const first = trs[0]!;
+        const rows = regionRows(trs, first.asOf);
+        if (!rows.length) return null;
+        const columns = regionColumns(t, lang, DIMENSION_KEYS);
+        return (
+          <ChartFrame
+            testId="chart-regions"
+            title={t('province.regionsTitle')}
+            subtitle={t('province.regionsSubtitle', { name, period: formatPeriod(first.asOf, lang) })}
+            source={{ provinces: [first.province], period: first.asOf, isDemo: trs.some((x) => x.isDemo), documents: first.plan ? [first.plan.documentNumber] : [], national: first.national.documentNumber }}
+            filename={safeFilename(first.province.nameEn, 'regions', first.asOf)}
+            table={{ columns, rows, rowKey: (r) => r.code }}
+          >
+            <DataTable caption={t('province.regionsTitle')} captionHidden columns={columns} rows={rows} rowKey={(r) => r.code} testId="regions-table" />
+          </ChartFrame>
+        );
+      }}
+    </LoadState>
+  );
+}

@@ -1,0 +1,61 @@
+/** The view state as React sees it: read from `window.location`, changed by pushing a new URL. */
+import { useCallback, useMemo, useSyncExternalStore, type MouseEvent } from 'react';
+import { rememberLang, storedLang } from '../i18n/index.ts';
+import { normaliseLang } from '../i18n/locale.ts';
+import { parseViewState, serialiseViewState, type ViewState } from './viewState.ts';
+
+const CHANGE = 'viewstatechange';
+
+function subscribe(onChange: () => void) {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(CHANGE, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(CHANGE, onChange);
+  };
+}
+
+const snapshot = () => window.location.pathname + window.location.search;
+
+export function currentViewState(): ViewState {
+  return parseViewState(window.location, normaliseLang(storedLang()) ?? undefined);
+}
+
+export function navigate(next: ViewState, { replace = false } = {}) {
+  // stored first: the URL leaves the default language out, and is then read back through the stored one
+  rememberLang(next.lang);
+  const url = serialiseViewState(next);
+  if (url === snapshot()) return;
+  if (replace) window.history.replaceState(null, '', url);
+  else window.history.pushState(null, '', url);
+  window.dispatchEvent(new Event(CHANGE));
+}
+
+/** Rewrites the address bar to the canonical URL (old parameter names, stray values) without a history entry. */
+export function canonicaliseUrl() {
+  navigate(currentViewState(), { replace: true });
+}
+
+export type UpdateView = (patch: Partial<ViewState>, options?: { replace?: boolean }) => void;
+
+export function useViewState() {
+  const href = useSyncExternalStore(subscribe, snapshot, snapshot);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `href` is the dependency: the state is a function of it
+  const state = useMemo(() => currentViewState(), [href]);
+  const update: UpdateView = useCallback((patch, options) => navigate({ ...currentViewState(), ...patch }, options), []);
+  return [state, update] as const;
+}
+
+/** Props for an <a> that changes the view: a real href (new tab, copy link) and client-side navigation on plain click. */
+export function linkProps(state: ViewState) {
+  const href = serialiseViewState(state);
+  return {
+    href,
+    onClick: (event: MouseEvent<HTMLAnchorElement>) => {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      navigate(state);
+      window.scrollTo(0, 0);
+    },
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * The view is a small serialisable state, and the URL is that state (owid-grapher's
+ * GrapherUrl): `parseViewState` reads a location, `serialiseViewState` writes one, and a
+ * link reproduces what its sender saw. Defaults are left out of the URL; unknown
+ * parameters are ignored; older spellings are read through `migrateParams`, so links
+ * already shared keep working.
+ *
+ *   /                              national overview
+ *   /province/430000               one province
+ *   /compare?compare=430000,210000 small multiples
+ *   /entry                         data entry & review (placeholder)
+ *   query: period=2023Q4 dim=fund gap=national lang=en
+ */
+import type { Dimension } from '../../../server/domain/types.ts';
+import { DEFAULT_LANG, normaliseLang, type Lang } from '../i18n/locale.ts';
+
+export const PAGES = ['overview', 'province', 'compare', 'entry'] as const;
+export type Page = (typeof PAGES)[number];
+
+export const GAP_MODES = ['plan', 'national'] as const;
+/** plan: gap to the province's own plan; national: gap to the national minimum (医保发〔2021〕48号) */
+export type GapMode = (typeof GAP_MODES)[number];
+
+// Kept here (not imported as a value from server/) so the web bundle never pulls server code.
+export const DIMENSION_KEYS = ['regions', 'institutions', 'diseaseGroups', 'fund'] as const satisfies readonly Dimension[];
+
+export interface ViewState {
+  page: Page;
+  /** GB/T 2260 province code, on the province page */
+  province: string | null;
+  dimension: Dimension;
+  /** `2023Q4`; null = the latest period with reports */
+  period: string | null;
+  /** province codes shown side by side on the compare page, in the reader's order */
+  compare: string[];
+  gap: GapMode;
+  lang: Lang;
+}
+
+export const DEFAULT_VIEW: ViewState = {
+  page: 'overview',
+  province: null,
+  dimension: 'regions',
+  period: null,
+  compare: [],
+  gap: 'plan',
+  lang: DEFAULT_LANG,
+};
+
+const PROVINCE_CODE = /^\d{6}$/;
+const PERIOD = /^(\d{4})Q([1-4])$/;
+
+export interface LocationLike {
+  pathname: string;
+  search: string;
+}
+
+/**
+ * Reads a location. `fallbackLang` is the reader's saved choice, used when the URL names
+ * no language. Never throws: whatever cannot be read takes its default.
+ */
+export function parseViewState(location: LocationLike, fallbackLang: Lang = DEFAULT_LANG): ViewState {
+  const params = migrateParams(new URLSearchParams(location.search));
+  const segments = location.pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s).toLowerCase());
+
+  let page: Page = 'overview';
+  let province: string | null = null;
+  const [first, second] = segments;
+  if (first === 'province' || first === 'provinces') {
+    page = 'province';
+    province = second && PROVINCE_CODE.test(second) ? second : null;
+  } else if (first === 'compare') page = 'compare';
+  else if (first === 'entry' || first === 'review') page = 'entry';
+  else if (first === undefined || first === 'overview' || first === 'index.html') page = 'overview';
+
+  // old query-style links: ?page=province&province=430000
+  const pageParam = params.get('page');
+  if (segments.length === 0 && pageParam && (PAGES as readonly string[]).includes(pageParam)) page = pageParam as Page;
+  const provinceParam = params.get('province');
+  if (page === 'province' && !province && provinceParam && PROVINCE_CODE.test(provinceParam)) province = provinceParam;
+  if (page !== 'province') province = null;
+
+  return {
+    page,
+    province,
+    dimension: parseDimension(params.get('dim')),
+    period: parsePeriodParam(params.get('period')),
+    compare: parseCompare(params.getAll('compare')),
+    gap: params.get('gap') === 'national' ? 'national' : 'plan',
+    lang: normaliseLang(params.get('lang')) ?? fallbackLang,
+  };
+}
+
+/** Writes the state as `path?query`, leaving defaults out; the inverse of `parseViewState`. */
+export function serialiseViewState(state: ViewState): string {
+  let path = '/';
+  if (state.page === 'province') path = state.province ? `/province/${state.province}` : '/province';
+  else if (state.page === 'compare') path = '/compare';
+  else if (state.page === 'entry') path = '/entry';
+
+  const q = new URLSearchParams();
+  if (state.period) q.set('period', state.period);
+  if (state.dimension !== DEFAULT_VIEW.dimension) q.set('dim', state.dimension);
+  if (state.gap !== DEFAULT_VIEW.gap) q.set('gap', state.gap);
+  if (state.compare.length > 0) q.set('compare', state.compare.join(','));
+  if (state.lang !== DEFAULT_LANG) q.set('lang', state.lang);
+  // URLSearchParams escapes the commas; they are safe in a query and easier to read bare.
+  const query = q.toString().replaceAll('%2C', ',');
+  return query ? `${path}?${query}` : path;
+}
+
+/** Older or looser spellings → the current names (kept so shared links do not break). */
+export function migrateParams(input: URLSearchParams): URLSearchParams {
+  const params = new URLSearchParams(input);
+  const rename: [string, string][] = [['dimension', 'dim'], ['gapMode', 'gap'], ['gap_mode', 'gap'], ['provinces', 'compare'], ['locale', 'lang'], ['quarter', 'period']];
+  for (const [old, current] of rename) {
+    if (params.has(old) && !params.has(current)) for (const v of params.getAll(old)) params.append(current, v);
+    params.delete(old);
+  }
+  if (params.get('gap') === 'nat') params.set('gap', 'national');
+  return params;
+}
+
+function parseDimension(value: string | null): Dimension {
+  if (!value) return DEFAULT_VIEW.dimension;
+  const aliases: Record<string, Dimension> = { region: 'regions', institution: 'institutions', diseasegroups: 'diseaseGroups', disease: 'diseaseGroups', diseases: 'diseaseGroups' };
+  const exact = DIMENSION_KEYS.find((d) => d === value);
+  return exact ?? aliases[value.toLowerCase()] ?? DEFAULT_VIEW.dimension;
+}
+
+function parsePeriodParam(value: string | null): string | null {
+  if (!value) return null;
+  const v = value.trim().toUpperCase().replace('-', '');
+  return PERIOD.test(v) ? v : null;
+}
+
+/** `compare=430000,210000` or repeated `compare=`; invalid codes dropped, duplicates kept once. */
+function parseCompare(values: string[]): string[] {
+  const codes = values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter((s) => PROVINCE_CODE.test(s));
+  return [...new Set(codes)];
+}
