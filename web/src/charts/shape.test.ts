@@ -153,6 +153,7 @@ describe('region table', () => {
     const fundSeries = trs[1]!.series.find((s) => s.key === rows[0]!.code)!;
     expect(rows[0]!.values.fund?.pct).toBe(fundSeries.points.find((p) => p.period === '2023Q4')!.actual!.pct);
     expect(rows[0]!.stage).toBe(trs[0]!.series.find((s) => s.key === rows[0]!.code)!.points.find((p) => p.period === '2023Q4')!.stage);
-    expect(rows[0]!.method).toBeNull();
+    expect(rows[0]!.method).toBe(trs[0]!.series.find((s) => s.key === rows[0]!.code)!.points.find((p) => p.period === '2023Q4')!.method);
+    expect(rows[0]!.method).toMatch(/^(DRG|DIP)$/);
   });
 });
