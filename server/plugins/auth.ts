@@ -35,6 +35,8 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 export const unauthenticated = () => new Problem(401, 'signInRequired', '请先登录', 'Sign in first');
 export const forbidden = (zh = '无权执行此操作', en = 'You are not allowed to do this') => new Problem(403, 'forbidden', zh, en);
+/** 401 for someone not signed in (they may be allowed once they are), 403 for a signed-in user who is not. */
+export const refuse = (user: SessionUser | null, zh?: string, en?: string) => (user ? forbidden(zh, en) : unauthenticated());
 
 /** preHandler: the request must come from a signed-in user with one of `roles`. */
 export function requireRole(...roles: Role[]) {

@@ -22,6 +22,7 @@ export function target(t: Partial<Target> & Pick<Target, 'key' | 'kind' | 'dimen
     requiredStage: null,
     soft: false,
     interpretation: null,
+    interpretationZh: null,
     conflictsWith: [],
     source: { document: 'test', clauseRef: t.key, quote: t.key, line: null },
     ...t,

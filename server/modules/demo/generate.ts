@@ -7,7 +7,7 @@
  * share of institutions (cases ≈ cov^0.5, fund ≈ cov^0.45).
  */
 import { addQuarters, comparePeriods, parsePeriod, periodsBetween } from '../../domain/periods.ts';
-import type { PaymentMethod, Period, RegionEventKind, Stage } from '../../domain/types.ts';
+import type { PaymentMethod, Period, RegionEventKind, RegionQuarter, Stage } from '../../domain/types.ts';
 
 export interface DemoRegion {
   code: string;
@@ -16,18 +16,11 @@ export interface DemoRegion {
   events: { kind: RegionEventKind; on: string }[];
 }
 
-export interface DemoRow {
-  regionCode: string;
-  method: PaymentMethod | null;
-  stage: Stage;
-  eligibleInstitutions: number;
-  coveredInstitutions: number;
-  inpatientCases: number;
-  groupedCases: number;
-  /** 万元, two decimals, as a string so that it is stored exactly */
+/** A region-quarter's figures; money (万元) as two-decimal strings, so it is stored exactly. */
+export type DemoRow = Omit<RegionQuarter, 'period' | 'inpatientFund' | 'drgDipFund' | 'subsetEligibleInstitutions' | 'subsetCoveredInstitutions'> & {
   inpatientFund: string;
   drgDipFund: string;
-}
+};
 
 export interface DemoReport {
   provinceCode: string;

@@ -52,6 +52,7 @@ function toTarget(v: LoadedVersion, t: LoadedVersion['targets'][number]): Target
     requiredStage: t.requiredStage,
     soft: t.soft,
     interpretation: t.interpretation,
+    interpretationZh: t.interpretationZh,
     conflictsWith: t.conflicts.map((c) => c.other.key),
     source: { document: v.documentNumber, clauseRef: t.clauseRef, quote: t.quote, line: t.line },
   };
@@ -142,6 +143,7 @@ export function targetRows(v: LoadedVersion): TargetRowDto[] {
       requiredStage: t.requiredStage,
       soft: t.soft,
       interpretation: t.interpretation,
+      interpretationZh: t.interpretationZh,
       conflictsWith: t.conflicts.map((c) => ({ key: c.other.key, note: c.note })),
     };
     if (t.kind !== 'eventLadder') return [base];

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../db/client.ts';
 import type { SessionUser } from '../../plugins/auth.ts';
-import { forbidden } from '../../plugins/auth.ts';
+import { refuse } from '../../plugins/auth.ts';
 import { notFound, Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { checkPlan, SeedError } from '../reference/read-seeds.ts';
@@ -36,7 +36,7 @@ async function checkContent(db: Db, plan: { slug: string; provinceCode: string |
 }
 
 export async function createPlan(db: Db, user: SessionUser | null, provinceCode: string, slug: string, body: PlanContentBody) {
-  if (user?.role !== 'admin' && !canDraft(user, provinceCode)) throw forbidden();
+  if (user?.role !== 'admin' && !canDraft(user, provinceCode)) throw refuse(user);
   if (await db.plan.findFirst({ where: { OR: [{ slug }, { provinceCode }] } })) throw new Problem(409, 'planExists', '该省已有计划或该标识已被使用：请提交修订版本', 'The province already has a plan (or the slug is taken): submit a revision instead');
   const plan = { slug, provinceCode, isNational: false };
   await checkContent(db, plan, body);
@@ -50,7 +50,7 @@ export async function createPlan(db: Db, user: SessionUser | null, provinceCode:
 
 export async function draftRevision(db: Db, user: SessionUser | null, slug: string, body: PlanContentBody) {
   const plan = await requirePlan(db, slug);
-  if (!canDraft(user, plan.provinceCode)) throw forbidden();
+  if (!canDraft(user, plan.provinceCode)) throw refuse(user);
   await checkContent(db, plan, body);
   return db.$transaction(async (tx) => {
     const draft = await tx.planVersion.findFirst({ where: { planId: plan.id, status: 'draft' } });
@@ -63,7 +63,7 @@ export async function draftRevision(db: Db, user: SessionUser | null, slug: stri
 }
 
 export async function publishDraft(db: Db, user: SessionUser | null, slug: string) {
-  if (user?.role !== 'admin') throw forbidden('只有管理员可以发布计划', 'Only admins publish plans');
+  if (user?.role !== 'admin') throw refuse(user, '只有管理员可以发布计划', 'Only admins publish plans');
   const plan = await requirePlan(db, slug);
   return db.$transaction(async (tx) => {
     const draft = await tx.planVersion.findFirst({ where: { planId: plan.id, status: 'draft' } });

@@ -59,6 +59,7 @@ export const TargetRowSchema = Type.Object({
   requiredStage: Nullable(oneOf(STAGES)),
   soft: Type.Boolean(),
   interpretation: Nullable(Type.String()),
+  interpretationZh: Nullable(Type.String()),
   conflictsWith: Type.Array(Type.Object({ key: Type.String(), note: Type.String() })),
 });
 

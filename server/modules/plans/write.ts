@@ -81,6 +81,7 @@ export async function writePlanVersion(
         requiredStage: t.requiredStage ?? null,
         soft: t.soft,
         interpretation: t.interpretation ?? null,
+        interpretationZh: t.interpretationZh ?? null,
         clauseRef: t.clause.ref,
         quote: t.clause.quote,
         line: t.clause.line,

@@ -1,6 +1,7 @@
 /** Loading reported figures as the domain's RegionQuarter rows. */
 import type { Db } from '../../db/client.ts';
 import type { RegionQuarter } from '../../domain/types.ts';
+import { rowFigures } from '../reports/row-figures.ts';
 
 export interface ProvinceQuarters {
   quarters: RegionQuarter[];
@@ -19,20 +20,7 @@ export async function loadQuarters(db: Db, provinceCode: string, opts: { until?:
     include: { rows: { include: { region: { select: { code: true } } } } },
   });
   const quarters = reports.flatMap((rep) =>
-    rep.rows.map((r) => ({
-      regionCode: r.region.code,
-      period: rep.period,
-      method: r.method,
-      stage: r.stage,
-      eligibleInstitutions: r.eligibleInstitutions,
-      coveredInstitutions: r.coveredInstitutions,
-      inpatientCases: r.inpatientCases,
-      groupedCases: r.groupedCases,
-      inpatientFund: r.inpatientFund.toNumber(),
-      drgDipFund: r.drgDipFund.toNumber(),
-      subsetEligibleInstitutions: r.subsetEligibleInstitutions,
-      subsetCoveredInstitutions: r.subsetCoveredInstitutions,
-    })),
+    rep.rows.map((r) => ({ ...rowFigures(r), period: rep.period, inpatientFund: r.inpatientFund.toNumber(), drgDipFund: r.drgDipFund.toNumber() })),
   );
   return { quarters, periods: reports.map((r) => r.period), isDemo: reports.some((r) => r.isDemo) };
 }

@@ -91,6 +91,7 @@ export function checkPlan(plan: SeedFile<PlanFile>, regionsOf: Map<string, Set<s
     }
     if (t.compressFromYear !== undefined && !t.compressedSteps) fail(at, 'compressFromYear needs compressedSteps');
     if (t.soft && !t.interpretation) fail(`${at}/interpretation`, 'a soft target states the interpretation chosen');
+    if (t.interpretation && !t.interpretationZh) fail(`${at}/interpretationZh`, 'an interpretation is also given in Chinese (interpretationZh)');
     if (typeof t.scope === 'object' && 'cohort' in t.scope && !cohortKeys.has(t.scope.cohort)) fail(`${at}/scope`, `unknown cohort ${t.scope.cohort}`);
     if (typeof t.scope === 'object' && 'regions' in t.scope) {
       if (p.national) fail(`${at}/scope`, 'the national plan cannot name regions');

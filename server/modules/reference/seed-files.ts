@@ -73,6 +73,8 @@ export const SeedTarget = Type.Object({
   requiredStage: Type.Optional(oneOf(STAGES)),
   soft: Type.Boolean(),
   interpretation: Type.Optional(Type.String()),
+  /** the same interpretation in Chinese, for the officials who read the dashboard */
+  interpretationZh: Type.Optional(Type.String()),
   conflictsWith: Type.Optional(Type.Array(Type.Object({ key: Type.String(), note: Type.String() }, { additionalProperties: false }))),
   clause: Clause,
 }, { additionalProperties: false });

@@ -8,9 +8,10 @@ import type { Db, Prisma } from '../../db/client.ts';
 import { addQuarters, parsePeriod } from '../../domain/periods.ts';
 import { hardErrors, warnings, type ReportRowInput } from '../../domain/report-rules.ts';
 import type { SessionUser } from '../../plugins/auth.ts';
-import { forbidden } from '../../plugins/auth.ts';
+import { refuse } from '../../plugins/auth.ts';
 import { notFound, Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
+import { rowFigures } from './row-figures.ts';
 import { canComment, canEditReport, canReadReport, canReview } from './permissions.ts';
 import type { ReportDto, ReportRowBody } from './schemas.ts';
 
@@ -29,17 +30,9 @@ async function findReport(db: Db | Tx, provinceCode: string, period: string) {
 type LoadedReport = NonNullable<Awaited<ReturnType<typeof findReport>>>;
 
 const rowInput = (r: LoadedReport['rows'][number]): ReportRowInput => ({
-  regionCode: r.region.code,
-  method: r.method,
-  stage: r.stage,
-  eligibleInstitutions: r.eligibleInstitutions,
-  coveredInstitutions: r.coveredInstitutions,
-  inpatientCases: r.inpatientCases,
-  groupedCases: r.groupedCases,
+  ...rowFigures(r),
   inpatientFund: r.inpatientFund.toFixed(2),
   drgDipFund: r.drgDipFund.toFixed(2),
-  subsetEligibleInstitutions: r.subsetEligibleInstitutions,
-  subsetCoveredInstitutions: r.subsetCoveredInstitutions,
   note: r.note,
 });
 
@@ -106,7 +99,7 @@ async function lockForWrite(tx: Tx, rep: LoadedReport, ifMatch: number | null, e
 }
 
 export async function saveDraft(db: Db, user: SessionUser | null, provinceCode: string, period: string, rows: ReportRowBody[], ifMatch: number | null): Promise<ReportDto> {
-  if (!canEditReport(user, provinceCode)) throw forbidden('只有本省的填报人员可以录入本省报表', "Only this province's editors can enter its report");
+  if (!canEditReport(user, provinceCode)) throw refuse(user, '只有本省的填报人员可以录入本省报表', "Only this province's editors can enter its report");
   await checkPeriodInPlans(db, provinceCode, period);
   const regions = await db.coordinatingRegion.findMany({ select: { id: true, code: true, provinceCode: true } });
   const provinceRegions = new Set(regions.filter((r) => r.provinceCode === provinceCode).map((r) => r.code));
@@ -165,7 +158,7 @@ const TRANSITIONS: Record<Action, { from: Status[]; to: Status }> = {
 
 export async function transition(db: Db, user: SessionUser | null, provinceCode: string, period: string, action: Action, ifMatch: number | null, comment?: string): Promise<ReportDto> {
   const allowed = action === 'submit' ? canEditReport(user, provinceCode) : canReview(user);
-  if (!allowed) throw forbidden(action === 'submit' ? '只有本省的填报人员可以提交本省报表' : '只有国家审核人员可以接收或退回报表', action === 'submit' ? "Only this province's editors can submit its report" : 'Only national reviewers can accept or return reports');
+  if (!allowed) throw refuse(user, action === 'submit' ? '只有本省的填报人员可以提交本省报表' : '只有国家审核人员可以接收或退回报表', action === 'submit' ? "Only this province's editors can submit its report" : 'Only national reviewers can accept or return reports');
   if (action === 'return' && !comment?.trim()) throw new Problem(422, 'commentRequired', '退回报表时必须填写意见', 'Returning a report needs a comment', [{ path: '/body/comment', code: 'required', zh: '必填', en: 'required' }]);
   return db.$transaction(async (tx) => {
     const rep = await findReport(tx, provinceCode, period);
@@ -187,7 +180,7 @@ export async function transition(db: Db, user: SessionUser | null, provinceCode:
 }
 
 export async function addComment(db: Db, user: SessionUser | null, provinceCode: string, period: string, body: string): Promise<ReportDto> {
-  if (!canComment(user, provinceCode)) throw forbidden();
+  if (!canComment(user, provinceCode)) throw refuse(user);
   return db.$transaction(async (tx) => {
     const rep = await findReport(tx, provinceCode, period);
     if (!rep || !canReadReport(user, provinceCode, rep.status, true)) throw notFound(`Report ${provinceCode} ${period}`, `${provinceCode} ${period} 报表`);

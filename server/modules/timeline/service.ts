@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { deriveTimeline, detectStageRegressions } from '../../domain/timeline.ts';
 import type { RegionQuarter, RegionTimeline } from '../../domain/types.ts';
 import type { SessionUser } from '../../plugins/auth.ts';
-import { forbidden } from '../../plugins/auth.ts';
+import { refuse } from '../../plugins/auth.ts';
 import { notFound, Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { loadCorrections } from '../progress/queries.ts';
@@ -34,7 +34,7 @@ export async function timelineDetails(db: Db, provinceCode: string, quarters: Re
 }
 
 export async function correctEvent(db: Db, user: SessionUser | null, regionCode: string, input: { kind: 'launch' | 'simulatedPayment' | 'actualPayment'; occurredOn: string; precision: 'day' | 'quarter' | 'year'; source: string }) {
-  if (user?.role !== 'admin') throw forbidden('只有管理员可以更正统筹地区的时间线', "Only admins correct a region's timeline");
+  if (user?.role !== 'admin') throw refuse(user, '只有管理员可以更正统筹地区的时间线', "Only admins correct a region's timeline");
   const region = await db.coordinatingRegion.findUnique({ where: { code: regionCode } });
   if (!region) throw notFound(`Region ${regionCode}`, `统筹地区 ${regionCode}`);
   const on = new Date(`${input.occurredOn}T00:00:00Z`);
@@ -57,7 +57,7 @@ export async function correctEvent(db: Db, user: SessionUser | null, regionCode:
 }
 
 export async function retractEvent(db: Db, user: SessionUser | null, regionCode: string, id: number) {
-  if (user?.role !== 'admin') throw forbidden('只有管理员可以更正统筹地区的时间线', "Only admins correct a region's timeline");
+  if (user?.role !== 'admin') throw refuse(user, '只有管理员可以更正统筹地区的时间线', "Only admins correct a region's timeline");
   const event = await db.regionEvent.findFirst({ where: { id, region: { code: regionCode }, retractedAt: null }, include: { region: true } });
   if (!event) throw notFound(`Timeline fact ${id} of ${regionCode}`, `${regionCode} 的时间线记录 ${id}`);
   await db.$transaction(async (tx) => {

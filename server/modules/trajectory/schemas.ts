@@ -15,6 +15,7 @@ export const TargetRefSchema = Type.Object({
   dueOn: Type.String(),
   soft: Type.Boolean(),
   interpretation: Nullable(Type.String()),
+  interpretationZh: Nullable(Type.String()),
   source: ClauseSourceSchema,
 });
 

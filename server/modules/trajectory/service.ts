@@ -28,6 +28,7 @@ const targetRef = (t: TargetInForce | NextStep): TargetRef => ({
   dueOn: t.dueOn,
   soft: 'soft' in t ? t.soft : false,
   interpretation: 'interpretation' in t ? t.interpretation : null,
+  interpretationZh: 'interpretationZh' in t ? t.interpretationZh : null,
   source: t.source,
 });
 

@@ -63,7 +63,7 @@ function target(key: string, dimension: Dimension, over: Partial<TargetRowDto>):
   return {
     key, kind: 'eventLadder', dimension, year: null, cohort: null, minPct: null, scope: 'province', regions: [], appliesTo: 'eachRegion', subset: null, dueOn: null,
     event: 'launch', clockYear: null, steps: LADDER[dimension], compressFromYear: 2024, compressedSteps: [], clockFloorYear: 2022, withinYears: null, requiredStage: null,
-    soft: false, interpretation: null, conflictsWith: [], source: clause('医保发〔2021〕48号', '三、（二）', '每年进度应分别不低于40%、30%、30%', null), ...over,
+    soft: false, interpretation: null, interpretationZh: null, conflictsWith: [], source: clause('医保发〔2021〕48号', '三、（二）', '每年进度应分别不低于40%、30%、30%', null), ...over,
   };
 }
 
@@ -102,7 +102,7 @@ export function fixturePlan(code: string | null): PlanResponse {
 function status(s: StatusDto['status'], note = ''): StatusDto {
   return { status: s, ratio: s === 'onTrack' ? 1.02 : 0.7, target: null, baseline: null, note };
 }
-const ref = (level: number, dueOn: string, document: string): TargetRef => ({ key: `t-${dueOn}`, planSlug: 'x', level, dueOn, soft: false, interpretation: null, source: clause(document, '三、（二）', '每年进度应分别不低于…', null) });
+const ref = (level: number, dueOn: string, document: string): TargetRef => ({ key: `t-${dueOn}`, planSlug: 'x', level, dueOn, soft: false, interpretation: null, interpretationZh: null, source: clause(document, '三、（二）', '每年进度应分别不低于…', null) });
 
 function series(scope: SeriesDto['scope'], key: string, nameZh: string, nameEn: string, dim: Dimension, document: string, lag: number): SeriesDto {
   const ladder = LADDER[dim];

@@ -7,7 +7,7 @@ import { gapStep, OKABE_ITO, REPORT_META, STATUS_META } from './config.ts';
 import { completenessSummary, gapGrid, notYetDueSpan, periodOfDate, rankingRows, regionRows, rowAt, targetsOfRows, trajectoryMarkers, trajectoryRows } from './shape.ts';
 
 const target = (level: number, dueOn: string, key = `t${level}`): TargetRef => ({
-  key, planSlug: 'hunan-2021-75', level, dueOn, soft: false, interpretation: null,
+  key, planSlug: 'hunan-2021-75', level, dueOn, soft: false, interpretation: null, interpretationZh: null,
   source: { document: '湘医保发〔2021〕75号', clauseRef: '三、（二）', quote: '每年进度应分别不低于40%、30%、30%', line: 4834 },
 });
 const point = (period: string, over: Partial<Point> = {}): Point => ({

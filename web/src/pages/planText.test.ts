@@ -6,7 +6,7 @@ import { describeTarget, targetScope } from './planText.ts';
 const base: TargetRowDto = {
   key: 'k', kind: 'calendarLevel', dimension: 'fund', year: 2023, cohort: null, minPct: 70, scope: 'province', regions: [], appliesTo: 'eachRegion', subset: null,
   dueOn: '2023-12-31', event: null, clockYear: null, steps: [], compressFromYear: null, compressedSteps: [], clockFloorYear: null, withinYears: null, requiredStage: null,
-  soft: false, interpretation: null, conflictsWith: [], source: { document: '辽医保发〔2022〕1号', clauseRef: '二、（四）', quote: '…', line: 2279 },
+  soft: false, interpretation: null, interpretationZh: null, conflictsWith: [], source: { document: '辽医保发〔2022〕1号', clauseRef: '二、（四）', quote: '…', line: 2279 },
 };
 
 describe('a target in words', async () => {

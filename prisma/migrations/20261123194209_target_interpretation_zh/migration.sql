@@ -1,0 +1,6 @@
+BEGIN;
+
+-- AlterTable
+ALTER TABLE "target" ADD COLUMN     "interpretation_zh" TEXT;
+
+COMMIT;
