@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Ajv } from 'ajv';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { existsSync } from 'node:fs';
 import type { Config } from './config.ts';
@@ -24,6 +25,7 @@ import trajectoryRoutes from './modules/trajectory/routes.ts';
 import userRoutes from './modules/users/routes.ts';
 import auth from './plugins/auth.ts';
 import rateLimit from '@fastify/rate-limit';
+import inputGuards from './plugins/input-guards.ts';
 import problem, { Problem } from './plugins/problem.ts';
 
 declare module 'fastify' {
@@ -44,8 +46,12 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
     logger,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // URL parts arrive as text and are coerced ("3" → 3); a JSON body is taken as sent, so
+  // `null`, `true` or "12" where a count belongs is an error at that field, never a stored 0/1.
+  const strict = new Ajv({ allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: true });
+  const coercing = new Ajv({ allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true });
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
   app.decorate('db', db);
   app.decorate('config', config);
 
@@ -62,6 +68,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
     },
   });
   await app.register(problem);
+  await app.register(inputGuards);
   await app.register(rateLimit, { global: false });
   await app.register(auth);
   await app.register(swagger, {

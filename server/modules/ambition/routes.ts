@@ -15,7 +15,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request) => {
     const plan = await planModelBySlug(app.db, request.params.slug);
-    if (!plan) throw notFound(`Plan ${request.params.slug}`, `计划 ${request.params.slug}`);
+    if (!plan) throw notFound(`Plan ${request.params.slug}`, `计划 ${request.params.slug}`, '/params/slug');
     if (plan.isNational || !plan.provinceCode) throw new Problem(400, 'nationalPlan', '国家计划无需与自身比较', 'The national plan is the reference itself', [{ path: '/params/slug', code: 'national', zh: '国家计划', en: 'national plan' }]);
     const national = await nationalPlanModel(app.db);
     const regions = await app.db.coordinatingRegion.findMany({ where: { provinceCode: plan.provinceCode }, orderBy: { sortOrder: 'asc' } });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { latestFullQuarter } from '../../domain/periods.ts';
 import { pct, sendTable } from '../exports/tabular.ts';
-import { oneOf } from '../shared/schema.ts';
+import { PeriodString, oneOf } from '../shared/schema.ts';
 import { comparison } from './comparison.ts';
 import { completeness } from './completeness.ts';
 import { ComparisonQuery, ComparisonResponseSchema, CompletenessResponseSchema } from './schemas.ts';
@@ -53,7 +53,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['reports'],
       summary: '报送完整性与及时性（format=csv|xlsx 下载） Who reported, submitted, was accepted; who is overdue',
-      querystring: Type.Object({ period: Type.Optional(Type.String({ pattern: '^\\d{4}Q[1-4]$' })), format: Type.Optional(oneOf(['json', 'csv', 'xlsx'] as const)) }),
+      querystring: Type.Object({ period: Type.Optional(PeriodString()), format: Type.Optional(oneOf(['json', 'csv', 'xlsx'] as const)) }),
       response: { 200: CompletenessResponseSchema },
     },
   }, async (request, reply) => {

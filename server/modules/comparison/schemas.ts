@@ -2,13 +2,13 @@
 import { Type, type Static } from 'typebox';
 import { DIMENSIONS } from '../../domain/types.ts';
 import { ActualSchema, PlanRefSchema, STATUSES, TargetRefSchema } from '../trajectory/schemas.ts';
-import { Nullable, oneOf } from '../shared/schema.ts';
+import { Nullable, PeriodString, oneOf } from '../shared/schema.ts';
 
 
 export const REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const;
 
 export const ComparisonQuery = Type.Object({
-  period: Type.String({ pattern: '^\\d{4}Q[1-4]$', description: 'e.g. 2023Q4' }),
+  period: PeriodString({ description: 'e.g. 2023Q4' }),
   dimension: Type.Optional(oneOf([...DIMENSIONS, 'all'] as const)),
   format: Type.Optional(oneOf(['json', 'csv', 'xlsx'] as const)),
 });

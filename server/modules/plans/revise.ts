@@ -17,7 +17,7 @@ const canDraft = (user: SessionUser | null, provinceCode: string | null) =>
 
 async function requirePlan(db: Db, slug: string) {
   const plan = await db.plan.findUnique({ where: { slug } });
-  if (!plan) throw notFound(`Plan ${slug}`, `计划 ${slug}`);
+  if (!plan) throw notFound(`Plan ${slug}`, `计划 ${slug}`, '/params/slug');
   return plan;
 }
 
@@ -37,7 +37,7 @@ async function checkContent(db: Db, plan: { slug: string; provinceCode: string |
 
 export async function createPlan(db: Db, user: SessionUser | null, provinceCode: string, slug: string, body: PlanContentBody) {
   if (user?.role !== 'admin' && !canDraft(user, provinceCode)) throw refuse(user);
-  if (await db.plan.findFirst({ where: { OR: [{ slug }, { provinceCode }] } })) throw new Problem(409, 'planExists', '该省已有计划或该标识已被使用：请提交修订版本', 'The province already has a plan (or the slug is taken): submit a revision instead');
+  if (await db.plan.findFirst({ where: { OR: [{ slug }, { provinceCode }] } })) throw new Problem(409, 'planExists', '该省已有计划或该标识已被使用：请提交修订版本', 'The province already has a plan (or the slug is taken): submit a revision instead', [{ path: '/body/slug', code: 'planExists', zh: '已有计划', en: 'a plan exists' }]);
   const plan = { slug, provinceCode, isNational: false };
   await checkContent(db, plan, body);
   return db.$transaction(async (tx) => {

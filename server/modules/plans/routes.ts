@@ -8,6 +8,7 @@ import { PlanContentBody } from '../reference/seed-files.ts';
 import { auditTrail } from '../audit/record.ts';
 import { createPlan, draftRevision, planVersions, publishDraft } from './revise.ts';
 
+const NewPlanBody = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 60 }), ...PlanContentBody.properties }, { additionalProperties: false });
 const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }) });
 const VersionResult = Type.Object({ slug: Type.String(), version: Type.Integer(), status: Type.String() });
 
@@ -29,7 +30,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }, async () => nationalPlan(app.db));
 
   app.post('/provinces/:code/plans', {
-    schema: { tags: ['plans'], summary: '为没有计划的省份录入计划（草稿） Enter a plan for a province (draft)', params: ProvinceParams, body: Type.Intersect([PlanContentBody, Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }) })]), response: { 201: VersionResult } },
+    schema: { tags: ['plans'], summary: '为没有计划的省份录入计划（草稿） Enter a plan for a province (draft)', params: ProvinceParams, body: NewPlanBody, response: { 201: VersionResult } },
   }, async (request, reply) => {
     await requireProvince(app.db, request.params.code);
     const { slug, ...content } = request.body;

@@ -34,7 +34,7 @@ export async function listProvinces(db: Db): Promise<ProvinceSummary[]> {
 
 export async function requireProvince(db: Db, code: string) {
   const province = await db.province.findUnique({ where: { code } });
-  if (!province) throw notFound(`Province ${code}`, `省份 ${code}`);
+  if (!province) throw notFound(`Province ${code}`, `省份 ${code}`, '/params/code');
   return province;
 }
 

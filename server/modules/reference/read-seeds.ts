@@ -10,7 +10,11 @@ import Value from 'typebox/value';
 import { parse } from 'yaml';
 import type { TSchema } from 'typebox';
 import { projectRoot } from '../../config.ts';
+import { isIsoDate } from '../../domain/periods.ts';
 import { PlanFile, ProvinceFile, RegionFile, type SeedTarget } from './seed-files.ts';
+
+/** A real calendar date (no 30 February) in a plausible range. */
+export const isPlausibleDate = (d: string) => isIsoDate(d) && d >= '1990-01-01' && d <= '2100-12-31';
 
 export const seedsDir = path.join(projectRoot, 'seeds');
 
@@ -68,13 +72,19 @@ export function checkPlan(plan: SeedFile<PlanFile>, regionsOf: Map<string, Set<s
   };
   if (p.national !== (p.province === null)) fail('/province', 'a national plan has province null; a provincial plan names its province');
   if (p.document.endYear < p.document.startYear) fail('/document/endYear', 'ends before it starts');
+  const checkDate = (where: string, d: string | undefined) => d !== undefined && !isPlausibleDate(d) && fail(where, `${d} is not a calendar date between 1990 and 2100`);
+  checkDate('/document/issuedOn', p.document.issuedOn);
+  checkDate('/document/publishedOn', p.document.publishedOn);
   const known = p.province ? regionsOf.get(p.province) : undefined;
   if (p.province && !known) fail('/province', `no regions file for province ${p.province}`);
   const cohortKeys = new Set<string>();
   (p.cohorts ?? []).forEach((c, i) => {
     if (cohortKeys.has(c.key)) fail(`/cohorts/${i}/key`, `duplicate cohort ${c.key}`);
     cohortKeys.add(c.key);
+    const seenMembers = new Set<string>();
     c.members.forEach((m, j) => {
+      if (seenMembers.has(m.region)) fail(`/cohorts/${i}/members/${j}/region`, `${m.region} is listed twice`);
+      seenMembers.add(m.region);
       if (!known?.has(m.region)) fail(`/cohorts/${i}/members/${j}/region`, `unknown region ${m.region} for province ${p.province}`);
       if (!m.inferred && !m.source) fail(`/cohorts/${i}/members/${j}`, 'a member needs a source, or inferred: true');
     });
@@ -85,6 +95,7 @@ export function checkPlan(plan: SeedFile<PlanFile>, regionsOf: Map<string, Set<s
     if (keys.has(t.key)) fail(`${at}/key`, `duplicate key ${t.key}`);
     keys.add(t.key);
     for (const field of needs[t.kind]) if (t[field] === undefined) fail(at, `${t.kind} needs ${String(field)}`);
+    checkDate(`${at}/dueOn`, t.dueOn);
     if (t.kind === 'stageMilestone') {
       if (t.dimension !== 'regions') fail(`${at}/dimension`, 'a stage milestone belongs to the regions dimension');
       if (!t.dueOn && !(t.event && t.withinYears)) fail(at, 'a stage milestone needs dueOn, or event and withinYears');
@@ -96,11 +107,17 @@ export function checkPlan(plan: SeedFile<PlanFile>, regionsOf: Map<string, Set<s
     if (typeof t.scope === 'object' && 'regions' in t.scope) {
       if (p.national) fail(`${at}/scope`, 'the national plan cannot name regions');
       t.scope.regions.forEach((r, j) => known?.has(r) || fail(`${at}/scope/regions/${j}`, `unknown region ${r}`));
+      t.scope.regions.forEach((r, j) => t.scope !== 'province' && 'regions' in t.scope && t.scope.regions.indexOf(r) !== j && fail(`${at}/scope/regions/${j}`, `${r} is named twice`));
     }
   });
-  p.targets.forEach((t, i) =>
-    (t.conflictsWith ?? []).forEach((c, j) => keys.has(c.key) || fail(`/targets/${i}/conflictsWith/${j}`, `unknown target ${c.key}`)),
-  );
+  p.targets.forEach((t, i) => {
+    const all = t.conflictsWith ?? [];
+    all.forEach((c, j) => all.findIndex((x) => x.key === c.key) !== j && fail(`/targets/${i}/conflictsWith/${j}`, `${c.key} is listed twice`));
+    all.forEach((c, j) => {
+      if (!keys.has(c.key)) fail(`/targets/${i}/conflictsWith/${j}`, `unknown target ${c.key}`);
+      if (c.key === t.key) fail(`/targets/${i}/conflictsWith/${j}`, 'a target cannot conflict with itself');
+    });
+  });
 }
 
 export async function readReferenceData(dir = seedsDir): Promise<ReferenceData> {
@@ -112,6 +129,7 @@ export async function readReferenceData(dir = seedsDir): Promise<ReferenceData> 
   for (const r of regions) {
     if (!provinceCodes.has(r.data.province)) throw new SeedError(r.file, '/province', `unknown province ${r.data.province}`);
     r.data.regions.forEach((reg, i) => {
+      (reg.events ?? []).forEach((e, j) => isPlausibleDate(e.on) || (() => { throw new SeedError(r.file, `/regions/${i}/events/${j}/on`, `${e.on} is not a calendar date`); })());
       if (allCodes.has(reg.code)) throw new SeedError(r.file, `/regions/${i}/code`, `duplicate region code ${reg.code}`);
       if (reg.code.slice(0, 2) !== r.data.province.slice(0, 2)) throw new SeedError(r.file, `/regions/${i}/code`, `${reg.code} is not in province ${r.data.province}`);
       allCodes.add(reg.code);

@@ -1,14 +1,14 @@
 import { Type, type Static } from 'typebox';
 import { PAYMENT_METHODS, STAGES } from '../../domain/types.ts';
 import { REPORT_STATUSES } from '../comparison/schemas.ts';
-import { Nullable, oneOf } from '../shared/schema.ts';
+import { Nullable, PeriodString, oneOf } from '../shared/schema.ts';
 
 const Count = Type.Integer({ minimum: 0, maximum: 100_000_000 });
-const Money = Type.Union([Type.String({ maxLength: 20 }), Type.Number({ minimum: 0 })], { description: '万元, year to date, at most two decimals' });
+const Money = Type.Union([Type.String({ pattern: '^\\d{1,12}(\\.\\d{1,2})?$' }), Type.Number({ minimum: 0, maximum: 999_999_999_999.99 })], { description: '万元, year to date, at most two decimals: "1234.56" or 1234.56' });
 
 export const ReportParams = Type.Object({
   code: Type.String({ pattern: '^\\d{6}$' }),
-  period: Type.String({ pattern: '^\\d{4}Q[1-4]$', description: 'e.g. 2024Q3' }),
+  period: PeriodString({ description: 'e.g. 2024Q3' }),
 });
 
 export const ReportRowBody = Type.Object({
@@ -85,7 +85,7 @@ export const ReportListItem = Type.Object({
 });
 
 export const ReportListQuery = Type.Object({
-  period: Type.Optional(Type.String({ pattern: '^\\d{4}Q[1-4]$' })),
+  period: Type.Optional(PeriodString()),
   province: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
   status: Type.Optional(oneOf(REPORT_STATUSES)),
 });

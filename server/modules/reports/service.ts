@@ -6,7 +6,7 @@
  */
 import type { Db, Prisma } from '../../db/client.ts';
 import { addQuarters, parsePeriod } from '../../domain/periods.ts';
-import { hardErrors, warnings, type ReportRowInput } from '../../domain/report-rules.ts';
+import { hardErrors, moneyCents, warnings, type ReportRowInput } from '../../domain/report-rules.ts';
 import type { SessionUser } from '../../plugins/auth.ts';
 import { refuse } from '../../plugins/auth.ts';
 import { notFound, Problem } from '../../plugins/problem.ts';
@@ -73,7 +73,7 @@ export function parseIfMatch(header: string | undefined): number | null {
 
 export async function readReport(db: Db, user: SessionUser | null, provinceCode: string, period: string, publicDashboard: boolean): Promise<ReportDto> {
   const rep = await findReport(db, provinceCode, period);
-  if (!rep || !canReadReport(user, provinceCode, rep.status, publicDashboard)) throw notFound(`Report ${provinceCode} ${period}`, `${provinceCode} ${period} 报表`);
+  if (!rep || !canReadReport(user, provinceCode, rep.status, publicDashboard)) throw notFound(`Report ${provinceCode} ${period}`, `${provinceCode} ${period} 报表`, '/params/period');
   return toDto(db, rep);
 }
 
@@ -135,8 +135,8 @@ export async function saveDraft(db: Db, user: SessionUser | null, provinceCode: 
         coveredInstitutions: r.coveredInstitutions,
         inpatientCases: r.inpatientCases,
         groupedCases: r.groupedCases,
-        inpatientFund: String(r.inpatientFund),
-        drgDipFund: String(r.drgDipFund),
+        inpatientFund: (moneyCents(r.inpatientFund)! / 100).toFixed(2),
+        drgDipFund: (moneyCents(r.drgDipFund)! / 100).toFixed(2),
         subsetEligibleInstitutions: r.subsetEligibleInstitutions ?? null,
         subsetCoveredInstitutions: r.subsetCoveredInstitutions ?? null,
         note: r.note ?? null,
@@ -162,7 +162,7 @@ export async function transition(db: Db, user: SessionUser | null, provinceCode:
   if (action === 'return' && !comment?.trim()) throw new Problem(422, 'commentRequired', '退回报表时必须填写意见', 'Returning a report needs a comment', [{ path: '/body/comment', code: 'required', zh: '必填', en: 'required' }]);
   return db.$transaction(async (tx) => {
     const rep = await findReport(tx, provinceCode, period);
-    if (!rep || !canReadReport(user, provinceCode, rep.status, true)) throw notFound(`Report ${provinceCode} ${period}`, `${provinceCode} ${period} 报表`);
+    if (!rep || !canReadReport(user, provinceCode, rep.status, true)) throw notFound(`Report ${provinceCode} ${period}`, `${provinceCode} ${period} 报表`, '/params/period');
     const before = await toDto(tx, rep);
     if (action === 'submit' && before.missingRegions.length)
       throw new Problem(422, 'incompleteReport', `还有 ${before.missingRegions.length} 个统筹地区未填报：${before.missingRegions.join('、')}`, `${before.missingRegions.length} region(s) have no figures: ${before.missingRegions.join(', ')}`, before.missingRegions.map((c) => ({ path: `/rows/${c}`, code: 'missingRegion', zh: '未填报', en: 'missing' })));
@@ -183,7 +183,7 @@ export async function addComment(db: Db, user: SessionUser | null, provinceCode:
   if (!canComment(user, provinceCode)) throw refuse(user);
   return db.$transaction(async (tx) => {
     const rep = await findReport(tx, provinceCode, period);
-    if (!rep || !canReadReport(user, provinceCode, rep.status, true)) throw notFound(`Report ${provinceCode} ${period}`, `${provinceCode} ${period} 报表`);
+    if (!rep || !canReadReport(user, provinceCode, rep.status, true)) throw notFound(`Report ${provinceCode} ${period}`, `${provinceCode} ${period} 报表`, '/params/period');
     const c = await tx.reportComment.create({ data: { reportId: rep.id, authorId: user!.id, kind: 'comment', body } });
     await recordAudit(tx, { actor: user!, action: 'report.comment', entityType: 'report', entityId: rep.id, provinceCode, after: { commentId: c.id, body } });
     return toDto(tx, (await findReport(tx, provinceCode, period))!);
@@ -192,6 +192,6 @@ export async function addComment(db: Db, user: SessionUser | null, provinceCode:
 
 export async function reportId(db: Db, user: SessionUser | null, provinceCode: string, period: string, publicDashboard: boolean): Promise<number> {
   const rep = await db.report.findUnique({ where: { provinceCode_period: { provinceCode, period } }, select: { id: true, status: true } });
-  if (!rep || !canReadReport(user, provinceCode, rep.status, publicDashboard)) throw notFound(`Report ${provinceCode} ${period}`, `${provinceCode} ${period} 报表`);
+  if (!rep || !canReadReport(user, provinceCode, rep.status, publicDashboard)) throw notFound(`Report ${provinceCode} ${period}`, `${provinceCode} ${period} 报表`, '/params/period');
   return rep.id;
 }

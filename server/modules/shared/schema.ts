@@ -9,3 +9,9 @@ export function oneOf<const T extends readonly string[]>(values: T, options?: { 
 }
 
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+/** A quarter, `2024Q3` (years 2000–2099). */
+export const PeriodString = (options: { description?: string } = {}) => Type.String({ pattern: '^20\\d{2}Q[1-4]$', description: options.description ?? 'e.g. 2024Q3' });
+
+/** A database id in a URL (PostgreSQL integer). */
+export const IdParam = () => Type.Integer({ minimum: 1, maximum: 2_147_483_647 });

@@ -4,7 +4,7 @@ import { REGION_EVENTS, STAGES } from '../../domain/types.ts';
 import { loadQuarters } from '../progress/queries.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { ProvinceParams } from '../provinces/schemas.ts';
-import { Nullable, oneOf } from '../shared/schema.ts';
+import { IdParam, Nullable, oneOf } from '../shared/schema.ts';
 import { correctEvent, retractEvent, timelineDetails } from './service.ts';
 
 const Timeline = Type.Object(Object.fromEntries(REGION_EVENTS.map((e) => [e, Nullable(Type.String())])) as Record<(typeof REGION_EVENTS)[number], ReturnType<typeof Nullable<ReturnType<typeof Type.String>>>>);
@@ -41,7 +41,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => reply.status(201).send(await correctEvent(app.db, request.user, request.params.code, request.body)));
 
   app.delete('/regions/:code/events/:id', {
-    schema: { tags: ['progress'], summary: '撤回一条更正 Retract a correction', params: Type.Object({ code: RegionParams.properties.code, id: Type.Integer({ minimum: 1 }) }), response: { 204: Type.Null() } },
+    schema: { tags: ['progress'], summary: '撤回一条更正 Retract a correction', params: Type.Object({ code: RegionParams.properties.code, id: IdParam() }), response: { 204: Type.Null() } },
   }, async (request, reply) => {
     await retractEvent(app.db, request.user, request.params.code, request.params.id);
     return reply.status(204).send(null);

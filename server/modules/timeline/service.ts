@@ -7,6 +7,7 @@ import { refuse } from '../../plugins/auth.ts';
 import { notFound, Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { loadCorrections } from '../progress/queries.ts';
+import { isPlausibleDate } from '../reference/read-seeds.ts';
 
 export async function provinceTimelines(db: Db, provinceCode: string, quarters: RegionQuarter[]): Promise<Record<string, RegionTimeline>> {
   const corrections = await loadCorrections(db, provinceCode);
@@ -36,9 +37,9 @@ export async function timelineDetails(db: Db, provinceCode: string, quarters: Re
 export async function correctEvent(db: Db, user: SessionUser | null, regionCode: string, input: { kind: 'launch' | 'simulatedPayment' | 'actualPayment'; occurredOn: string; precision: 'day' | 'quarter' | 'year'; source: string }) {
   if (user?.role !== 'admin') throw refuse(user, '只有管理员可以更正统筹地区的时间线', "Only admins correct a region's timeline");
   const region = await db.coordinatingRegion.findUnique({ where: { code: regionCode } });
-  if (!region) throw notFound(`Region ${regionCode}`, `统筹地区 ${regionCode}`);
+  if (!region) throw notFound(`Region ${regionCode}`, `统筹地区 ${regionCode}`, '/params/code');
   const on = new Date(`${input.occurredOn}T00:00:00Z`);
-  if (Number.isNaN(on.getTime())) throw new Problem(422, 'badDate', '日期无效', 'Invalid date', [{ path: '/body/occurredOn', code: 'format', zh: '日期无效', en: 'invalid date' }]);
+  if (!isPlausibleDate(input.occurredOn)) throw new Problem(422, 'badDate', '日期无效', 'Invalid date', [{ path: '/body/occurredOn', code: 'format', zh: '日期无效', en: 'invalid date' }]);
   return db.$transaction(async (tx) => {
     const previous = await tx.regionEvent.findMany({ where: { regionId: region.id, kind: input.kind, retractedAt: null, createdById: { not: null } } });
     await tx.regionEvent.updateMany({ where: { id: { in: previous.map((p) => p.id) } }, data: { retractedAt: new Date() } });
@@ -59,7 +60,7 @@ export async function correctEvent(db: Db, user: SessionUser | null, regionCode:
 export async function retractEvent(db: Db, user: SessionUser | null, regionCode: string, id: number) {
   if (user?.role !== 'admin') throw refuse(user, '只有管理员可以更正统筹地区的时间线', "Only admins correct a region's timeline");
   const event = await db.regionEvent.findFirst({ where: { id, region: { code: regionCode }, retractedAt: null }, include: { region: true } });
-  if (!event) throw notFound(`Timeline fact ${id} of ${regionCode}`, `${regionCode} 的时间线记录 ${id}`);
+  if (!event) throw notFound(`Timeline fact ${id} of ${regionCode}`, `${regionCode} 的时间线记录 ${id}`, '/params/id');
   await db.$transaction(async (tx) => {
     await tx.regionEvent.update({ where: { id }, data: { retractedAt: new Date() } });
     await recordAudit(tx, { actor: user, action: 'regionEvent.retract', entityType: 'region', entityId: regionCode, provinceCode: event.region.provinceCode, before: { id, kind: event.kind, occurredOn: event.occurredOn.toISOString().slice(0, 10), source: event.source } });

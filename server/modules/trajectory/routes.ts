@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { DIMENSIONS } from '../../domain/types.ts';
 import { ProvinceParams } from '../provinces/schemas.ts';
-import { oneOf } from '../shared/schema.ts';
+import { PeriodString, oneOf } from '../shared/schema.ts';
 import { TrajectoryResponseSchema } from './schemas.ts';
 import { provinceTrajectory } from './service.ts';
 
@@ -14,7 +14,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       params: ProvinceParams,
       querystring: Type.Object({
         dimension: oneOf(DIMENSIONS),
-        asOf: Type.Optional(Type.String({ pattern: '^\\d{4}Q[1-4]$', description: 'quarter at which status is judged (default: latest reported)' })),
+        asOf: Type.Optional(PeriodString({ description: 'quarter at which status is judged (default: latest reported)' })),
       }),
       response: { 200: TrajectoryResponseSchema },
     },

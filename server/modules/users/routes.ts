@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record.ts';
 import { checkPassword, dummyHash, hashPassword } from './passwords.ts';
 import { NewUserBody, SessionSchema, SignInBody, UserPatchBody, UserSchema } from './schemas.ts';
 import { checkRoleProvince, createUser, toUserDto } from './service.ts';
+import { IdParam } from '../shared/schema.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/auth/sign-in', {
@@ -42,11 +43,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.patch('/users/:id', {
-    schema: { tags: ['users'], summary: '修改账户 Change an account', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), body: UserPatchBody, response: { 200: UserSchema } },
+    schema: { tags: ['users'], summary: '修改账户 Change an account', params: Type.Object({ id: IdParam() }), body: UserPatchBody, response: { 200: UserSchema } },
     preHandler: requireRole('admin'),
   }, async (request) => {
     const before = await app.db.user.findUnique({ where: { id: request.params.id } });
-    if (!before) throw notFound(`User ${request.params.id}`, `账户 ${request.params.id}`);
+    if (!before) throw notFound(`User ${request.params.id}`, `账户 ${request.params.id}`, '/params/id');
     const b = request.body;
     const role = b.role ?? before.role;
     const provinceCode = b.provinceCode !== undefined ? b.provinceCode : role === 'editor' ? before.provinceCode : null;
