@@ -140,12 +140,15 @@ describe('the quarterly reporting cycle', () => {
 
 describe('completeness', () => {
   it('says who has not reported, submitted or been accepted, and who is overdue', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/completeness?period=2024Q3' });
+    const url2 = '/api/provinces/210000/reports/2024Q2';
+    const saved = await ctx.app.inject({ method: 'PUT', url: url2, headers: editor.headers(), payload: { rows: await validRows(ctx, '210000') } });
+    await ctx.app.inject({ method: 'POST', url: `${url2}/submit`, headers: editor.headers({ 'if-match': `"${saved.json().version}"` }) });
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/completeness?period=2024Q2' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.deadline).toBe('2024-10-15');
+    expect(body.deadline).toBe('2024-07-15');
     const liaoning = body.rows.find((r: { province: { code: string } }) => r.province.code === '210000');
-    expect(liaoning).toMatchObject({ status: 'accepted', overdue: false, regionsReported: 14 });
+    expect(liaoning).toMatchObject({ status: 'submitted', overdue: false, regionsReported: 14 });
     const hunan = body.rows.find((r: { province: { code: string } }) => r.province.code === '430000');
     expect(hunan).toMatchObject({ status: 'none', overdue: true });
     const beijing = body.rows.find((r: { province: { code: string } }) => r.province.code === '110000');
