@@ -50,6 +50,8 @@ export const StatusSchema = Type.Object({
 export const ProjectionSchema = Type.Object({
   enough: Type.Boolean(),
   reason: Nullable(Type.String()),
+  /** the reason in Chinese */
+  reasonZh: Nullable(Type.String()),
   targetDate: Nullable(Type.String()),
   targetLevel: Nullable(Type.Number()),
   projectedPct: Nullable(Type.Number()),

@@ -63,11 +63,11 @@ function pointDto(period: Period, p: EnginePoint, stage: Point['stage'], method:
 function projection(points: Point[], at: Period): ProjectionDto {
   const upTo = points.filter((p) => comparePeriods(p.period, at) <= 0);
   const next = upTo.at(-1)?.nextTarget ?? upTo.at(-1)?.targetsInForce[0] ?? null;
-  if (!next) return { enough: false, reason: 'No target ahead to project to.', targetDate: null, targetLevel: null, projectedPct: null, reachesInPeriod: null };
+  if (!next) return { enough: false, reason: 'No target ahead to project to.', reasonZh: '没有待完成的目标可供预测', targetDate: null, targetLevel: null, projectedPct: null, reachesInPeriod: null };
   const pr = projectToTarget(upTo.map((p) => ({ period: p.period, pct: p.actual?.pct ?? null })), { dueOn: next.dueOn, pct: next.level });
   return pr.enough
-    ? { enough: true, reason: null, targetDate: next.dueOn, targetLevel: next.level, projectedPct: pr.projectedAtTarget, reachesInPeriod: pr.reachesTargetIn }
-    : { enough: false, reason: pr.reason, targetDate: next.dueOn, targetLevel: next.level, projectedPct: null, reachesInPeriod: null };
+    ? { enough: true, reason: null, reasonZh: null, targetDate: next.dueOn, targetLevel: next.level, projectedPct: pr.projectedAtTarget, reachesInPeriod: pr.reachesTargetIn }
+    : { enough: false, reason: pr.reason, reasonZh: `已报送的季度少于 ${pr.basedOn.length < 3 ? 3 : pr.basedOn.length} 个，数据不足，无法预测`, targetDate: next.dueOn, targetLevel: next.level, projectedPct: null, reachesInPeriod: null };
 }
 
 export interface EvaluateOptions {

@@ -129,7 +129,7 @@ function series(scope: SeriesDto['scope'], key: string, nameZh: string, nameEn: 
   return {
     scope, key, nameZh, nameEn, points,
     status: status(last), nationalStatus: status(lag > 0.5 ? 'met' : 'accelerationNeeded'),
-    projection: { enough: lag > 0.5, reason: lag > 0.5 ? null : '增速不足', targetDate: '2024-12-31', targetLevel: ladder[2]!, projectedPct: ladder[2]! * (0.8 + lag * 0.3), reachesInPeriod: lag > 0.5 ? '2024Q4' : null },
+    projection: { enough: lag > 0.5, reason: lag > 0.5 ? null : 'growth too slow', reasonZh: lag > 0.5 ? null : '增速不足', targetDate: '2024-12-31', targetLevel: ladder[2]!, projectedPct: ladder[2]! * (0.8 + lag * 0.3), reachesInPeriod: lag > 0.5 ? '2024Q4' : null },
   };
 }
 

@@ -16,7 +16,7 @@ const point = (period: string, over: Partial<Point> = {}): Point => ({
 const status = (s: StatusDto['status']): StatusDto => ({ status: s, ratio: null, target: null, baseline: null, note: '' });
 const series = (points: Point[], over: Partial<SeriesDto> = {}): SeriesDto => ({
   scope: 'province', key: '430000', nameZh: '湖南省', nameEn: 'Hunan', points, status: status('onTrack'), nationalStatus: status('met'),
-  projection: { enough: true, reason: null, targetDate: null, targetLevel: null, projectedPct: null, reachesInPeriod: null }, ...over,
+  projection: { enough: true, reason: null, reasonZh: null, targetDate: null, targetLevel: null, projectedPct: null, reachesInPeriod: null }, ...over,
 });
 
 // a 2022 launch on the 40/70/100 ladder: nothing due until end-2022

@@ -64,7 +64,7 @@ export function PlanTargets({ plan }: { plan: PlanResponse }) {
                     <p className="interpretation">
                       {t(x.soft ? 'plan.interpretation' : 'plan.note')}
                       {colon}
-                      {x.interpretation}
+                      {lang === 'zh-CN' ? (x.interpretationZh ?? x.interpretation) : x.interpretation}
                     </p>
                   ) : null}
                   {x.conflictsWith.map((c) => (

@@ -12,7 +12,7 @@ export function SeriesAside({ series, row, plan, testId }: { series: SeriesDto; 
   if (series.status.status === 'met') projection = null;
   else if (p.enough && p.reachesInPeriod && p.targetLevel != null) projection = t('province.projectionEnough', { period: formatPeriod(p.reachesInPeriod, lang), level: formatPct(p.targetLevel, lang), due: formatDate(p.targetDate, lang) });
   else if (!p.enough && p.projectedPct != null && p.targetLevel != null) projection = t('province.projectionNotEnough', { projected: formatPct(p.projectedPct, lang), due: formatDate(p.targetDate, lang), level: formatPct(p.targetLevel, lang) });
-  else if (p.reason) projection = t('province.projectionUnavailable', { reason: p.reason });
+  else if (p.reason) projection = t('province.projectionUnavailable', { reason: lang === 'zh-CN' ? (p.reasonZh ?? p.reason) : p.reason });
 
   return (
     <div className="series-aside" data-testid={testId}>
@@ -84,7 +84,7 @@ export function Clause({ target }: { target: TargetRef }) {
         <p className="interpretation">
           {t('plan.interpretation')}
           {punct(lang).colon}
-          {target.interpretation}
+          {lang === 'zh-CN' ? (target.interpretationZh ?? target.interpretation) : target.interpretation}
         </p>
       ) : null}
     </div>
