@@ -57,6 +57,20 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          // builds web/dist when missing, starts one real server (embedded PostgreSQL, demo data to 2024Q4)
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          // one browser at a time: files share the server and its data
+          fileParallelism: false,
+          maxWorkers: 1,
+        },
+      },
     ],
   },
 });

@@ -1,7 +1,9 @@
 /** The shell: header with navigation and language switch, the demo-data banner, and the page the URL names. */
 import { lazy, Suspense, useEffect } from 'react';
 import { api } from './api/client.ts';
+import { useSession } from './api/session.ts';
 import { useApi } from './api/useApi.ts';
+import { AccountMenu } from './auth/SignIn.tsx';
 import { applyLang } from './i18n/index.ts';
 import { useT } from './i18n/useT.ts';
 import { OverviewPage } from './pages/OverviewPage.tsx';
@@ -11,11 +13,13 @@ import { linkProps, navigate, useViewState } from './state/useViewState.ts';
 const ProvincePage = lazy(() => import('./pages/ProvincePage.tsx'));
 const ComparePage = lazy(() => import('./pages/ComparePage.tsx'));
 const EntryPage = lazy(() => import('./pages/EntryPage.tsx'));
+const ReviewPage = lazy(() => import('./pages/ReviewPage.tsx'));
 
 export function App() {
   const [view, update] = useViewState();
   const { t, lang } = useT();
   const provinces = useApi('provinces', api.provinces);
+  const { user } = useSession();
   useEffect(() => applyLang(view.lang), [view.lang]);
   useEffect(() => {
     document.title = `${t(`nav.${view.page}`)} · ${t('app.title')}`;
@@ -23,8 +27,11 @@ export function App() {
 
   // on a province's page the banner speaks for that province; elsewhere for any figure shown
   const shown = view.page === 'province' && view.province ? provinces.data?.filter((p) => p.code === view.province) : provinces.data;
-  const hasDemo = shown?.some((p) => p.hasDemoData) ?? false;
-  const nav = (['overview', 'province', 'compare', 'entry'] as const).map((page) => ({ page, ...linkProps({ ...view, page, province: page === 'province' ? view.province : null }) }));
+  // entry and review label demo figures on the report itself
+  const hasDemo = view.page !== 'entry' && view.page !== 'review' && (shown?.some((p) => p.hasDemoData) ?? false);
+  // the role decides what is offered: editors enter their quarter, reviewers review; everyone reads
+  const pages = ['overview', 'province', 'compare', ...(user?.role === 'editor' ? (['entry'] as const) : []), ...(user?.role === 'reviewer' ? (['review'] as const) : [])] as const;
+  const nav = pages.map((page) => ({ page, ...linkProps({ ...view, page, province: page === 'province' ? view.province : null, period: page === 'entry' || page === 'review' ? null : view.period }) }));
 
   return (
     <>
@@ -59,6 +66,7 @@ export function App() {
           <button type="button" className="lang-switch" data-testid="lang-switch" lang={lang === 'en' ? 'zh-CN' : 'en'} aria-label={t('app.switchToLabel')} onClick={() => update({ lang: lang === 'en' ? 'zh-CN' : 'en' }, { replace: true })}>
             {t('app.switchTo')}
           </button>
+          <AccountMenu />
         </nav>
       </header>
       {hasDemo ? (
@@ -72,7 +80,8 @@ export function App() {
           {view.page === 'overview' && <OverviewPage view={view} update={update} />}
           {view.page === 'province' && <ProvincePage view={view} update={update} />}
           {view.page === 'compare' && <ComparePage view={view} update={update} />}
-          {view.page === 'entry' && <EntryPage />}
+          {view.page === 'entry' && <EntryPage view={view} update={update} />}
+          {view.page === 'review' && <ReviewPage view={view} />}
         </Suspense>
       </main>
     </>

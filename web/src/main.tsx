@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { setFetcher } from './api/client.ts';
+import { api, setFetcher } from './api/client.ts';
+import { loadSession } from './api/session.ts';
+import { load } from './api/useApi.ts';
 import { initI18n } from './i18n/index.ts';
 import { canonicaliseUrl, currentViewState } from './state/useViewState.ts';
 import './styles.css';
@@ -12,7 +14,10 @@ async function start() {
     const { fixtureFetcher } = await import('./api/fixtures.ts');
     setFetcher(fixtureFetcher);
   }
+  // every page starts from the province list: ask for it before React's first render, not after
+  load('provinces', api.provinces).catch(() => undefined);
   initI18n(currentViewState().lang);
+  void loadSession();
   canonicaliseUrl();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

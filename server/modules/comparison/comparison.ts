@@ -5,7 +5,7 @@
 import type { Db } from '../../db/client.ts';
 import { DIMENSIONS, type Dimension } from '../../domain/types.ts';
 import { nationalPlanModel } from '../plans/queries.ts';
-import { provinceTrajectory } from '../trajectory/service.ts';
+import { provinceContext, trajectoryOf, type ProvinceContext } from '../trajectory/service.ts';
 import type { ComparisonResponse, ComparisonRow } from './schemas.ts';
 
 export const PLANNED_RULE =
@@ -24,6 +24,7 @@ export async function comparison(db: Db, period: string, dimension: Dimension | 
   let isDemo = false;
   for (const p of provinces) {
     const report = p.reports[0] ? { status: p.reports[0].status, isDemo: p.reports[0].isDemo } : null;
+    let context: ProvinceContext | undefined;
     for (const d of dimensions) {
       const base = { province: { code: p.code, nameZh: p.nameZh, nameEn: p.nameEn }, dimension: d, hasPlan: p.plans.length > 0, report };
       if (p._count.regions === 0) {
@@ -31,7 +32,8 @@ export async function comparison(db: Db, period: string, dimension: Dimension | 
         rows.push({ ...base, plan: null, actual: null, planned: null, owed: null, nationalPlanned: null, nationalOwed: null, gapToPlan: null, gapToNational: null, status: p.plans.length ? 'noReport' : 'noPlan', nationalStatus: 'noReport', target: null });
         continue;
       }
-      const t = await provinceTrajectory(db, p.code, { dimension: d, periods: [period], asOf: period });
+      context ??= await provinceContext(db, p.code, national);
+      const t = trajectoryOf(context, { dimension: d, periods: [period], asOf: period });
       isDemo ||= t.isDemo;
       const s = t.series[0]!;
       const pt = s.points[0]!;

@@ -109,6 +109,7 @@ export async function saveDraft(db: Db, user: SessionUser | null, provinceCode: 
 
   return db.$transaction(async (tx) => {
     let rep = await findReport(tx, provinceCode, period);
+    const replacingDemo = rep?.isDemo ?? false;
     if (rep?.isDemo) {
       // demo figures are not a bureau's: the first real save replaces them
       await tx.report.delete({ where: { id: rep.id } });
@@ -122,7 +123,8 @@ export async function saveDraft(db: Db, user: SessionUser | null, provinceCode: 
       await tx.reportRow.deleteMany({ where: { reportId: rep.id } });
       id = rep.id;
     } else {
-      if (ifMatch !== null && ifMatch !== 0) throw new Problem(409, 'versionConflict', '该报表已不存在，未保存任何内容', 'The report no longer exists; nothing was saved');
+      // a client that edited the demo report sends its version: that is not a conflict
+      if (ifMatch !== null && ifMatch !== 0 && !replacingDemo) throw new Problem(409, 'versionConflict', '该报表已不存在，未保存任何内容', 'The report no longer exists; nothing was saved');
       id = (await tx.report.create({ data: { provinceCode, period, createdById: user!.id } })).id;
     }
     await tx.reportRow.createMany({

@@ -79,15 +79,26 @@ export interface EvaluateOptions {
   today?: Date;
 }
 
-export async function provinceTrajectory(db: Db, code: string, opts: EvaluateOptions): Promise<TrajectoryResponse & { asOf: Period }> {
+/** Everything the engine needs about one province, loaded once (the comparison asks four dimensions of it). */
+export async function provinceContext(db: Db, code: string, national?: PlanModel) {
   const province = await requireProvince(db, code);
-  const [plan, national, data, regions] = await Promise.all([
+  const [plan, nationalPlan, data, regions] = await Promise.all([
     provincePlanModel(db, code),
-    nationalPlanModel(db),
+    national ?? nationalPlanModel(db),
     loadQuarters(db, code),
     db.coordinatingRegion.findMany({ where: { provinceCode: code }, orderBy: { sortOrder: 'asc' } }),
   ]);
   const timelines = await provinceTimelines(db, code, data.quarters);
+  return { code, province, plan, national: nationalPlan, data, regions, timelines };
+}
+export type ProvinceContext = Awaited<ReturnType<typeof provinceContext>>;
+
+export async function provinceTrajectory(db: Db, code: string, opts: EvaluateOptions): Promise<TrajectoryResponse & { asOf: Period }> {
+  return trajectoryOf(await provinceContext(db, code), opts);
+}
+
+export function trajectoryOf(ctx: ProvinceContext, opts: EvaluateOptions): TrajectoryResponse & { asOf: Period } {
+  const { code, province, plan, national, data, regions, timelines } = ctx;
   const lastYear = Math.max(national.document.endYear, plan?.document.endYear ?? 0, 2025);
   const latest = latestFullQuarter(opts.today ?? new Date());
   const end = comparePeriods(latest, `${lastYear}Q4`) > 0 ? latest : `${lastYear}Q4`;

@@ -3,9 +3,11 @@
  * component that asks for it (the province page's four charts and its region table read
  * the same trajectories). Answers are small and reused, so requests are not aborted.
  */
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useReducer, useState, useSyncExternalStore } from 'react';
 
 const results = new Map<string, { data?: unknown; error?: unknown }>();
+/** answers forgotten by `invalidate`, shown while they load again (no flash of "loading", no lost page state) */
+const stale = new Map<string, unknown>();
 const inflight = new Map<string, Promise<unknown>>();
 
 /** The cached answer of `key`, or the one request already under way, or a new one. */
@@ -17,6 +19,7 @@ export function load<T>(key: string, loader: () => Promise<T>): Promise<T> {
     pending = loader().then(
       (data) => {
         results.set(key, { data });
+        stale.delete(key);
         inflight.delete(key);
         return data;
       },
@@ -31,6 +34,28 @@ export function load<T>(key: string, loader: () => Promise<T>): Promise<T> {
   return pending;
 }
 
+let generation = 0;
+const watchers = new Set<() => void>();
+const watch = (onChange: () => void) => {
+  watchers.add(onChange);
+  return () => watchers.delete(onChange);
+};
+const currentGeneration = () => generation;
+
+/**
+ * Forgets cached answers whose key starts with `prefix` (all when omitted), e.g. after a
+ * report was saved or the reader signed in; the next render that asks loads them again.
+ */
+export function invalidate(prefix = '') {
+  for (const [k, v] of [...results]) {
+    if (!k.startsWith(prefix)) continue;
+    if ('data' in v) stale.set(k, v.data);
+    results.delete(k);
+  }
+  generation++;
+  for (const w of watchers) w();
+}
+
 export interface Loaded<T> {
   data: T | undefined;
   error: unknown;
@@ -42,6 +67,8 @@ export interface Loaded<T> {
 export function useApi<T>(key: string | null, loader: () => Promise<T>): Loaded<T> {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [attempt, setAttempt] = useState(0);
+  // a forgotten answer is loaded again by the components that show it
+  const gen = useSyncExternalStore(watch, currentGeneration, currentGeneration);
   useEffect(() => {
     if (!key) return;
     let live = true;
@@ -52,10 +79,10 @@ export function useApi<T>(key: string | null, loader: () => Promise<T>): Loaded<
     };
     // `loader` is a fresh closure every render; the key names what it loads.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, attempt]);
+  }, [key, attempt, gen]);
   const r = key ? results.get(key) : undefined;
   return {
-    data: r?.data as T | undefined,
+    data: (r ? r.data : key ? stale.get(key) : undefined) as T | undefined,
     error: r?.error,
     loading: !!key && !r,
     retry: () => {

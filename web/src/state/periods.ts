@@ -29,3 +29,10 @@ export function periodOptions(latest: string): string[] {
 export function effectivePeriod(asked: string | null, latest: string): string {
   return asked && index(asked) >= index(FIRST_PERIOD) && index(asked) <= index(latest) ? asked : latest;
 }
+
+/** The quarters an editor can enter: newest first, up to the last full quarter and within the years some plan covers. */
+export function entryPeriods(today: Date, lastPlanYear: number): string[] {
+  const last = lastFullQuarter(today);
+  const cap = `${lastPlanYear}Q4`;
+  return periodOptions(index(last) < index(cap) ? last : cap);
+}

@@ -17,6 +17,9 @@ describe('URL ⇄ view state', () => {
     { ...DEFAULT_VIEW, page: 'province', province: '430000', period: '2024Q2', lang: 'en' },
     { ...DEFAULT_VIEW, page: 'compare', compare: ['430000', '210000', '350000'], dimension: 'diseaseGroups' },
     { ...DEFAULT_VIEW, page: 'entry' },
+    { ...DEFAULT_VIEW, page: 'entry', province: '210000', period: '2025Q1' },
+    { ...DEFAULT_VIEW, page: 'review' },
+    { ...DEFAULT_VIEW, page: 'review', province: '430000', period: '2024Q4', lang: 'en' },
     { ...DEFAULT_VIEW, page: 'province', province: null },
   ];
   it.each(views.map((v) => [serialiseViewState(v), v] as const))('a link reproduces the view: %s', (url, view) => {
@@ -27,6 +30,12 @@ describe('URL ⇄ view state', () => {
   it('writes readable URLs, defaults left out', () => {
     expect(serialiseViewState({ ...DEFAULT_VIEW, page: 'compare', compare: ['430000', '210000'], lang: 'en' })).toBe('/compare?compare=430000,210000&lang=en');
     expect(serialiseViewState({ ...DEFAULT_VIEW, page: 'province', province: '210000', gap: 'plan', lang: 'zh-CN' })).toBe('/province/210000');
+  });
+
+  it('names the quarter being entered or reviewed in the query', () => {
+    expect(serialiseViewState({ ...DEFAULT_VIEW, page: 'entry', province: '210000', period: '2025Q1' })).toBe('/entry?province=210000&period=2025Q1');
+    expect(parseViewState(at('/review?province=210000&period=2024q4'))).toMatchObject({ page: 'review', province: '210000', period: '2024Q4' });
+    expect(parseViewState(at('/compare?province=210000')).province).toBeNull();
   });
 
   it('tolerates unknown parameters and bad values by falling back to defaults', () => {

@@ -8,13 +8,14 @@
  *   /                              national overview
  *   /province/430000               one province
  *   /compare?compare=430000,210000 small multiples
- *   /entry                         data entry & review (placeholder)
+ *   /entry?province=210000&period=2025Q1    an editor enters a quarter
+ *   /review?province=210000&period=2024Q4   a reviewer opens a submitted report (/review: the queue)
  *   query: period=2023Q4 dim=fund gap=national lang=en
  */
 import type { Dimension } from '../../../server/domain/types.ts';
 import { DEFAULT_LANG, normaliseLang, type Lang } from '../i18n/locale.ts';
 
-export const PAGES = ['overview', 'province', 'compare', 'entry'] as const;
+export const PAGES = ['overview', 'province', 'compare', 'entry', 'review'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const GAP_MODES = ['plan', 'national'] as const;
@@ -26,7 +27,7 @@ export const DIMENSION_KEYS = ['regions', 'institutions', 'diseaseGroups', 'fund
 
 export interface ViewState {
   page: Page;
-  /** GB/T 2260 province code, on the province page */
+  /** GB/T 2260 province code: on the province page (in the path), on entry and review (in the query) */
   province: string | null;
   dimension: Dimension;
   /** `2023Q4`; null = the latest period with reports */
@@ -70,15 +71,16 @@ export function parseViewState(location: LocationLike, fallbackLang: Lang = DEFA
     page = 'province';
     province = second && PROVINCE_CODE.test(second) ? second : null;
   } else if (first === 'compare') page = 'compare';
-  else if (first === 'entry' || first === 'review') page = 'entry';
+  else if (first === 'entry') page = 'entry';
+  else if (first === 'review') page = 'review';
   else if (first === undefined || first === 'overview' || first === 'index.html') page = 'overview';
 
   // old query-style links: ?page=province&province=430000
   const pageParam = params.get('page');
   if (segments.length === 0 && pageParam && (PAGES as readonly string[]).includes(pageParam)) page = pageParam as Page;
   const provinceParam = params.get('province');
-  if (page === 'province' && !province && provinceParam && PROVINCE_CODE.test(provinceParam)) province = provinceParam;
-  if (page !== 'province') province = null;
+  if ((page === 'province' || page === 'entry' || page === 'review') && !province && provinceParam && PROVINCE_CODE.test(provinceParam)) province = provinceParam;
+  if (page === 'overview' || page === 'compare') province = null;
 
   return {
     page,
@@ -97,8 +99,10 @@ export function serialiseViewState(state: ViewState): string {
   if (state.page === 'province') path = state.province ? `/province/${state.province}` : '/province';
   else if (state.page === 'compare') path = '/compare';
   else if (state.page === 'entry') path = '/entry';
+  else if (state.page === 'review') path = '/review';
 
   const q = new URLSearchParams();
+  if ((state.page === 'entry' || state.page === 'review') && state.province) q.set('province', state.province);
   if (state.period) q.set('period', state.period);
   if (state.dimension !== DEFAULT_VIEW.dimension) q.set('dim', state.dimension);
   if (state.gap !== DEFAULT_VIEW.gap) q.set('gap', state.gap);

@@ -1,0 +1,53 @@
+/**
+ * Who is signed in, as a small store React subscribes to. The session cookie is HttpOnly,
+ * so the page learns the user (and the CSRF token every write echoes) from the API: once
+ * at start (`GET /api/auth/session`), and from the sign-in answer.
+ */
+import { useSyncExternalStore } from 'react';
+import { authApi, setCsrfToken, type SessionDto, type UserDto } from './client.ts';
+import { invalidate } from './useApi.ts';
+
+export interface SessionState {
+  /** false until the first answer about the session came back */
+  loaded: boolean;
+  user: UserDto | null;
+}
+
+let state: SessionState = { loaded: false, user: null };
+const listeners = new Set<() => void>();
+
+function apply(session: SessionDto | null) {
+  setCsrfToken(session?.csrfToken ?? null);
+  state = { loaded: true, user: session?.user ?? null };
+  for (const l of listeners) l();
+}
+
+/** Reads the current session; a failure (no server, fixtures) counts as signed out. */
+export async function loadSession(): Promise<void> {
+  apply(await authApi.session().catch(() => null));
+}
+
+/** Throws the server's problem (wrong password, too many attempts) for the form to show. */
+export async function signIn(username: string, password: string): Promise<UserDto> {
+  const session = await authApi.signIn(username, password);
+  apply(session);
+  // a signed-in reader may see more (drafts of their province): forget what was read before
+  invalidate();
+  return session.user!;
+}
+
+export async function signOut(): Promise<void> {
+  await authApi.signOut().catch(() => null);
+  apply(null);
+  invalidate();
+}
+
+const subscribe = (onChange: () => void) => {
+  listeners.add(onChange);
+  return () => listeners.delete(onChange);
+};
+const snapshot = () => state;
+
+export function useSession(): SessionState {
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
+}

@@ -1,0 +1,95 @@
+/**
+ * Signing in and out. The header shows who is signed in and their role (or a sign-in
+ * button that opens a dialog); pages that need an account show the same form inline.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client.ts';
+import { signIn, signOut, useSession } from '../api/session.ts';
+import { useT } from '../i18n/useT.ts';
+
+export function SignInForm({ intro, onDone, onCancel }: { intro?: string; onDone?: () => void; onCancel?: () => void }) {
+  const { t, lang } = useT();
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(String(data.get('username') ?? '').trim(), String(data.get('password') ?? ''));
+      onDone?.();
+    } catch (err) {
+      setError(err instanceof ApiError ? (lang === 'en' ? err.en : err.zh) : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="sign-in-form" onSubmit={(e) => void submit(e)} data-testid="sign-in-form" aria-describedby={intro ? `${id}-intro` : undefined}>
+      {intro ? <p id={`${id}-intro`}>{intro}</p> : null}
+      <label htmlFor={`${id}-u`}>{t('auth.username')}</label>
+      <input id={`${id}-u`} name="username" autoComplete="username" required data-testid="sign-in-username" />
+      <label htmlFor={`${id}-p`}>{t('auth.password')}</label>
+      <input id={`${id}-p`} name="password" type="password" autoComplete="current-password" required data-testid="sign-in-password" />
+      {error ? (
+        <p role="alert" className="error-inline" data-testid="sign-in-error">
+          {t('auth.failed', { message: error })}
+        </p>
+      ) : null}
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={busy} data-testid="sign-in-submit">
+          {busy ? t('auth.signingIn') : t('auth.submit')}
+        </button>
+        {onCancel ? (
+          <button type="button" onClick={onCancel}>
+            {t('auth.cancel')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+/** Header: the signed-in user with role and a sign-out button, or a sign-in button and its dialog. */
+export function AccountMenu() {
+  const { t } = useT();
+  const { loaded, user } = useSession();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+
+  if (!loaded) return null;
+  if (user) {
+    return (
+      <span className="account" data-testid="account">
+        <span className="sr-only">{t('auth.account')}</span>
+        <span data-testid="account-user" data-role={user.role}>
+          {t('auth.user', { name: user.displayName, role: t(`role.${user.role}`) })}
+        </span>
+        <button type="button" className="header-button" onClick={() => void signOut()} data-testid="sign-out">
+          {t('auth.signOut')}
+        </button>
+      </span>
+    );
+  }
+  return (
+    <>
+      <button type="button" className="header-button" onClick={() => setOpen(true)} data-testid="sign-in-open">
+        {t('auth.signIn')}
+      </button>
+      <dialog ref={dialog} className="sign-in-dialog" aria-labelledby="sign-in-title" onClose={() => setOpen(false)} data-testid="sign-in-dialog">
+        <h2 id="sign-in-title">{t('auth.dialogTitle')}</h2>
+        {open ? <SignInForm onDone={() => setOpen(false)} onCancel={() => setOpen(false)} /> : null}
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * The quarter as a table of inputs: one row per coordinating region, one column per figure.
+ * Every input is labelled with its region and field (screen readers read both), and a
+ * problem sits under the input it names, linked by aria-describedby: errors mark the input
+ * aria-invalid, warnings do not (they were saved).
+ */
+import { memo } from 'react';
+import type { Lang } from '../../i18n/locale.ts';
+import { useT, type Translate } from '../../i18n/useT.ts';
+import { fieldKey, FIELDS, METHODS, STAGE_KEYS, type Field, type FormRow, type Message } from './form.ts';
+
+export interface RegionName {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+export const regionLabel = (r: RegionName | undefined, code: string, lang: Lang) => (r ? (lang === 'en' ? r.nameEn : r.nameZh) : code);
+
+export function messageText(m: Message, t: Translate, lang: Lang): string {
+  return 'key' in m ? t(m.key) : lang === 'en' ? m.en : m.zh;
+}
+
+/** ids that link a message to its input */
+export const inputId = (key: string) => `field-${key.replace('/', '-')}`;
+
+interface Props {
+  caption: string;
+  rows: FormRow[];
+  regions: Map<string, RegionName>;
+  errors: Map<string, Message[]>;
+  warnings: Map<string, Message[]>;
+  readOnly: boolean;
+  onChange: (regionCode: string, field: Field, value: string) => void;
+}
+
+export function FormTable({ caption, rows, regions, errors, warnings, readOnly, onChange }: Props) {
+  const { t, lang } = useT();
+  return (
+    <div className="table-scroll entry-scroll">
+      <table className="data-table entry-table" data-testid="entry-table">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('entry.region')}</th>
+            {FIELDS.map((f) => (
+              <th key={f} scope="col" className={f === 'method' || f === 'stage' || f === 'note' ? undefined : 'num'}>
+                {t(`entry.field.${f}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <FormRowView
+              key={row.regionCode}
+              row={row}
+              name={regionLabel(regions.get(row.regionCode), row.regionCode, lang)}
+              errors={errors}
+              warnings={warnings}
+              readOnly={readOnly}
+              onChange={onChange}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+// Memoised: typing in one row re-renders that row only (Liaoning has 15 regions, Hunan 14 + pools).
+const FormRowView = memo(function FormRowView({ row, name, errors, warnings, readOnly, onChange }: { row: FormRow; name: string } & Pick<Props, 'errors' | 'warnings' | 'readOnly' | 'onChange'>) {
+  const { t, lang } = useT();
+  const rowProblems = errors.get(fieldKey(row.regionCode, 'row'));
+  return (
+    <tr data-testid={`entry-row-${row.regionCode}`} className={rowProblems ? 'row-invalid' : undefined}>
+      <th scope="row">
+        {name}
+        <span className="region-code">{row.regionCode}</span>
+        {rowProblems ? <Problems id={inputId(fieldKey(row.regionCode, 'row'))} kind="error" messages={rowProblems} t={t} lang={lang} /> : null}
+      </th>
+      {FIELDS.map((f) => {
+        const key = fieldKey(row.regionCode, f);
+        const errs = errors.get(key);
+        const warns = warnings.get(key);
+        const id = inputId(key);
+        const common = {
+          id,
+          'aria-label': `${name} ${t(`entry.field.${f}`)}`,
+          'aria-invalid': errs ? (true as const) : undefined,
+          'aria-describedby': errs || warns ? `${id}-msg` : undefined,
+          'data-testid': `field-${row.regionCode}-${f}`,
+          disabled: readOnly,
+          value: row[f],
+          onChange: (e: { target: { value: string } }) => onChange(row.regionCode, f, e.target.value),
+        };
+        return (
+          <td key={f} className={errs ? 'cell-invalid' : warns ? 'cell-warning' : undefined}>
+            {f === 'method' ? (
+              <select {...common}>
+                <option value="">{t('entry.methodNone')}</option>
+                {METHODS.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+              </select>
+            ) : f === 'stage' ? (
+              <select {...common}>
+                <option value="">{t('entry.stageChoose')}</option>
+                {STAGE_KEYS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`stage.${s}`)}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input {...common} type="text" inputMode={f === 'note' ? 'text' : 'decimal'} autoComplete="off" className={f === 'note' ? 'input-note' : 'input-num'} />
+            )}
+            {errs ? <Problems id={`${id}-msg`} kind="error" messages={errs} t={t} lang={lang} /> : warns ? <Problems id={`${id}-msg`} kind="warning" messages={warns} t={t} lang={lang} /> : null}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
+
+function Problems({ id, kind, messages, t, lang }: { id: string; kind: 'error' | 'warning'; messages: Message[]; t: Translate; lang: Lang }) {
+  const unique = [...new Set(messages.map((m) => messageText(m, t, lang)))];
+  return (
+    <span id={id} className={`field-${kind}`} data-testid={`${kind}-${id.replace(/-msg$/, '').replace(/^field-/, '')}`}>
+      <span aria-hidden="true">{kind === 'error' ? '✕ ' : '⚠ '}</span>
+      {unique.join('；')}
+    </span>
+  );
+}

@@ -1,0 +1,282 @@
+/**
+ * One province × one quarter being entered. The form keeps what the editor typed until a
+ * save succeeds; the report it was based on (`base`) gives the version sent in If-Match.
+ * A 422 puts each error at its input; a 409 shows the other person's figures and leaves
+ * the form alone, so nothing typed is lost.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError, reportsApi, type FieldProblem, type ReportDto } from '../../api/client.ts';
+import { invalidate } from '../../api/useApi.ts';
+import { ReportBadge } from '../../charts/StatusBadge.tsx';
+import { useT } from '../../i18n/useT.ts';
+import { formatDateTime } from '../report/time.ts';
+import { ConflictNotice, isEditable } from './ConflictNotice.tsx';
+import { differences, fieldKey, formRows, problemsByField, toBody, type Field, type FormRow, type Message } from './form.ts';
+import { FormTable, inputId, messageText, regionLabel, type RegionName } from './FormTable.tsx';
+import { ImportPanel } from './ImportPanel.tsx';
+
+const NONE = new Map<string, Message[]>();
+
+/** Whether the form on screen holds figures not yet saved (the period picker asks before leaving them). */
+export const unsaved = { dirty: false };
+
+interface Props {
+  province: string;
+  provinceName: string;
+  period: string;
+  periodText: string;
+  regions: RegionName[];
+}
+
+interface Summary {
+  message: Message;
+  /** errors at a field: text and the input they name */
+  items: { key: string; text: string }[];
+  other: FieldProblem[];
+}
+
+export function QuarterForm({ province, provinceName, period, periodText, regions }: Props) {
+  const { t, lang } = useT();
+  // keyed by value: a reloaded (equal) region list must not reset what was typed
+  const codeList = regions.map((r) => r.code).join(',');
+  const codes = useMemo(() => codeList.split(','), [codeList]);
+  const names = useMemo(() => new Map(regions.map((r) => [r.code, r])), [regions]);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [base, setBase] = useState<ReportDto | null>(null);
+  const [rows, setRows] = useState<FormRow[]>([]);
+  const [errors, setErrors] = useState(NONE);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<{ current: ReportDto | null } | null>(null);
+  const [busy, setBusy] = useState<null | 'save' | 'submit'>(null);
+
+  /** the server's answer becomes the form (after a load, a save, an import, a reload) */
+  const adopt = useCallback(
+    (report: ReportDto | null) => {
+      setBase(report);
+      setRows(formRows(codes, report));
+      setErrors(NONE);
+      setSummary(null);
+      setConflict(null);
+    },
+    [codes],
+  );
+
+  useEffect(() => {
+    let live = true;
+    reportsApi.find(province, period).then(
+      (r) => live && (adopt(r), setLoaded(true)),
+      (e: unknown) => live && setLoadError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [province, period, adopt]);
+
+  const saved = useMemo(() => formRows(codes, base), [codes, base]);
+  const dirty = useMemo(() => differences(rows, saved).size > 0, [rows, saved]);
+  const readOnly = !!base && !isEditable(base);
+  const warnings = useMemo(() => (base ? problemsByField(base.warnings, base.rows.map((r) => r.regionCode)).byField : NONE), [base]);
+  const conflictMarks = useMemo(() => (conflict?.current ? differences(rows, formRows(codes, conflict.current)) : new Set<string>()), [conflict, rows, codes]);
+
+  // leaving with unsaved figures asks first
+  useEffect(() => {
+    unsaved.dirty = dirty;
+    return () => {
+      unsaved.dirty = false;
+    };
+  }, [dirty]);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const onChange = useCallback((code: string, field: Field, value: string) => {
+    setRows((rs) => rs.map((r) => (r.regionCode === code ? { ...r, [field]: value } : r)));
+    // the error at an input goes once the input is edited; the summary stays until the next save
+    const key = fieldKey(code, field);
+    setErrors((errs) => {
+      if (!errs.has(key)) return errs;
+      const next = new Map(errs);
+      next.delete(key);
+      return next;
+    });
+  }, []);
+
+  const showErrors = (byField: Map<string, Message[]>, message: Message, other: FieldProblem[] = []) => {
+    setErrors(byField);
+    const items = [...byField].map(([key, ms]) => {
+      const [code, field] = key.split('/') as [string, string];
+      return { key, text: t('entry.problemAt', { region: regionLabel(names.get(code), code, lang), field: t(`entry.field.${field}`), message: ms.map((m) => messageText(m, t, lang)).join('；') }) };
+    });
+    setSummary({ message, items, other });
+  };
+
+  /** A problem answer: conflicts keep the form and show theirs; field errors go to their inputs. */
+  const handleProblem = async (e: unknown, sent: string[]) => {
+    if (e instanceof ApiError && (e.status === 409 || e.status === 428)) {
+      const current = (e.body as { current?: ReportDto } | null)?.current ?? (await reportsApi.find(province, period).catch(() => null));
+      setConflict({ current });
+      setSummary(null);
+      return;
+    }
+    if (e instanceof ApiError) {
+      const { byField, other } = problemsByField(e.fields, sent);
+      showErrors(byField, { zh: e.zh, en: e.en }, other);
+      return;
+    }
+    showErrors(NONE, { zh: String(e), en: String(e) });
+  };
+
+  const afterWrite = (report: ReportDto, message: string) => {
+    adopt(report);
+    setNotice(message);
+    // the dashboards read reports too
+    for (const prefix of ['provinces', 'comparison|', 'completeness|', 'trajectory|']) invalidate(prefix);
+  };
+
+  /** Saves the form; `override` replaces the base's version (a deliberate overwrite after a conflict). */
+  const save = async (override?: { version: number | null }): Promise<ReportDto | null> => {
+    setNotice(null);
+    const body = toBody(rows);
+    if (body.errors.size || body.rows.length === 0) {
+      showErrors(body.errors, { key: body.rows.length === 0 && body.errors.size === 0 ? 'entry.nothingToSave' : 'entry.fixFirst' });
+      return null;
+    }
+    const ifMatch = override ? override.version : base && !base.isDemo ? base.version : null;
+    setBusy('save');
+    try {
+      const report = await reportsApi.save(province, period, body.rows, ifMatch);
+      afterWrite(report, t('entry.saved', { version: report.version }));
+      return report;
+    } catch (e) {
+      await handleProblem(e, body.sent);
+      return null;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const submit = async () => {
+    const report = dirty || !base || base.isDemo ? await save() : base;
+    if (!report) return;
+    setBusy('submit');
+    try {
+      const submitted = await reportsApi.transition(province, period, 'submit', report.version);
+      afterWrite(submitted, t('entry.submitted', { version: submitted.version }));
+    } catch (e) {
+      await handleProblem(e, []);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (loadError) {
+    const message = loadError instanceof ApiError ? (lang === 'en' ? loadError.en : loadError.zh) : String(loadError);
+    return <div role="alert" className="load-error">{t('error.load', { message })}</div>;
+  }
+  if (!loaded) return <p className="loading" aria-busy="true">{t('entry.loading')}</p>;
+
+  const returnComment = base?.status === 'returned' ? [...base.comments].reverse().find((c) => c.kind === 'return') : undefined;
+  const warningList = base ? problemsByField(base.warnings, base.rows.map((r) => r.regionCode)) : null;
+
+  return (
+    <div className="quarter-form" data-testid="quarter-form" data-version={base?.version ?? ''} data-status={base?.status ?? 'none'}>
+      <p className="report-meta" data-testid="report-meta">
+        {base ? <ReportBadge state={base.status} /> : null} {base ? t('entry.version', { version: base.version }) : t('entry.newReport')}
+        {base?.updatedBy ? ` · ${t('entry.updated', { who: base.updatedBy, when: formatDateTime(base.updatedAt, lang) })}` : null}
+        {dirty ? <span className="unsaved" data-testid="unsaved"> · {t('entry.unsaved')}</span> : null}
+      </p>
+      {base?.isDemo ? (
+        <p className="demo-tag demo-note" role="note" data-testid="entry-demo">
+          <span aria-hidden="true">⚠ </span>
+          {t('entry.demo')}
+        </p>
+      ) : null}
+      {readOnly ? <p className="notice-info" data-testid="entry-readonly">{t('entry.readOnly')}</p> : null}
+      {returnComment ? <p className="notice-warn" data-testid="entry-returned">{t('entry.returned', { comment: returnComment.body })}</p> : null}
+      {base && base.missingRegions.length && !readOnly ? <p className="hint">{t('entry.missing', { count: base.missingRegions.length })}</p> : null}
+
+      {conflict ? (
+        <ConflictNotice
+          current={conflict.current}
+          marks={conflictMarks}
+          busy={busy !== null}
+          onReload={() => (conflict.current ? adopt(conflict.current) : void reportsApi.find(province, period).then(adopt, () => adopt(null)))}
+          onOverwrite={(version) => {
+            const current = conflict.current;
+            setBase(current);
+            setConflict(null);
+            // demo figures are replaced by a save without If-Match
+            void save({ version: current?.isDemo ? null : version });
+          }}
+        />
+      ) : null}
+
+      {summary ? (
+        <div role="alert" className="problem-box" data-testid="entry-errors">
+          <p>
+            <span aria-hidden="true">✕ </span>
+            {messageText(summary.message, t, lang)}
+          </p>
+          <ul>
+            {summary.items.map((it) => (
+              <li key={it.key}>
+                <a href={`#${inputId(it.key)}`} onClick={(e) => (e.preventDefault(), document.getElementById(inputId(it.key))?.focus())}>
+                  {it.text}
+                </a>
+              </li>
+            ))}
+            {summary.other.map((p, i) => (
+              <li key={`other-${i}`}>{lang === 'en' ? p.en : p.zh}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {notice ? (
+        <p role="status" className="notice-ok" data-testid="entry-notice">
+          <span aria-hidden="true">✓ </span>
+          {notice}
+        </p>
+      ) : null}
+
+      <p className="hint">{t('entry.numbersHint')}</p>
+      <FormTable caption={t('entry.tableCaption', { province: provinceName, period: periodText })} rows={rows} regions={names} errors={errors} warnings={warnings} readOnly={readOnly || busy !== null} onChange={onChange} />
+
+      {warningList && warningList.byField.size + warningList.other.length > 0 ? (
+        <section className="warning-box" data-testid="entry-warnings" aria-label={t('entry.warningsTitle')}>
+          <h3>{t('entry.warningsTitle')}</h3>
+          <ul>
+            {[...warningList.byField].map(([key, ms]) => {
+              const [code, field] = key.split('/') as [string, string];
+              return <li key={key}>{t('entry.problemAt', { region: regionLabel(names.get(code), code, lang), field: t(`entry.field.${field}`), message: ms.map((m) => messageText(m, t, lang)).join('；') })}</li>;
+            })}
+          </ul>
+        </section>
+      ) : null}
+
+      {readOnly ? null : (
+        <div className="button-row sticky-actions">
+          <button type="button" onClick={() => void save()} disabled={busy !== null} data-testid="entry-save">
+            {busy === 'save' ? t('entry.saving') : t('entry.save')}
+          </button>
+          <button type="button" className="primary" onClick={() => void submit()} disabled={busy !== null} data-testid="entry-submit">
+            {busy === 'submit' ? t('entry.submitting') : t('entry.submit')}
+          </button>
+        </div>
+      )}
+
+      <ImportPanel
+        province={province}
+        period={period}
+        version={base && !base.isDemo ? base.version : null}
+        disabled={readOnly}
+        onImported={(r) => afterWrite(r, t('entry.template.imported', { count: r.rows.length, version: r.version }))}
+        onProblem={(e) => void handleProblem(e, [])}
+      />
+    </div>
+  );
+}
