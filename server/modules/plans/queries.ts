@@ -144,7 +144,7 @@ export function targetRows(v: LoadedVersion): TargetRowDto[] {
       soft: t.soft,
       interpretation: t.interpretation,
       interpretationZh: t.interpretationZh,
-      conflictsWith: t.conflicts.map((c) => ({ key: c.other.key, note: c.note })),
+      conflictsWith: t.conflicts.map((c) => ({ key: c.other.key, note: c.note, noteZh: c.noteZh })),
     };
     if (t.kind !== 'eventLadder') return [base];
     const start = t.nominalStartYear ?? v.startYear;

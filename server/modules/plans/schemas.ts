@@ -60,7 +60,7 @@ export const TargetRowSchema = Type.Object({
   soft: Type.Boolean(),
   interpretation: Nullable(Type.String()),
   interpretationZh: Nullable(Type.String()),
-  conflictsWith: Type.Array(Type.Object({ key: Type.String(), note: Type.String() })),
+  conflictsWith: Type.Array(Type.Object({ key: Type.String(), note: Type.String(), noteZh: Nullable(Type.String()) })),
 });
 
 export const CohortSchema = Type.Object({

@@ -93,7 +93,7 @@ export async function writePlanVersion(
   }
   for (const t of p.targets) {
     for (const c of t.conflictsWith ?? []) {
-      await tx.targetConflict.create({ data: { targetId: targetIds.get(t.key)!, otherTargetId: targetIds.get(c.key)!, note: c.note } });
+      await tx.targetConflict.create({ data: { targetId: targetIds.get(t.key)!, otherTargetId: targetIds.get(c.key)!, note: c.note, noteZh: c.noteZh ?? null } });
     }
   }
   return version;

@@ -116,6 +116,7 @@ export function checkPlan(plan: SeedFile<PlanFile>, regionsOf: Map<string, Set<s
     all.forEach((c, j) => {
       if (!keys.has(c.key)) fail(`/targets/${i}/conflictsWith/${j}`, `unknown target ${c.key}`);
       if (c.key === t.key) fail(`/targets/${i}/conflictsWith/${j}`, 'a target cannot conflict with itself');
+      if (!c.noteZh) fail(`/targets/${i}/conflictsWith/${j}/noteZh`, 'the note is also given in Chinese (noteZh)');
     });
   });
 }

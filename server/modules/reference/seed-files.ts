@@ -75,7 +75,7 @@ export const SeedTarget = Type.Object({
   interpretation: Type.Optional(Type.String()),
   /** the same interpretation in Chinese, for the officials who read the dashboard */
   interpretationZh: Type.Optional(Type.String()),
-  conflictsWith: Type.Optional(Type.Array(Type.Object({ key: Type.String(), note: Type.String() }, { additionalProperties: false }))),
+  conflictsWith: Type.Optional(Type.Array(Type.Object({ key: Type.String(), note: Type.String(), noteZh: Type.Optional(Type.String()) }, { additionalProperties: false }))),
   clause: Clause,
 }, { additionalProperties: false });
 

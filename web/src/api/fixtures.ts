@@ -78,7 +78,7 @@ export function fixturePlan(code: string | null): PlanResponse {
         target('dg-ladder', 'diseaseGroups', { source: clause(doc.number, '三、（二）2', '病种全面覆盖（原则上达到90%），每年进度应分别不低于70%、80%、90%', 4836), soft: true, interpretation: '“原则上达到90%”按 90% 计' }),
         target('fund-ladder', 'fund', { source: clause(doc.number, '三、（二）3', '医保基金全面覆盖（原则上达到70%），每年进度应分别不低于30%、50%、70%', 4838), soft: true, interpretation: '“原则上达到70%”按 70% 计' }),
         target('regions-2022', 'regions', { kind: 'stageMilestone', event: null, steps: [], dueOn: '2024-12-31', year: 2024, minPct: 100, requiredStage: 'actual', source: clause(doc.number, '三、（一）', '2022年全省各市州全面启动 DRG/DIP 付费改革工作', 4801) }),
-        target('inst-2024', 'institutions', { kind: 'calendarLevel', event: null, steps: [], dueOn: '2024-12-31', year: 2024, minPct: 100, conflictsWith: [{ key: 'inst-ladder', note: '2025年全面覆盖 vs 2024年底验收' }], source: clause(doc.number, '四、（三）', '2024年底前对各市州 DRG/DIP 付费改革工作进行考核验收', 4884) }),
+        target('inst-2024', 'institutions', { kind: 'calendarLevel', event: null, steps: [], dueOn: '2024-12-31', year: 2024, minPct: 100, conflictsWith: [{ key: 'inst-ladder', note: '2025年全面覆盖 vs 2024年底验收', noteZh: null }], source: clause(doc.number, '四、（三）', '2024年底前对各市州 DRG/DIP 付费改革工作进行考核验收', 4884) }),
       ]
     : (['regions', 'institutions', 'diseaseGroups', 'fund'] as const).map((d) => target(`${d}-national`, d, d === 'regions' ? { kind: 'calendarLevel', event: null, steps: [], dueOn: '2024-12-31', year: 2024, minPct: 100 } : {}));
   return {

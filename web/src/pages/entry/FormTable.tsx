@@ -40,16 +40,7 @@ export function FormTable({ caption, rows, regions, errors, warnings, readOnly, 
     <div className="table-scroll entry-scroll">
       <table className="data-table entry-table" data-testid="entry-table">
         <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('entry.region')}</th>
-            {FIELDS.map((f) => (
-              <th key={f} scope="col" className={f === 'method' || f === 'stage' || f === 'note' ? undefined : 'num'}>
-                {t(`entry.field.${f}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <FieldsHeader t={t} />
         <tbody>
           {rows.map((row) => (
             <FormRowView
@@ -132,5 +123,21 @@ function Problems({ id, kind, messages, t, lang }: { id: string; kind: 'error' |
       <span aria-hidden="true">{kind === 'error' ? '✕ ' : '⚠ '}</span>
       {unique.join('；')}
     </span>
+  );
+}
+
+/** The header row of a quarter's figures: the region, then each field (numbers right-aligned); shared with the review's figures table. */
+export function FieldsHeader({ t }: { t: Translate }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t('entry.region')}</th>
+        {FIELDS.map((f) => (
+          <th key={f} scope="col" className={f === 'method' || f === 'stage' || f === 'note' ? undefined : 'num'}>
+            {t(`entry.field.${f}`)}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }

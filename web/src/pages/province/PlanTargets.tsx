@@ -72,7 +72,7 @@ export function PlanTargets({ plan }: { plan: PlanResponse }) {
                       ⚠ {t('plan.conflicts')}
                       {paren(c.key)}
                       {colon}
-                      {c.note}
+                      {lang === 'zh-CN' ? (c.noteZh ?? c.note) : c.note}
                     </p>
                   ))}
                 </li>

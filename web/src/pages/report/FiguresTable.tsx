@@ -7,7 +7,7 @@ import type { ReportDto } from '../../api/client.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
 import { fieldKey, FIELDS, MONEY_FIELDS, type Field, type Message } from '../entry/form.ts';
-import { messageText } from '../entry/FormTable.tsx';
+import { FieldsHeader, messageText } from '../entry/FormTable.tsx';
 
 type Row = ReportDto['rows'][number];
 
@@ -37,16 +37,7 @@ export function FiguresTable({ report, caption, testId, notes, marks, markLabel 
     <div className="table-scroll">
       <table className="data-table figures-table" data-testid={testId}>
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('entry.region')}</th>
-            {FIELDS.map((f) => (
-              <th key={f} scope="col" className={f === 'method' || f === 'stage' || f === 'note' ? undefined : 'num'}>
-                {t(`entry.field.${f}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <FieldsHeader t={t} />
         <tbody>
           {report.rows.map((r) => (
             <tr key={r.regionCode}>
