@@ -78,6 +78,8 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
         { name: 'provinces', description: '省份 Provinces' },
         { name: 'plans', description: '行动计划 Plans and targets' },
         { name: 'progress', description: '进展 Quarterly progress' },
+        { name: 'reports', description: '季度报表、审核与导入 Quarterly reports, review and import' },
+        { name: 'users', description: '账户与登录 Accounts and sign-in' },
       ],
     },
   });
