@@ -41,6 +41,9 @@ function partsOf(period: Period): PeriodParts {
   return parts;
 }
 
+/** The national plan starts in 2022: the first quarter anything is reported or planned for. */
+export const FIRST_PERIOD: Period = '2022Q1';
+
 /** Quarters since year 0, so that periods can be subtracted and regressed on. */
 export function periodIndex(period: Period): number {
   const { year, quarter } = partsOf(period);

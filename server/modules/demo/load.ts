@@ -5,6 +5,7 @@
 import type { Db } from '../../db/client.ts';
 import { latestFullQuarter } from '../../domain/periods.ts';
 import type { Period, RegionEventKind } from '../../domain/types.ts';
+import { recordAudit } from '../audit/record.ts';
 import { generateDemo } from './generate.ts';
 
 export async function loadDemo(db: Db, opts: { until?: Period; today?: Date } = {}): Promise<{ reports: number }> {
@@ -46,7 +47,7 @@ export async function loadDemo(db: Db, opts: { until?: Period; today?: Date } = 
       });
       written++;
     }
-    await tx.auditEvent.create({ data: { actorLabel: 'system', action: 'demo.load', entityType: 'demo', entityId: until, after: { reports: written, until } } });
+    await recordAudit(tx, { actor: 'system', action: 'demo.load', entityType: 'demo', entityId: until, after: { reports: written, until } });
     await tx.seedState.upsert({ where: { key: 'demo' }, create: { key: 'demo', hash: until }, update: { hash: until, appliedAt: new Date() } });
   }, { timeout: 120_000 });
   return { reports: written };

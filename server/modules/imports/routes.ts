@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { refuse, unauthenticated } from '../../plugins/auth.ts';
+import { refuse } from '../../plugins/auth.ts';
 import { Problem } from '../../plugins/problem.ts';
 import { canEditReport } from '../reports/permissions.ts';
 import { sendTable } from '../exports/tabular.ts';
@@ -62,7 +62,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const { code, period } = request.params;
     // who may import is decided before the file is read: no parsing work (or parse errors) for anyone else
-    if (!request.user) throw unauthenticated();
     if (!canEditReport(request.user, code)) throw refuse(request.user, '只有本省的填报人员可以导入本省报表', "Only this province's editors can import its report");
     await requireProvince(app.db, code);
     if (!request.isMultipart()) throw new Problem(415, 'multipartRequired', '请以 multipart/form-data 上传文件（字段 file）', 'Upload the file as multipart/form-data (field "file")', [{ path: '/body/file', code: 'required', zh: '缺少文件', en: 'missing file' }]);

@@ -12,9 +12,10 @@ const planVersionInclude = {
   },
 } as const;
 
-async function loadVersion(db: Db, where: { provinceCode: string } | { national: true }) {
+/** The published version in force of the plan a province has, the national plan, or the plan with a slug. */
+async function loadVersion(db: Db, where: { provinceCode: string } | { national: true } | { slug: string }) {
   const plan = await db.plan.findFirst({
-    where: 'national' in where ? { isNational: true } : { provinceCode: where.provinceCode },
+    where: 'national' in where ? { isNational: true } : 'slug' in where ? { slug: where.slug } : { provinceCode: where.provinceCode },
     select: { id: true },
   });
   if (!plan) return null;
@@ -78,9 +79,7 @@ export function toPlanModel(v: LoadedVersion): PlanModel {
 }
 
 export async function planModelBySlug(db: Db, slug: string): Promise<PlanModel | null> {
-  const plan = await db.plan.findUnique({ where: { slug }, select: { id: true } });
-  if (!plan) return null;
-  const v = await db.planVersion.findFirst({ where: { planId: plan.id, status: 'published' }, orderBy: { version: 'desc' }, include: planVersionInclude });
+  const v = await loadVersion(db, { slug });
   return v ? toPlanModel(v) : null;
 }
 

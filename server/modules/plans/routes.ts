@@ -6,6 +6,7 @@ import { PlanResponseSchema } from './schemas.ts';
 import { Type } from 'typebox';
 import { PlanContentBody } from '../reference/seed-files.ts';
 import { auditTrail } from '../audit/record.ts';
+import { HistorySchema } from '../audit/schemas.ts';
 import { createPlan, draftRevision, planVersions, publishDraft } from './revise.ts';
 
 const NewPlanBody = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 60 }), ...PlanContentBody.properties }, { additionalProperties: false });
@@ -50,7 +51,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => publishDraft(app.db, request.user, request.params.slug));
 
   app.get('/plans/:slug/history', {
-    schema: { tags: ['plans'], summary: '计划修改记录 History of a plan', params: SlugParams, response: { 200: Type.Array(Type.Object({ id: Type.Integer(), at: Type.String(), actor: Type.String(), action: Type.String(), before: Type.Unknown(), after: Type.Unknown() })) } },
+    schema: { tags: ['plans'], summary: '计划修改记录 History of a plan', params: SlugParams, response: { 200: HistorySchema } },
   }, async (request) => auditTrail(app.db, 'plan', request.params.slug));
 };
 export default routes;

@@ -9,6 +9,7 @@ import { Prisma } from '../../db/client.ts';
 import type { PlanFile, ProvinceFile, RegionFile } from './seed-files.ts';
 import { readReferenceData, type ReferenceData, type SeedFile } from './read-seeds.ts';
 import { writePlanVersion } from '../plans/write.ts';
+import { recordAudit } from '../audit/record.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -17,7 +18,6 @@ export interface LoadSummary {
   skipped: string[];
 }
 
-const seedActor = { actorLabel: 'seed', actorId: null };
 
 async function alreadyApplied(tx: Tx, f: SeedFile<unknown>): Promise<boolean> {
   const state = await tx.seedState.findUnique({ where: { key: f.file } });
@@ -47,7 +47,7 @@ async function loadRegions(tx: Tx, f: SeedFile<RegionFile>): Promise<void> {
       // (created later, with a user) stays the newest and so keeps winning.
       await tx.regionEvent.updateMany({ where: { regionId: region.id, kind: e.kind, createdById: null, retractedAt: null }, data: { retractedAt: new Date() } });
       const created = await tx.regionEvent.create({ data: { regionId: region.id, kind: e.kind, occurredOn, precision: e.precision, source: e.source } });
-      await tx.auditEvent.create({ data: { ...seedActor, action: 'regionEvent.seed', entityType: 'regionEvent', entityId: String(created.id), provinceCode: f.data.province, after: { region: r.code, kind: e.kind, on: e.on, source: e.source } } });
+      await recordAudit(tx, { actor: 'seed', action: 'regionEvent.seed', entityType: 'regionEvent', entityId: created.id, provinceCode: f.data.province, after: { region: r.code, kind: e.kind, on: e.on, source: e.source } });
     }
   }
 }
@@ -63,8 +63,14 @@ async function loadPlan(tx: Tx, f: SeedFile<PlanFile>): Promise<void> {
   if (latest?.seedHash === f.hash) return;
   if (latest && latest.seedHash === null) return; // revised in the app since: the seed no longer owns this plan
   const version = await writePlanVersion(tx, plan.id, p, { status: 'published', seedHash: f.hash, createdById: null, note: latest ? `reloaded from ${f.file}` : `loaded from ${f.file}` });
-  await tx.auditEvent.create({
-    data: { ...seedActor, action: latest ? 'plan.reseed' : 'plan.seed', entityType: 'plan', entityId: p.slug, provinceCode: p.province, before: latest ? { version: latest.version, seedHash: latest.seedHash } : Prisma.DbNull, after: { slug: p.slug, version: version.version, file: f.file, seedHash: f.hash, targets: p.targets.length } },
+  await recordAudit(tx, {
+    actor: 'seed',
+    action: latest ? 'plan.reseed' : 'plan.seed',
+    entityType: 'plan',
+    entityId: p.slug,
+    provinceCode: p.province,
+    before: latest ? { version: latest.version, seedHash: latest.seedHash } : null,
+    after: { slug: p.slug, version: version.version, file: f.file, seedHash: f.hash, targets: p.targets.length },
   });
 }
 

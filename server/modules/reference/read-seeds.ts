@@ -107,7 +107,7 @@ export function checkPlan(plan: SeedFile<PlanFile>, regionsOf: Map<string, Set<s
     if (typeof t.scope === 'object' && 'regions' in t.scope) {
       if (p.national) fail(`${at}/scope`, 'the national plan cannot name regions');
       t.scope.regions.forEach((r, j) => known?.has(r) || fail(`${at}/scope/regions/${j}`, `unknown region ${r}`));
-      t.scope.regions.forEach((r, j) => t.scope !== 'province' && 'regions' in t.scope && t.scope.regions.indexOf(r) !== j && fail(`${at}/scope/regions/${j}`, `${r} is named twice`));
+      t.scope.regions.forEach((r, j, all) => all.indexOf(r) !== j && fail(`${at}/scope/regions/${j}`, `${r} is named twice`));
     }
   });
   p.targets.forEach((t, i) => {

@@ -90,7 +90,7 @@ export const ReportListQuery = Type.Object({
   status: Type.Optional(oneOf(REPORT_STATUSES)),
 });
 
-export const HistorySchema = Type.Array(Type.Object({ id: Type.Integer(), at: Type.String(), actor: Type.String(), action: Type.String(), before: Type.Unknown(), after: Type.Unknown() }));
+export { HistorySchema } from '../audit/schemas.ts';
 
 export type ReportRowBody = Static<typeof ReportRowBody>;
 export type ReportDto = Static<typeof ReportSchema>;

@@ -6,7 +6,7 @@
 import type { Db } from '../../db/client.ts';
 import type { Point as EnginePoint } from '../../domain/evaluate.ts';
 import { evaluateTrajectory } from '../../domain/evaluate.ts';
-import { comparePeriods, latestFullQuarter, periodsBetween } from '../../domain/periods.ts';
+import { comparePeriods, FIRST_PERIOD, latestFullQuarter, periodsBetween } from '../../domain/periods.ts';
 import { projectToTarget } from '../../domain/projection.ts';
 import type { ProgressAssessment } from '../../domain/status.ts';
 import type { NextStep, TargetInForce } from '../../domain/targets-in-force.ts';
@@ -17,7 +17,6 @@ import { requireProvince } from '../provinces/queries.ts';
 import { provinceTimelines } from '../timeline/service.ts';
 import type { Point, ProjectionDto, SeriesDto, StatusDto, TargetRef, TrajectoryResponse } from './schemas.ts';
 
-export const FIRST_PERIOD: Period = '2022Q1';
 
 const planRef = (p: PlanModel) => ({ slug: p.slug, versionId: p.versionId, version: p.version, documentNumber: p.document.number });
 
