@@ -2,32 +2,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Vitest 5 prints failures with Map.groupBy, which Node 20 (our runtime) lacks: without
-// this, a failing test crashes the reporter and hides why it failed.
-if (!('groupBy' in Map)) {
-  Object.defineProperty(Map, 'groupBy', {
-    value<K, T>(items: Iterable<T>, key: (item: T, i: number) => K) {
-      const map = new Map<K, T[]>();
-      let i = 0;
-      for (const item of items) {
-        const k = key(item, i++);
-        map.set(k, [...(map.get(k) ?? []), item]);
-      }
-      return map;
-    },
-  });
-}
-if (!('groupBy' in Object)) {
-  Object.defineProperty(Object, 'groupBy', {
-    value<T>(items: Iterable<T>, key: (item: T, i: number) => PropertyKey) {
-      const out: Record<PropertyKey, T[]> = {};
-      let i = 0;
-      for (const item of items) (out[key(item, i++)] ??= []).push(item);
-      return out;
-    },
-  });
-}
-
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // Three projects: pure domain and web logic (no database), API tests against a real
