@@ -2,29 +2,30 @@
  * Builds the Fastify app: cross-cutting plugins in a fixed order, then each area's routes,
  * then the dashboard. `server/cli/start.ts`, the tests and the benchmarks all call this.
  */
+
+import { existsSync } from 'node:fs';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv } from 'ajv';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { existsSync } from 'node:fs';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import ambitionRoutes from './modules/ambition/routes.ts';
 import comparisonRoutes from './modules/comparison/routes.ts';
 import healthRoutes from './modules/health/routes.ts';
+import importRoutes from './modules/imports/routes.ts';
 import planRoutes from './modules/plans/routes.ts';
 import progressRoutes from './modules/progress/routes.ts';
 import provinceRoutes from './modules/provinces/routes.ts';
-import importRoutes from './modules/imports/routes.ts';
 import reportRoutes from './modules/reports/routes.ts';
 import timelineRoutes from './modules/timeline/routes.ts';
 import trajectoryRoutes from './modules/trajectory/routes.ts';
 import userRoutes from './modules/users/routes.ts';
 import auth from './plugins/auth.ts';
-import rateLimit from '@fastify/rate-limit';
 import inputGuards from './plugins/input-guards.ts';
 import problem, { Problem } from './plugins/problem.ts';
 
@@ -49,9 +50,21 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
   }).withTypeProvider<TypeBoxTypeProvider>();
   // URL parts arrive as text and are coerced ("3" → 3); a JSON body is taken as sent, so
   // `null`, `true` or "12" where a count belongs is an error at that field, never a stored 0/1.
-  const strict = new Ajv({ allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: true });
-  const coercing = new Ajv({ allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true });
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
+  const strict = new Ajv({
+    allErrors: true,
+    coerceTypes: false,
+    removeAdditional: false,
+    useDefaults: true,
+  });
+  const coercing = new Ajv({
+    allErrors: true,
+    coerceTypes: 'array',
+    removeAdditional: false,
+    useDefaults: true,
+  });
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? strict : coercing).compile(schema),
+  );
   app.decorate('db', db);
   app.decorate('config', config);
 
@@ -73,31 +86,41 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
   await app.register(auth);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'DRG/DIP reform tracker API', description: 'DRG/DIP 支付方式改革进展跟踪 API', version: '1' },
+      info: {
+        title: 'DRG/DIP reform tracker API',
+        description: 'DRG/DIP 支付方式改革进展跟踪 API',
+        version: '1',
+      },
       tags: [
         { name: 'provinces', description: '省份 Provinces' },
         { name: 'plans', description: '行动计划 Plans and targets' },
         { name: 'progress', description: '进展 Quarterly progress' },
-        { name: 'reports', description: '季度报表、审核与导入 Quarterly reports, review and import' },
+        {
+          name: 'reports',
+          description: '季度报表、审核与导入 Quarterly reports, review and import',
+        },
         { name: 'users', description: '账户与登录 Accounts and sign-in' },
       ],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  await app.register(async (api) => {
-    await api.register(healthRoutes);
-    await api.register(provinceRoutes);
-    await api.register(planRoutes);
-    await api.register(progressRoutes);
-    await api.register(userRoutes);
-    await api.register(reportRoutes);
-    await api.register(importRoutes);
-    await api.register(timelineRoutes);
-    await api.register(trajectoryRoutes);
-    await api.register(comparisonRoutes);
-    await api.register(ambitionRoutes);
-  }, { prefix: '/api' });
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(provinceRoutes);
+      await api.register(planRoutes);
+      await api.register(progressRoutes);
+      await api.register(userRoutes);
+      await api.register(reportRoutes);
+      await api.register(importRoutes);
+      await api.register(timelineRoutes);
+      await api.register(trajectoryRoutes);
+      await api.register(comparisonRoutes);
+      await api.register(ambitionRoutes);
+    },
+    { prefix: '/api' },
+  );
 
   await registerDashboard(app, config);
   return app;
@@ -111,8 +134,18 @@ async function registerDashboard(app: FastifyInstance, config: Config) {
   // wildcard: files are looked up per request, so a rebuilt dashboard is served without a restart
   if (hasDashboard) await app.register(fastifyStatic, { root: config.webDist, wildcard: true });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || !hasDashboard || request.method !== 'GET') {
-      throw new Problem(404, 'notFound', '未找到该地址', `No route ${request.method} ${request.url.split('?')[0]}`);
+    if (
+      request.url.startsWith('/api/') ||
+      request.url.startsWith('/assets/') ||
+      !hasDashboard ||
+      request.method !== 'GET'
+    ) {
+      throw new Problem(
+        404,
+        'notFound',
+        '未找到该地址',
+        `No route ${request.method} ${request.url.split('?')[0]}`,
+      );
     }
     return reply.sendFile('index.html');
   });

@@ -48,11 +48,14 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
 
 export function loadConfig(env: Env = process.env): Config {
   const demo = (env.DEMO_DATA ?? 'auto').toLowerCase();
-  if (!['auto', 'always', 'never'].includes(demo)) throw new StartupError(`DEMO_DATA=${env.DEMO_DATA} should be auto, always or never.`);
+  if (!['auto', 'always', 'never'].includes(demo))
+    throw new StartupError(`DEMO_DATA=${env.DEMO_DATA} should be auto, always or never.`);
   const adminUser = env.ADMIN_USERNAME?.trim();
   const adminPassword = env.ADMIN_PASSWORD;
-  if (adminUser && !adminPassword) throw new StartupError('ADMIN_USERNAME is set but ADMIN_PASSWORD is not.');
-  if (adminPassword && adminPassword.length < 10) throw new StartupError('ADMIN_PASSWORD must have at least 10 characters.');
+  if (adminUser && !adminPassword)
+    throw new StartupError('ADMIN_USERNAME is set but ADMIN_PASSWORD is not.');
+  if (adminPassword && adminPassword.length < 10)
+    throw new StartupError('ADMIN_PASSWORD must have at least 10 characters.');
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -63,7 +66,8 @@ export function loadConfig(env: Env = process.env): Config {
     publicDashboard: bool(env, 'PUBLIC_DASHBOARD', true),
     reportDeadlineDays: int(env, 'REPORT_DEADLINE_DAYS', 15, 0, 365),
     demoData: demo as Config['demoData'],
-    initialAdmin: adminUser && adminPassword ? { username: adminUser, password: adminPassword } : null,
+    initialAdmin:
+      adminUser && adminPassword ? { username: adminUser, password: adminPassword } : null,
     secureCookies: bool(env, 'SECURE_COOKIES', false),
     webDist: path.join(projectRoot, 'web/dist'),
   };

@@ -6,11 +6,20 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { projectRoot } from '../config.ts';
 
-const api = spawn(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'watch', '--clear-screen=false', 'server/cli/start.ts'], {
-  cwd: projectRoot,
-  stdio: 'inherit',
-  env: { ...process.env, PORT: process.env.PORT ?? '3000' },
-});
+const api = spawn(
+  process.execPath,
+  [
+    path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'),
+    'watch',
+    '--clear-screen=false',
+    'server/cli/start.ts',
+  ],
+  {
+    cwd: projectRoot,
+    stdio: 'inherit',
+    env: { ...process.env, PORT: process.env.PORT ?? '3000' },
+  },
+);
 
 const { createServer } = await import('vite');
 const web = await createServer({ configFile: path.join(projectRoot, 'web/vite.config.ts') });

@@ -12,6 +12,12 @@ const cli = path.join(projectRoot, 'node_modules/prisma/build/index.js');
 const result = spawnSync(process.execPath, [cli, 'generate', '--schema', 'prisma/schema.prisma'], {
   cwd: projectRoot,
   stdio: ['ignore', 'inherit', 'inherit'],
-  env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: stub, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1', PRISMA_GENERATE_NO_ENGINE: '1' },
+  env: {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: stub,
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+    CHECKPOINT_DISABLE: '1',
+    PRISMA_GENERATE_NO_ENGINE: '1',
+  },
 });
 process.exit(result.status ?? 1);

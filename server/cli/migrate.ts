@@ -1,7 +1,7 @@
 /** `npm run db:migrate` applies pending migrations; `npm run db:migration:create -- <name>` writes a new one. */
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/open.ts';
 import { applyMigrations, createMigration } from '../db/migrate.ts';
+import { openDatabase } from '../db/open.ts';
 import { runCli } from './run.ts';
 
 runCli(async () => {
@@ -10,7 +10,11 @@ runCli(async () => {
   try {
     if (command === 'create') {
       const folder = await createMigration(db.url, name ?? 'change');
-      console.log(folder ? `Created prisma/migrations/${folder}` : 'schema.prisma and the migrations agree: nothing to create.');
+      console.log(
+        folder
+          ? `Created prisma/migrations/${folder}`
+          : 'schema.prisma and the migrations agree: nothing to create.',
+      );
       return;
     }
     const applied = await applyMigrations(db.url);

@@ -3,10 +3,17 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { loadDemo } from '../modules/demo/load.ts';
 
-export async function prepareData(db: Db, config: Config, opts: { embedded: boolean }): Promise<void> {
+export async function prepareData(
+  db: Db,
+  config: Config,
+  opts: { embedded: boolean },
+): Promise<void> {
   const wantDemo =
     config.demoData === 'always' ||
-    (config.demoData === 'auto' && opts.embedded && !(await db.seedState.findUnique({ where: { key: 'demo' } })) && (await db.report.count()) === 0);
+    (config.demoData === 'auto' &&
+      opts.embedded &&
+      !(await db.seedState.findUnique({ where: { key: 'demo' } })) &&
+      (await db.report.count()) === 0);
   if (wantDemo) {
     const { reports } = await loadDemo(db);
     console.log(`Loaded demo progress (${reports} reports, labelled as demo data).`);
@@ -19,6 +26,10 @@ export async function ensureInitialAdmin(db: Db, config: Config): Promise<void> 
   if (await db.user.findFirst({ where: { role: 'admin' } })) return;
   const { createUser } = await import('../modules/users/service.ts');
   const { username, password } = config.initialAdmin;
-  await createUser(db, { username, displayName: username, password, role: 'admin', provinceCode: null }, 'system');
+  await createUser(
+    db,
+    { username, displayName: username, password, role: 'admin', provinceCode: null },
+    'system',
+  );
   console.log(`Created the first admin account "${username}" from ADMIN_USERNAME.`);
 }

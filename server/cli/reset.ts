@@ -6,7 +6,12 @@ import { runCli } from './run.ts';
 
 runCli(async () => {
   const config = loadConfig();
-  if (config.databaseUrl) throw new StartupError('db:reset only resets the embedded database; with DATABASE_URL, drop and recreate your database yourself.');
+  if (config.databaseUrl)
+    throw new StartupError(
+      'db:reset only resets the embedded database; with DATABASE_URL, drop and recreate your database yourself.',
+    );
   await fs.rm(config.dataDir, { recursive: true, force: true });
-  console.log(`Removed ${config.dataDir}. The next npm start creates a new database with demo data.`);
+  console.log(
+    `Removed ${config.dataDir}. The next npm start creates a new database with demo data.`,
+  );
 });

@@ -13,7 +13,11 @@ runCli(async () => {
   try {
     await applyMigrations(database.url);
     const ref = await loadReferenceData(db);
-    console.log(ref.applied.length ? `Reference data applied: ${ref.applied.join(', ')}` : 'Reference data already up to date.');
+    console.log(
+      ref.applied.length
+        ? `Reference data applied: ${ref.applied.join(', ')}`
+        : 'Reference data already up to date.',
+    );
     if (process.argv.includes('--demo')) {
       const { reports } = await loadDemo(db);
       console.log(`Demo progress: ${reports} reports (marked as demo data).`);

@@ -27,7 +27,11 @@ runCli(async () => {
   const config = loadConfig();
   await buildDashboardIfMissing(config.webDist);
   const database = await openDatabase(config);
-  console.log(database.embedded ? `Database: embedded PostgreSQL, data in ${config.dataDir}` : 'Database: DATABASE_URL');
+  console.log(
+    database.embedded
+      ? `Database: embedded PostgreSQL, data in ${config.dataDir}`
+      : 'Database: DATABASE_URL',
+  );
   const applied = await applyMigrations(database.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
   const db = createDb(database.url);
@@ -43,8 +47,16 @@ runCli(async () => {
     await db.$disconnect();
     await database.close();
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new StartupError(`Port ${config.port} is already in use.`, 'Stop what uses it, or set PORT to another port (PORT=3001 npm start).');
-    if (code === 'EACCES') throw new StartupError(`Not allowed to listen on port ${config.port}.`, 'Use a port above 1024 (PORT=3000).');
+    if (code === 'EADDRINUSE')
+      throw new StartupError(
+        `Port ${config.port} is already in use.`,
+        'Stop what uses it, or set PORT to another port (PORT=3001 npm start).',
+      );
+    if (code === 'EACCES')
+      throw new StartupError(
+        `Not allowed to listen on port ${config.port}.`,
+        'Use a port above 1024 (PORT=3000).',
+      );
     throw err;
   }
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

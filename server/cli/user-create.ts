@@ -22,17 +22,41 @@ async function readStdin(): Promise<string> {
 }
 
 runCli(async () => {
-  const { values } = parseArgs({ options: { username: { type: 'string' }, role: { type: 'string' }, province: { type: 'string' }, name: { type: 'string' } } });
-  if (!values.username || !values.role) throw new StartupError('usage: npm run user:create -- --username NAME --role admin|reviewer|editor [--province 210000] [--name 显示名]');
-  if (!(ROLES as readonly string[]).includes(values.role)) throw new StartupError(`--role must be one of ${ROLES.join(', ')}`);
+  const { values } = parseArgs({
+    options: {
+      username: { type: 'string' },
+      role: { type: 'string' },
+      province: { type: 'string' },
+      name: { type: 'string' },
+    },
+  });
+  if (!values.username || !values.role)
+    throw new StartupError(
+      'usage: npm run user:create -- --username NAME --role admin|reviewer|editor [--province 210000] [--name 显示名]',
+    );
+  if (!(ROLES as readonly string[]).includes(values.role))
+    throw new StartupError(`--role must be one of ${ROLES.join(', ')}`);
   const password = process.env.USER_PASSWORD ?? (await readStdin());
-  if (password.length < MIN_PASSWORD_LENGTH) throw new StartupError(`The password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new StartupError(`The password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
   const database = await openDatabase(loadConfig());
   const db = createDb(database.url);
   try {
     await applyMigrations(database.url);
-    const user = await createUser(db, { username: values.username, displayName: values.name ?? values.username, password, role: values.role as (typeof ROLES)[number], provinceCode: values.province ?? null }, 'system');
-    console.log(`Created ${user.role} ${user.username}${user.provinceCode ? ` (${user.provinceCode})` : ''}.`);
+    const user = await createUser(
+      db,
+      {
+        username: values.username,
+        displayName: values.name ?? values.username,
+        password,
+        role: values.role as (typeof ROLES)[number],
+        provinceCode: values.province ?? null,
+      },
+      'system',
+    );
+    console.log(
+      `Created ${user.role} ${user.username}${user.provinceCode ? ` (${user.provinceCode})` : ''}.`,
+    );
   } catch (e) {
     if (e instanceof Problem) throw new StartupError(e.en);
     throw e;

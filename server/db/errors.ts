@@ -3,7 +3,10 @@
  * server/cli prints it and exits non-zero instead of a stack trace.
  */
 export class StartupError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'StartupError';
   }
@@ -27,16 +30,26 @@ export function describeConnectionError(err: unknown, url: string): StartupError
   const where = maskUrl(url);
   switch (code) {
     case 'ECONNREFUSED':
-      return new StartupError(`Cannot reach PostgreSQL at ${where}: connection refused.`, 'Is the server running, and is the host/port in DATABASE_URL right?');
+      return new StartupError(
+        `Cannot reach PostgreSQL at ${where}: connection refused.`,
+        'Is the server running, and is the host/port in DATABASE_URL right?',
+      );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return new StartupError(`Cannot reach PostgreSQL at ${where}: unknown host.`);
     case '28P01':
     case '28000':
-      return new StartupError(`PostgreSQL at ${where} refused the credentials (wrong user or password).`);
+      return new StartupError(
+        `PostgreSQL at ${where} refused the credentials (wrong user or password).`,
+      );
     case '3D000':
-      return new StartupError(`PostgreSQL at ${where}: the database does not exist.`, 'Create it first (createdb), or fix the database name in DATABASE_URL.');
+      return new StartupError(
+        `PostgreSQL at ${where}: the database does not exist.`,
+        'Create it first (createdb), or fix the database name in DATABASE_URL.',
+      );
     default:
-      return new StartupError(`Cannot use PostgreSQL at ${where}: ${e?.message ?? e?.cause?.message ?? String(err)}`);
+      return new StartupError(
+        `Cannot use PostgreSQL at ${where}: ${e?.message ?? e?.cause?.message ?? String(err)}`,
+      );
   }
 }

@@ -28,6 +28,10 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
     await checkConnection(config.databaseUrl);
     return { url: config.databaseUrl, embedded: false, close: async () => {} };
   }
-  const pgServer = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'drgdip', port: config.embeddedPort });
+  const pgServer = await startEmbeddedPostgres({
+    dataDir: config.dataDir,
+    database: 'drgdip',
+    port: config.embeddedPort,
+  });
   return { url: pgServer.url, embedded: true, close: () => pgServer.stop() };
 }

@@ -7,11 +7,19 @@
  */
 import { periodsBetween, quarterEnd, yearOf } from './periods.ts';
 import { milestoneDueOn, regionMilestones } from './targets.ts';
+import type { Owed, Schedule } from './targets-in-force.ts';
 import { aggregateSchedule, breakpoints, owedOn, regionSchedule } from './targets-in-force.ts';
 import { EMPTY_TIMELINE } from './timeline.ts';
+import type {
+  ClauseSource,
+  Dimension,
+  Period,
+  PlanModel,
+  RegionInfo,
+  RegionTimeline,
+  Stage,
+} from './types.ts';
 import { REGION_EVENTS, STAGE_OF_EVENT } from './types.ts';
-import type { Owed, Schedule } from './targets-in-force.ts';
-import type { ClauseSource, Dimension, Period, PlanModel, RegionInfo, RegionTimeline, Stage } from './types.ts';
 
 export interface AmbitionSide {
   level: number;
@@ -61,7 +69,11 @@ const EPSILON = 1e-9;
  * unless it already happened earlier; other events keep the given date. A later event pulls
  * earlier ones back ("实际付费" by 2023-12-31 means launched by then too).
  */
-export function timelineAsPlanned(plan: PlanModel, regionCode: string, given: RegionTimeline): RegionTimeline {
+export function timelineAsPlanned(
+  plan: PlanModel,
+  regionCode: string,
+  given: RegionTimeline,
+): RegionTimeline {
   const out: RegionTimeline = { ...EMPTY_TIMELINE };
   const milestones = regionMilestones(plan, regionCode);
   for (const event of REGION_EVENTS) {
@@ -72,7 +84,12 @@ export function timelineAsPlanned(plan: PlanModel, regionCode: string, given: Re
       .sort();
     const latestAllowed = deadlines[0] ?? null;
     const happened = given[event];
-    out[event] = latestAllowed === null ? happened : happened !== null && happened < latestAllowed ? happened : latestAllowed;
+    out[event] =
+      latestAllowed === null
+        ? happened
+        : happened !== null && happened < latestAllowed
+          ? happened
+          : latestAllowed;
   }
   for (let i = REGION_EVENTS.length - 2; i >= 0; i--) {
     const event = REGION_EVENTS[i]!;
@@ -84,7 +101,14 @@ export function timelineAsPlanned(plan: PlanModel, regionCode: string, given: Re
 
 function sideOf(owed: Owed): AmbitionSide {
   const decider = owed.inForce.find((t) => t.decides) ?? null;
-  const next = owed.next ? { key: owed.next.key, level: owed.next.level, dueOn: owed.next.dueOn, source: owed.next.source } : null;
+  const next = owed.next
+    ? {
+        key: owed.next.key,
+        level: owed.next.level,
+        dueOn: owed.next.dueOn,
+        source: owed.next.source,
+      }
+    : null;
   return { level: owed.level, key: decider?.key ?? null, source: decider?.source ?? null, next };
 }
 
@@ -95,7 +119,12 @@ function verdictOf(provincial: number, national: number): 'laxer' | 'stricter' |
 }
 
 /** Merges consecutive quarters with the same verdict, levels and clauses into spans. */
-function addToSpans(spans: AmbitionSpan[], quarter: Omit<AmbitionSpan, 'from' | 'to'>, period: Period, previous: Period | null): void {
+function addToSpans(
+  spans: AmbitionSpan[],
+  quarter: Omit<AmbitionSpan, 'from' | 'to'>,
+  period: Period,
+  previous: Period | null,
+): void {
   const last = spans.at(-1);
   const same =
     last !== undefined &&
@@ -122,8 +151,18 @@ function lastDueYear(schedules: Schedule[]): number {
  * sets for these regions (the national "2024年启动地区须于两年内完成" reaches into 2025).
  * Subset targets (e.g. 二级及以上公立医院) have no national counterpart and are left out.
  */
-export function ambitionCheck(provincialPlan: PlanModel, nationalPlan: PlanModel, regions: RegionInfo[], timelines: Record<string, RegionTimeline>): AmbitionReport {
-  const planned = new Map(regions.map((r) => [r.code, timelineAsPlanned(provincialPlan, r.code, timelines[r.code] ?? EMPTY_TIMELINE)]));
+export function ambitionCheck(
+  provincialPlan: PlanModel,
+  nationalPlan: PlanModel,
+  regions: RegionInfo[],
+  timelines: Record<string, RegionTimeline>,
+): AmbitionReport {
+  const planned = new Map(
+    regions.map((r) => [
+      r.code,
+      timelineAsPlanned(provincialPlan, r.code, timelines[r.code] ?? EMPTY_TIMELINE),
+    ]),
+  );
   const pairs = regions.flatMap((r) =>
     LEVEL_DIMENSIONS.map((dimension) => ({
       region: r.code,
@@ -137,7 +176,11 @@ export function ambitionCheck(provincialPlan: PlanModel, nationalPlan: PlanModel
   const endYear = Math.max(
     provincialPlan.document.endYear,
     nationalPlan.document.endYear,
-    lastDueYear([...pairs.flatMap((p) => [p.provincial, p.national]), provincialRegions, nationalRegions]),
+    lastDueYear([
+      ...pairs.flatMap((p) => [p.provincial, p.national]),
+      provincialRegions,
+      nationalRegions,
+    ]),
   );
   const quarters = periodsBetween(`${provincialPlan.document.startYear}Q1`, `${endYear}Q4`);
 
@@ -149,7 +192,13 @@ export function ambitionCheck(provincialPlan: PlanModel, nationalPlan: PlanModel
       const provincial = sideOf(owedOn(pair.provincial, date));
       const national = sideOf(owedOn(pair.national, date));
       const verdict = verdictOf(provincial.level, national.level);
-      if (verdict) addToSpans(spans, { region: pair.region, dimension: pair.dimension, provincial, national, verdict }, period, previous);
+      if (verdict)
+        addToSpans(
+          spans,
+          { region: pair.region, dimension: pair.dimension, provincial, national, verdict },
+          period,
+          previous,
+        );
       previous = period;
     }
   }
@@ -162,13 +211,30 @@ export function ambitionCheck(provincialPlan: PlanModel, nationalPlan: PlanModel
       const on = planned.get(r.code)!.actualPayment;
       return on === null || on > date;
     });
-    const scheduledShare = regions.length === 0 ? 0 : (100 * (regions.length - behind.length)) / regions.length;
+    const scheduledShare =
+      regions.length === 0 ? 0 : (100 * (regions.length - behind.length)) / regions.length;
     const aggregate = owedOn(provincialRegions, date);
-    const provincial = aggregate.level >= scheduledShare && aggregate.inForce.length > 0 ? sideOf(aggregate) : { ...sideOf(aggregate), level: scheduledShare, key: null, source: null };
+    const provincial =
+      aggregate.level >= scheduledShare && aggregate.inForce.length > 0
+        ? sideOf(aggregate)
+        : { ...sideOf(aggregate), level: scheduledShare, key: null, source: null };
     const national = sideOf(owedOn(nationalRegions, date));
     // Only a shortfall is reported: regions already paying for real are facts, not ambition.
     const verdict = verdictOf(provincial.level, national.level);
-    if (verdict === 'laxer') addToSpans(spans, { region: null, dimension: 'regions', provincial, national, verdict, regionsBehind: behind.map((r) => r.code) }, period, previous);
+    if (verdict === 'laxer')
+      addToSpans(
+        spans,
+        {
+          region: null,
+          dimension: 'regions',
+          provincial,
+          national,
+          verdict,
+          regionsBehind: behind.map((r) => r.code),
+        },
+        period,
+        previous,
+      );
     previous = period;
   }
 
@@ -183,8 +249,15 @@ export function ambitionCheck(provincialPlan: PlanModel, nationalPlan: PlanModel
  * Actual-payment milestones due after the date on which the national ladder wants every
  * region paying for real ("2024年底前…全面覆盖": the step at which it owes 100 %).
  */
-function lateMilestones(plan: PlanModel, regions: RegionInfo[], planned: Map<string, RegionTimeline>, nationalRegions: Schedule): LateMilestone[] {
-  const full = breakpoints(nationalRegions).find((d) => owedOn(nationalRegions, d).level >= 100 - EPSILON);
+function lateMilestones(
+  plan: PlanModel,
+  regions: RegionInfo[],
+  planned: Map<string, RegionTimeline>,
+  nationalRegions: Schedule,
+): LateMilestone[] {
+  const full = breakpoints(nationalRegions).find(
+    (d) => owedOn(nationalRegions, d).level >= 100 - EPSILON,
+  );
   if (full === undefined) return [];
   const fullTarget = owedOn(nationalRegions, full).inForce.find((t) => t.decides)!;
   return regions.flatMap((r) =>
@@ -194,7 +267,17 @@ function lateMilestones(plan: PlanModel, regions: RegionInfo[], planned: Map<str
         // An event-counted milestone whose event the plan never schedules cannot be dated: skipped.
         const dueOn = milestoneDueOn(m, planned.get(r.code)!);
         if (dueOn === null || dueOn <= full) return [];
-        return [{ region: r.code, key: m.key, requiredStage: 'actual', dueOn, nationalDueOn: full, source: m.source, nationalSource: fullTarget.source }];
+        return [
+          {
+            region: r.code,
+            key: m.key,
+            requiredStage: 'actual',
+            dueOn,
+            nationalDueOn: full,
+            source: m.source,
+            nationalSource: fullTarget.source,
+          },
+        ];
       }),
   );
 }

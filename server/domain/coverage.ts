@@ -13,7 +13,11 @@ export interface Coverage {
 }
 
 export function coverage(numerator: number, denominator: number): Coverage {
-  return { numerator, denominator, pct: denominator === 0 ? null : (numerator / denominator) * 100 };
+  return {
+    numerator,
+    denominator,
+    pct: denominator === 0 ? null : (numerator / denominator) * 100,
+  };
 }
 
 /**
@@ -27,10 +31,15 @@ export function coverage(numerator: number, denominator: number): Coverage {
  * `subset` (e.g. 'secondaryPublic', 二级及以上公立医院) switches institutions to the subset
  * figures; a row that did not report them gives 0 / 0, i.e. pct null.
  */
-export function coverageOf(row: RegionQuarter, dimension: Dimension, subset: string | null = null): Coverage {
+export function coverageOf(
+  row: RegionQuarter,
+  dimension: Dimension,
+  subset: string | null = null,
+): Coverage {
   switch (dimension) {
     case 'institutions':
-      if (subset !== null) return coverage(row.subsetCoveredInstitutions ?? 0, row.subsetEligibleInstitutions ?? 0);
+      if (subset !== null)
+        return coverage(row.subsetCoveredInstitutions ?? 0, row.subsetEligibleInstitutions ?? 0);
       return coverage(row.coveredInstitutions, row.eligibleInstitutions);
     case 'diseaseGroups':
       return coverage(row.groupedCases, row.inpatientCases);

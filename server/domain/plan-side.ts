@@ -9,10 +9,11 @@
  * Targets on the scope as a whole (e.g. the national 40 / 70 / 100 % of regions in actual
  * payment) then set a floor: the roll-up owes the higher of the two.
  */
-import { assessProgress } from './status.ts';
-import { breakpoints, clockStartOf, owedOn, owedStaircase, plannedOn } from './targets-in-force.ts';
+
 import type { Observation, ProgressAssessment } from './status.ts';
+import { assessProgress } from './status.ts';
 import type { MilestoneStatus, NextStep, Schedule, TargetInForce } from './targets-in-force.ts';
+import { breakpoints, clockStartOf, owedOn, owedStaircase, plannedOn } from './targets-in-force.ts';
 
 export interface PlanSide {
   /** the interpolated planned path (null: no plan) */
@@ -36,7 +37,15 @@ export function noPlanSide(): PlanSide {
     notYetDue: false,
     targetsInForce: [],
     nextTarget: null,
-    status: { status: 'noPlan', ratio: null, baseline: null, current: null, target: null, rates: null, note: 'The province has no plan of its own.' },
+    status: {
+      status: 'noPlan',
+      ratio: null,
+      baseline: null,
+      current: null,
+      target: null,
+      rates: null,
+      note: 'The province has no plan of its own.',
+    },
   };
 }
 
@@ -63,10 +72,21 @@ export function isDormant(schedule: Schedule, date: string, launch: string | nul
   return owedOn(schedule, date).level === 0 && !(launch !== null && launch <= date);
 }
 
-export function regionPlanSide(schedule: Schedule, date: string, observations: Observation[], launch: string | null = null): PlanSide {
+export function regionPlanSide(
+  schedule: Schedule,
+  date: string,
+  observations: Observation[],
+  launch: string | null = null,
+): PlanSide {
   const owed = owedOn(schedule, date);
   const notYetDue = isDormant(schedule, date, launch);
-  const status = assessProgress({ hasPlan: true, at: date, observations, clock: notYetDue ? null : clockFor(schedule), requirements: owedStaircase(schedule) });
+  const status = assessProgress({
+    hasPlan: true,
+    at: date,
+    observations,
+    clock: notYetDue ? null : clockFor(schedule),
+    requirements: owedStaircase(schedule),
+  });
   return {
     planned: notYetDue ? 0 : (plannedOn(schedule, date) ?? 0),
     owed: notYetDue ? 0 : owed.level,
@@ -85,10 +105,20 @@ export interface WeightedSchedule {
 }
 
 /** Σ weight × value / Σ weight, where a region not yet due at `date` counts 0. */
-function weightedMean(parts: WeightedSchedule[], date: string, value: (s: Schedule) => number): number {
+function weightedMean(
+  parts: WeightedSchedule[],
+  date: string,
+  value: (s: Schedule) => number,
+): number {
   const total = parts.reduce((a, p) => a + p.weight, 0);
   if (total === 0) return 0;
-  return parts.reduce((a, p) => a + p.weight * (isDormant(p.schedule, date, p.launch ?? null) ? 0 : value(p.schedule)), 0) / total;
+  return (
+    parts.reduce(
+      (a, p) =>
+        a + p.weight * (isDormant(p.schedule, date, p.launch ?? null) ? 0 : value(p.schedule)),
+      0,
+    ) / total
+  );
 }
 
 function earlier(a: NextStep | null, b: NextStep | null): NextStep | null {
@@ -99,10 +129,24 @@ function earlier(a: NextStep | null, b: NextStep | null): NextStep | null {
 }
 
 /** Roll-up of `parts` (regions with their weights) plus the scope's own `aggregate` targets. */
-export function rolledUpPlanSide(parts: WeightedSchedule[], aggregate: Schedule, date: string, observations: Observation[]): PlanSide {
-  const owedAt = (d: string) => Math.max(owedOn(aggregate, d).level, weightedMean(parts, d, (s) => owedOn(s, d).level));
-  const plannedAtDate = (d: string) => Math.max(plannedOn(aggregate, d) ?? 0, weightedMean(parts, d, (s) => plannedOn(s, d) ?? 0));
-  const notYetDue = !started(aggregate, date) && parts.every((p) => isDormant(p.schedule, date, p.launch ?? null));
+export function rolledUpPlanSide(
+  parts: WeightedSchedule[],
+  aggregate: Schedule,
+  date: string,
+  observations: Observation[],
+): PlanSide {
+  const owedAt = (d: string) =>
+    Math.max(
+      owedOn(aggregate, d).level,
+      weightedMean(parts, d, (s) => owedOn(s, d).level),
+    );
+  const plannedAtDate = (d: string) =>
+    Math.max(
+      plannedOn(aggregate, d) ?? 0,
+      weightedMean(parts, d, (s) => plannedOn(s, d) ?? 0),
+    );
+  const notYetDue =
+    !started(aggregate, date) && parts.every((p) => isDormant(p.schedule, date, p.launch ?? null));
 
   const aggregateOwed = owedOn(aggregate, date);
   const regionOwed = weightedMean(parts, date, (s) => owedOn(s, date).level);
@@ -118,11 +162,22 @@ export function rolledUpPlanSide(parts: WeightedSchedule[], aggregate: Schedule,
       seen.set(id, { ...t, decides: !aggregateWins && (t.decides || (prior?.decides ?? false)) });
     }
   }
-  for (const t of aggregateOwed.inForce) seen.set(`${t.planSlug}/${t.key}/${t.level}/${t.dueOn}`, { ...t, decides: aggregateWins && t.decides });
-  const targetsInForce = [...seen.values()].sort((a, b) => b.level - a.level || a.key.localeCompare(b.key));
+  for (const t of aggregateOwed.inForce)
+    seen.set(`${t.planSlug}/${t.key}/${t.level}/${t.dueOn}`, {
+      ...t,
+      decides: aggregateWins && t.decides,
+    });
+  const targetsInForce = [...seen.values()].sort(
+    (a, b) => b.level - a.level || a.key.localeCompare(b.key),
+  );
 
-  const dates = [...new Set([...breakpoints(aggregate), ...parts.flatMap((p) => breakpoints(p.schedule))])].sort();
-  const starts = [aggregate, ...parts.map((p) => p.schedule)].map(clockStartOf).filter((s): s is string => s !== null).sort();
+  const dates = [
+    ...new Set([...breakpoints(aggregate), ...parts.flatMap((p) => breakpoints(p.schedule))]),
+  ].sort();
+  const starts = [aggregate, ...parts.map((p) => p.schedule)]
+    .map(clockStartOf)
+    .filter((s): s is string => s !== null)
+    .sort();
   const status = assessProgress({
     hasPlan: true,
     at: date,

@@ -46,7 +46,11 @@ function fitLine(points: { x: number; y: number }[]): { a: number; b: number } {
  * line runs through what was reported. Quarters are evenly spaced on the x axis, so the due
  * date is taken as the quarter that contains it (plan deadlines are quarter ends).
  */
-export function projectToTarget(series: Observation[], target: { dueOn: string; pct: number }, options: ProjectionOptions = {}): Projection {
+export function projectToTarget(
+  series: Observation[],
+  target: { dueOn: string; pct: number },
+  options: ProjectionOptions = {},
+): Projection {
   const window = options.window ?? 4;
   const minimum = options.minimum ?? 3;
   const horizon = options.horizonQuarters ?? 20;
@@ -56,7 +60,11 @@ export function projectToTarget(series: Observation[], target: { dueOn: string; 
     .slice(-window);
   const basedOn = reported.map((o) => o.period);
   if (reported.length < minimum) {
-    return { enough: false, reason: `A projection needs at least ${minimum} reported quarters; ${reported.length} available.`, basedOn };
+    return {
+      enough: false,
+      reason: `A projection needs at least ${minimum} reported quarters; ${reported.length} available.`,
+      basedOn,
+    };
   }
   const { a, b } = fitLine(reported.map((o) => ({ x: periodIndex(o.period), y: o.pct })));
   const at = (x: number) => a + b * x;
@@ -70,5 +78,11 @@ export function projectToTarget(series: Observation[], target: { dueOn: string; 
       break;
     }
   }
-  return { enough: true, basedOn, slopePerQuarter: b, projectedAtTarget: clamp(at(periodIndex(periodOfDate(target.dueOn)))), reachesTargetIn };
+  return {
+    enough: true,
+    basedOn,
+    slopePerQuarter: b,
+    projectedAtTarget: clamp(at(periodIndex(periodOfDate(target.dueOn)))),
+    reachesTargetIn,
+  };
 }

@@ -17,10 +17,23 @@
 import { quarterEnd, yearsBetween } from './periods.ts';
 import type { Period } from './types.ts';
 
-export const PROGRESS_STATUSES = ['met', 'onTrack', 'accelerationNeeded', 'limitedProgress', 'deterioration', 'notYetDue', 'noPlan', 'noReport'] as const;
+export const PROGRESS_STATUSES = [
+  'met',
+  'onTrack',
+  'accelerationNeeded',
+  'limitedProgress',
+  'deterioration',
+  'notYetDue',
+  'noPlan',
+  'noReport',
+] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 
-export const RATIO_THRESHOLDS = { onTrack: 0.95, accelerationNeeded: 0.6, limitedProgress: 0 } as const;
+export const RATIO_THRESHOLDS = {
+  onTrack: 0.95,
+  accelerationNeeded: 0.6,
+  limitedProgress: 0,
+} as const;
 
 export interface Observation {
   period: Period;
@@ -60,21 +73,43 @@ export function statusOfRatio(ratio: number): GrowthStatus {
 }
 
 /** Linear growth ratio on numeric times (years); null when no time has passed or none is left. */
-export function growthRatio(base: { t: number; x: number }, current: { t: number; x: number }, target: { t: number; x: number }) {
+export function growthRatio(
+  base: { t: number; x: number },
+  current: { t: number; x: number },
+  target: { t: number; x: number },
+) {
   if (current.t <= base.t || target.t <= base.t || target.x === base.x) return null;
   const actual = (current.x - base.x) / (current.t - base.t);
   const required = (target.x - base.x) / (target.t - base.t);
   return { actual, required, ratio: actual / required };
 }
 
-const SEVERITY: GrowthStatus[] = ['deterioration', 'limitedProgress', 'accelerationNeeded', 'onTrack'];
+const SEVERITY: GrowthStatus[] = [
+  'deterioration',
+  'limitedProgress',
+  'accelerationNeeded',
+  'onTrack',
+];
 
 function atMost(status: GrowthStatus, cap: GrowthStatus): GrowthStatus {
   return SEVERITY.indexOf(status) > SEVERITY.indexOf(cap) ? cap : status;
 }
 
-function result(status: ProgressStatus, note: string, extra: Partial<ProgressAssessment> = {}): ProgressAssessment {
-  return { status, ratio: null, baseline: null, current: null, target: null, rates: null, note, ...extra };
+function result(
+  status: ProgressStatus,
+  note: string,
+  extra: Partial<ProgressAssessment> = {},
+): ProgressAssessment {
+  return {
+    status,
+    ratio: null,
+    baseline: null,
+    current: null,
+    target: null,
+    rates: null,
+    note,
+    ...extra,
+  };
 }
 
 /**
@@ -84,9 +119,16 @@ function result(status: ProgressStatus, note: string, extra: Partial<ProgressAss
  */
 function baselineOf(input: ProgressInput): { date: string; pct: number } | null {
   const clock = input.clock!;
-  const reported = input.observations.filter((o): o is { period: Period; pct: number } => o.pct !== null).map((o) => ({ date: quarterEnd(o.period), pct: o.pct }));
-  if (clock.zeroAtStart) return reported.find((o) => o.date === clock.start) ?? { date: clock.start, pct: 0 };
-  return reported.filter((o) => o.date >= clock.start && o.date <= input.at).sort((a, b) => a.date.localeCompare(b.date))[0] ?? null;
+  const reported = input.observations
+    .filter((o): o is { period: Period; pct: number } => o.pct !== null)
+    .map((o) => ({ date: quarterEnd(o.period), pct: o.pct }));
+  if (clock.zeroAtStart)
+    return reported.find((o) => o.date === clock.start) ?? { date: clock.start, pct: 0 };
+  return (
+    reported
+      .filter((o) => o.date >= clock.start && o.date <= input.at)
+      .sort((a, b) => a.date.localeCompare(b.date))[0] ?? null
+  );
 }
 
 /**
@@ -95,36 +137,69 @@ function baselineOf(input: ProgressInput): { date: string; pct: number } | null 
  * (everything owed is met and nothing ahead is above the current value yet).
  */
 export function assessProgress(input: ProgressInput): ProgressAssessment {
-  if (!input.hasPlan) return result('noPlan', 'The province has no plan of its own on this dimension.');
-  if (input.clock === null || input.clock.start > input.at) return result('notYetDue', 'No target has started its clock yet.');
+  if (!input.hasPlan)
+    return result('noPlan', 'The province has no plan of its own on this dimension.');
+  if (input.clock === null || input.clock.start > input.at)
+    return result('notYetDue', 'No target has started its clock yet.');
   const currentObs = input.observations.find((o) => quarterEnd(o.period) === input.at);
-  if (!currentObs || currentObs.pct === null) return result('noReport', 'No report for this quarter.');
+  if (!currentObs || currentObs.pct === null)
+    return result('noReport', 'No report for this quarter.');
   const current = { date: input.at, pct: currentObs.pct };
   const baseline = baselineOf(input) ?? current;
 
   const inForce = input.requirements.filter((r) => r.dueOn <= input.at);
   const owedNow = inForce.reduce((a, r) => Math.max(a, r.pct), 0);
   if (current.pct < owedNow) {
-    const dueOn = inForce.filter((r) => r.pct >= owedNow).map((r) => r.dueOn).sort()[0]!;
+    const dueOn = inForce
+      .filter((r) => r.pct >= owedNow)
+      .map((r) => r.dueOn)
+      .sort()[0]!;
     const target = { dueOn, pct: owedNow, overdue: true };
     // Evaluated at t = T: the share of the required rise achieved by the deadline.
-    if (owedNow <= baseline.pct) return result('deterioration', 'Overdue and below the baseline.', { baseline, current, target });
+    if (owedNow <= baseline.pct)
+      return result('deterioration', 'Overdue and below the baseline.', {
+        baseline,
+        current,
+        target,
+      });
     const ratio = (current.pct - baseline.pct) / (owedNow - baseline.pct);
     // A missed deadline is never "on track", however close the value is.
     const status = atMost(statusOfRatio(ratio), 'accelerationNeeded');
-    return result(status, 'Overdue: ratio = (xt − x0) / (x* − x0); capped at accelerationNeeded.', { ratio, baseline, current, target });
+    return result(status, 'Overdue: ratio = (xt − x0) / (x* − x0); capped at accelerationNeeded.', {
+      ratio,
+      baseline,
+      current,
+      target,
+    });
   }
 
-  const upcoming = input.requirements.filter((r) => r.dueOn > input.at && r.pct > current.pct).sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
-  if (!upcoming) return result('met', 'Every requirement in force is met and none ahead is above the current value.', { baseline, current });
+  const upcoming = input.requirements
+    .filter((r) => r.dueOn > input.at && r.pct > current.pct)
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
+  if (!upcoming)
+    return result(
+      'met',
+      'Every requirement in force is met and none ahead is above the current value.',
+      { baseline, current },
+    );
   const target = { dueOn: upcoming.dueOn, pct: upcoming.pct, overdue: false };
-  if (upcoming.pct <= baseline.pct) return result('deterioration', 'Fell below a level already reached at the baseline.', { baseline, current, target });
+  if (upcoming.pct <= baseline.pct)
+    return result('deterioration', 'Fell below a level already reached at the baseline.', {
+      baseline,
+      current,
+      target,
+    });
   const g = growthRatio(
     { t: 0, x: baseline.pct },
     { t: yearsBetween(baseline.date, current.date), x: current.pct },
     { t: yearsBetween(baseline.date, target.dueOn), x: target.pct },
   );
-  if (g === null) return result('onTrack', 'Baseline quarter: no time has passed to measure growth; nothing is overdue.', { baseline, current, target });
+  if (g === null)
+    return result(
+      'onTrack',
+      'Baseline quarter: no time has passed to measure growth; nothing is overdue.',
+      { baseline, current, target },
+    );
   return result(statusOfRatio(g.ratio), 'ratio = [(xt − x0)/(t − t0)] / [(x* − x0)/(T − t0)]', {
     ratio: g.ratio,
     baseline,

@@ -11,9 +11,16 @@
  *   payment or not, so its planned value is its owed value (no interpolation).
  */
 import { fractionOfSpan, minDate, yearStart } from './periods.ts';
-import { clockStartFor, levelStepsFor, milestoneDueOn, regionMilestones, regionTargets, zeroAtClockStart } from './targets.ts';
-import { eventOfStage, EMPTY_TIMELINE } from './timeline.ts';
 import type { LevelStep } from './targets.ts';
+import {
+  clockStartFor,
+  levelStepsFor,
+  milestoneDueOn,
+  regionMilestones,
+  regionTargets,
+  zeroAtClockStart,
+} from './targets.ts';
+import { EMPTY_TIMELINE, eventOfStage } from './timeline.ts';
 import type { ClauseSource, Dimension, PlanModel, RegionTimeline, Stage, Target } from './types.ts';
 
 export interface ScheduledTarget {
@@ -62,15 +69,33 @@ export interface Owed {
   next: NextStep | null;
 }
 
-function scheduled(plan: PlanModel, target: Target, timeline: RegionTimeline): ScheduledTarget | null {
+function scheduled(
+  plan: PlanModel,
+  target: Target,
+  timeline: RegionTimeline,
+): ScheduledTarget | null {
   const steps = levelStepsFor(target, timeline);
   const clockStart = clockStartFor(target, timeline, plan);
   if (steps.length === 0 || clockStart === null) return null;
-  return { target, planSlug: plan.slug, clockStart, zeroAtClockStart: zeroAtClockStart(target, timeline), steps };
+  return {
+    target,
+    planSlug: plan.slug,
+    clockStart,
+    zeroAtClockStart: zeroAtClockStart(target, timeline),
+    steps,
+  };
 }
 
-export function regionSchedule(plan: PlanModel, regionCode: string, timeline: RegionTimeline, dimension: Dimension, subset: string | null = null): Schedule {
-  const items = regionTargets(plan, regionCode, dimension, subset).flatMap((t) => scheduled(plan, t, timeline) ?? []);
+export function regionSchedule(
+  plan: PlanModel,
+  regionCode: string,
+  timeline: RegionTimeline,
+  dimension: Dimension,
+  subset: string | null = null,
+): Schedule {
+  const items = regionTargets(plan, regionCode, dimension, subset).flatMap(
+    (t) => scheduled(plan, t, timeline) ?? [],
+  );
   return { dimension, items, stepwise: dimension === 'regions' };
 }
 
@@ -82,16 +107,33 @@ export type AggregateScope = { kind: 'province' } | { kind: 'cohort'; cohort: st
  * calendar-dated kinds can be owed by a whole scope (a province has no launch date of its
  * own); aggregate targets on named regions have no point of their own and are not evaluated.
  */
-export function aggregateSchedule(plan: PlanModel, scope: AggregateScope, dimension: Dimension, subset: string | null = null): Schedule {
+export function aggregateSchedule(
+  plan: PlanModel,
+  scope: AggregateScope,
+  dimension: Dimension,
+  subset: string | null = null,
+): Schedule {
   const items = plan.targets
-    .filter((t) => t.appliesTo === 'aggregate' && t.dimension === dimension && (dimension === 'regions' || t.subset === subset))
-    .filter((t) => (scope.kind === 'province' ? t.scope.kind === 'province' : t.scope.kind === 'cohort' && t.scope.cohort === scope.cohort))
+    .filter(
+      (t) =>
+        t.appliesTo === 'aggregate' &&
+        t.dimension === dimension &&
+        (dimension === 'regions' || t.subset === subset),
+    )
+    .filter((t) =>
+      scope.kind === 'province'
+        ? t.scope.kind === 'province'
+        : t.scope.kind === 'cohort' && t.scope.cohort === scope.cohort,
+    )
     .flatMap((t) => scheduled(plan, t, EMPTY_TIMELINE) ?? []);
   return { dimension, items, stepwise: false };
 }
 
 export function clockStartOf(schedule: Schedule): string | null {
-  return schedule.items.reduce<string | null>((a, i) => (a === null ? i.clockStart : minDate(a, i.clockStart)), null);
+  return schedule.items.reduce<string | null>(
+    (a, i) => (a === null ? i.clockStart : minDate(a, i.clockStart)),
+    null,
+  );
 }
 
 /** Each target's latest step due by `date` ("the strictest in force wins"). */
@@ -99,16 +141,34 @@ export function owedOn(schedule: Schedule, date: string): Owed {
   const inForce: TargetInForce[] = [];
   for (const item of schedule.items) {
     const due = item.steps.filter((s) => s.dueOn <= date);
-    const latest = due.reduce<LevelStep | null>((a, s) => (a === null || s.dueOn >= a.dueOn ? s : a), null);
+    const latest = due.reduce<LevelStep | null>(
+      (a, s) => (a === null || s.dueOn >= a.dueOn ? s : a),
+      null,
+    );
     if (!latest) continue;
     const t = item.target;
-    inForce.push({ key: t.key, planSlug: item.planSlug, level: latest.minPct, dueOn: latest.dueOn, source: t.source, soft: t.soft, interpretation: t.interpretation, interpretationZh: t.interpretationZh, decides: false });
+    inForce.push({
+      key: t.key,
+      planSlug: item.planSlug,
+      level: latest.minPct,
+      dueOn: latest.dueOn,
+      source: t.source,
+      soft: t.soft,
+      interpretation: t.interpretation,
+      interpretationZh: t.interpretationZh,
+      decides: false,
+    });
   }
   const level = inForce.reduce((a, t) => Math.max(a, t.level), 0);
   for (const t of inForce) t.decides = t.level === level;
   inForce.sort((a, b) => b.level - a.level || a.key.localeCompare(b.key));
   const clockStart = clockStartOf(schedule);
-  return { level, clockStarted: clockStart !== null && clockStart <= date, inForce, next: nextStepAfter(schedule, date, level) };
+  return {
+    level,
+    clockStarted: clockStart !== null && clockStart <= date,
+    inForce,
+    next: nextStepAfter(schedule, date, level),
+  };
 }
 
 /** Earliest step due after `date` that raises the level owed (ties: the higher level). */
@@ -117,8 +177,18 @@ function nextStepAfter(schedule: Schedule, date: string, owed: number): NextStep
   for (const item of schedule.items) {
     for (const s of item.steps) {
       if (s.dueOn <= date || s.minPct <= owed) continue;
-      if (best === null || s.dueOn < best.dueOn || (s.dueOn === best.dueOn && s.minPct > best.level)) {
-        best = { key: item.target.key, planSlug: item.planSlug, level: s.minPct, dueOn: s.dueOn, source: item.target.source };
+      if (
+        best === null ||
+        s.dueOn < best.dueOn ||
+        (s.dueOn === best.dueOn && s.minPct > best.level)
+      ) {
+        best = {
+          key: item.target.key,
+          planSlug: item.planSlug,
+          level: s.minPct,
+          dueOn: s.dueOn,
+          source: item.target.source,
+        };
       }
     }
   }
@@ -151,12 +221,26 @@ export function plannedOn(schedule: Schedule, date: string): number | null {
 }
 
 /** What one region owes on `date` under `plan` (see owedOn). */
-export function owedAt(plan: PlanModel, regionCode: string, timeline: RegionTimeline, date: string, dimension: Dimension, subset: string | null = null): Owed {
+export function owedAt(
+  plan: PlanModel,
+  regionCode: string,
+  timeline: RegionTimeline,
+  date: string,
+  dimension: Dimension,
+  subset: string | null = null,
+): Owed {
   return owedOn(regionSchedule(plan, regionCode, timeline, dimension, subset), date);
 }
 
 /** One region's planned path value on `date` under `plan` (null: its clock has not started). */
-export function plannedAt(plan: PlanModel, regionCode: string, timeline: RegionTimeline, date: string, dimension: Dimension, subset: string | null = null): number | null {
+export function plannedAt(
+  plan: PlanModel,
+  regionCode: string,
+  timeline: RegionTimeline,
+  date: string,
+  dimension: Dimension,
+  subset: string | null = null,
+): number | null {
   return plannedOn(regionSchedule(plan, regionCode, timeline, dimension, subset), date);
 }
 
@@ -185,18 +269,37 @@ export interface MilestoneStatus {
  * had not happened yet. Reached by the deadline: met (even if the deadline is still ahead);
  * reached after it: metLate; deadline passed and not reached: missed; else notYetDue.
  */
-export function milestonesAt(plan: PlanModel, regionCode: string, timeline: RegionTimeline, date: string): MilestoneStatus[] {
+export function milestonesAt(
+  plan: PlanModel,
+  regionCode: string,
+  timeline: RegionTimeline,
+  date: string,
+): MilestoneStatus[] {
   return regionMilestones(plan, regionCode).map((t) => {
     const requiredStage = t.requiredStage!;
     const event = eventOfStage(requiredStage);
     const reached = event === null ? yearStart(plan.document.startYear) : timeline[event];
     const reachedOn = reached !== null && reached <= date ? reached : null;
     const due = milestoneDueOn(t, timeline);
-    const dueOn = due !== null && (t.dueOn !== null || t.event === null || (timeline[t.event] ?? '9999') <= date) ? due : null;
+    const dueOn =
+      due !== null &&
+      (t.dueOn !== null || t.event === null || (timeline[t.event] ?? '9999') <= date)
+        ? due
+        : null;
     let state: MilestoneState = 'notYetDue';
     if (reachedOn !== null && (dueOn === null || reachedOn <= dueOn)) state = 'met';
     else if (dueOn !== null && dueOn <= date) state = reachedOn !== null ? 'metLate' : 'missed';
-    return { key: t.key, planSlug: plan.slug, requiredStage, dueOn, reachedOn, state, source: t.source, soft: t.soft, interpretation: t.interpretation, interpretationZh: t.interpretationZh };
+    return {
+      key: t.key,
+      planSlug: plan.slug,
+      requiredStage,
+      dueOn,
+      reachedOn,
+      state,
+      source: t.source,
+      soft: t.soft,
+      interpretation: t.interpretation,
+      interpretationZh: t.interpretationZh,
+    };
   });
 }
-

@@ -39,14 +39,20 @@ export interface LevelStep {
 }
 
 /** Year 1 of a ladder and the steps it follows; null when the event has not happened. */
-export function ladderClock(target: Target, timeline: RegionTimeline): { year1: number; steps: number[] } | null {
+export function ladderClock(
+  target: Target,
+  timeline: RegionTimeline,
+): { year1: number; steps: number[] } | null {
   const on = target.event ? timeline[target.event] : null;
   if (on === null) return null;
   // "每年进度应分别不低于40%、30%、30%" counts from the launch year; a pilot that launched
   // before the plan starts its ladder in clockFloorYear, not years before the plan existed.
   const year1 = Math.max(yearOf(on), target.clockFloorYear ?? Number.NEGATIVE_INFINITY);
   // "2024年启动地区须于两年内完成": late starters follow the shorter ladder.
-  const compressed = target.compressFromYear !== null && year1 >= target.compressFromYear && target.compressedSteps.length > 0;
+  const compressed =
+    target.compressFromYear !== null &&
+    year1 >= target.compressFromYear &&
+    target.compressedSteps.length > 0;
   return { year1, steps: compressed ? target.compressedSteps : target.steps };
 }
 
@@ -58,16 +64,24 @@ export function requirementsFor(target: Target, timeline: RegionTimeline): Requi
   const eventOn = target.event ? timeline[target.event] : null;
   switch (target.kind) {
     case 'calendarLevel':
-      return target.dueOn !== null && target.minPct !== null ? [{ kind: 'level', dueOn: target.dueOn, minPct: target.minPct }] : [];
+      return target.dueOn !== null && target.minPct !== null
+        ? [{ kind: 'level', dueOn: target.dueOn, minPct: target.minPct }]
+        : [];
     case 'eventLadder': {
       const clock = ladderClock(target, timeline);
       if (!clock) return [];
       // Step i is due on 31 December of year (year1 + i): year 1 ends on 31 Dec of year1.
-      return clock.steps.map((minPct, i) => ({ kind: 'level', dueOn: yearEnd(clock.year1 + i), minPct }));
+      return clock.steps.map((minPct, i) => ({
+        kind: 'level',
+        dueOn: yearEnd(clock.year1 + i),
+        minPct,
+      }));
     }
     case 'eventDeadline':
       if (eventOn === null || target.withinYears === null || target.minPct === null) return [];
-      return [{ kind: 'level', dueOn: addYears(eventOn, target.withinYears), minPct: target.minPct }];
+      return [
+        { kind: 'level', dueOn: addYears(eventOn, target.withinYears), minPct: target.minPct },
+      ];
     case 'levelAtEvent':
       if (eventOn === null || target.minPct === null) return [];
       return [{ kind: 'level', dueOn: eventOn, minPct: target.minPct }];
@@ -109,14 +123,23 @@ export function planStart(plan: PlanModel): string {
  * start at their event — a ladder floored to clockFloorYear starts on 1 January of that year;
  * calendar targets and dated milestones start at the plan's start.
  */
-export function clockStartFor(target: Target, timeline: RegionTimeline, plan: PlanModel): string | null {
+export function clockStartFor(
+  target: Target,
+  timeline: RegionTimeline,
+  plan: PlanModel,
+): string | null {
   const steps = requirementsFor(target, timeline);
   if (steps.length === 0) return null;
   const first = steps.reduce((a, s) => minDate(a, s.dueOn), steps[0]!.dueOn);
-  if (target.kind === 'calendarLevel' || (target.kind === 'stageMilestone' && target.dueOn !== null)) return minDate(planStart(plan), first);
+  if (
+    target.kind === 'calendarLevel' ||
+    (target.kind === 'stageMilestone' && target.dueOn !== null)
+  )
+    return minDate(planStart(plan), first);
   const eventOn = target.event ? timeline[target.event] : null;
   if (eventOn === null) return null;
-  if (target.kind === 'eventLadder' && target.clockFloorYear !== null) return minDate(maxDate(eventOn, yearStart(target.clockFloorYear)), first);
+  if (target.kind === 'eventLadder' && target.clockFloorYear !== null)
+    return minDate(maxDate(eventOn, yearStart(target.clockFloorYear)), first);
   return minDate(eventOn, first);
 }
 
@@ -141,12 +164,19 @@ export function appliesToRegion(plan: PlanModel, target: Target, regionCode: str
     case 'regions':
       return scope.regions.includes(regionCode);
     case 'cohort':
-      return plan.cohorts.some((c) => c.key === scope.cohort && c.members.some((m) => m.region === regionCode));
+      return plan.cohorts.some(
+        (c) => c.key === scope.cohort && c.members.some((m) => m.region === regionCode),
+      );
   }
 }
 
 /** Targets each region in scope owes on `dimension` (subset null: the whole dimension). */
-export function regionTargets(plan: PlanModel, regionCode: string, dimension: Dimension, subset: string | null = null): Target[] {
+export function regionTargets(
+  plan: PlanModel,
+  regionCode: string,
+  dimension: Dimension,
+  subset: string | null = null,
+): Target[] {
   return plan.targets.filter(
     (t) =>
       t.appliesTo === 'eachRegion' &&
@@ -158,9 +188,19 @@ export function regionTargets(plan: PlanModel, regionCode: string, dimension: Di
 }
 
 /** Used only to ask "can this target ever give a level?" (drops preparing/simulated milestones). */
-const ALL_EVENTS_HAPPENED: RegionTimeline = { ...EMPTY_TIMELINE, launch: '2000-01-01', simulatedPayment: '2000-01-01', actualPayment: '2000-01-01' };
+const ALL_EVENTS_HAPPENED: RegionTimeline = {
+  ...EMPTY_TIMELINE,
+  launch: '2000-01-01',
+  simulatedPayment: '2000-01-01',
+  actualPayment: '2000-01-01',
+};
 
 /** Stage milestones of the plan that apply to `regionCode`. */
 export function regionMilestones(plan: PlanModel, regionCode: string): Target[] {
-  return plan.targets.filter((t) => t.kind === 'stageMilestone' && t.requiredStage !== null && appliesToRegion(plan, t, regionCode));
+  return plan.targets.filter(
+    (t) =>
+      t.kind === 'stageMilestone' &&
+      t.requiredStage !== null &&
+      appliesToRegion(plan, t, regionCode),
+  );
 }

@@ -3,9 +3,9 @@
  * and actual payment (实际付费). Event-counted targets ("统筹地区启动DRG/DIP付费改革工作后，
  * 按三年安排…") run from these dates, so they decide what a region owes.
  */
-import { quarterEnd, comparePeriods } from './periods.ts';
-import { REGION_EVENTS, STAGES, STAGE_OF_EVENT } from './types.ts';
+import { comparePeriods, quarterEnd } from './periods.ts';
 import type { Period, RegionEventKind, RegionQuarter, RegionTimeline, Stage } from './types.ts';
+import { REGION_EVENTS, STAGE_OF_EVENT, STAGES } from './types.ts';
 
 /** A dated fact entered by an admin or a seed, with a source; it beats what reports imply. */
 export interface TimelineCorrection {
@@ -21,7 +21,11 @@ export interface StageRegression {
 }
 
 /** Shared and frozen: copy it (`{ ...EMPTY_TIMELINE }`) before filling it in. */
-export const EMPTY_TIMELINE: Readonly<RegionTimeline> = Object.freeze({ launch: null, simulatedPayment: null, actualPayment: null });
+export const EMPTY_TIMELINE: Readonly<RegionTimeline> = Object.freeze({
+  launch: null,
+  simulatedPayment: null,
+  actualPayment: null,
+});
 
 export function stageRank(stage: Stage): number {
   return STAGES.indexOf(stage);
@@ -51,11 +55,15 @@ function sortedByPeriod(quarters: RegionQuarter[]): RegionQuarter[] {
  * actual payment 2022-07-01, the region had launched by then too. A corrected date is kept
  * as the source gives it, even if it breaks the order; `timelineOrderProblems` reports that.
  */
-export function deriveTimeline(quarters: RegionQuarter[], corrections: TimelineCorrection[] = []): RegionTimeline {
+export function deriveTimeline(
+  quarters: RegionQuarter[],
+  corrections: TimelineCorrection[] = [],
+): RegionTimeline {
   const timeline: RegionTimeline = { ...EMPTY_TIMELINE };
   for (const q of sortedByPeriod(quarters)) {
     for (const event of REGION_EVENTS) {
-      if (timeline[event] === null && stageRank(q.stage) >= stageRank(STAGE_OF_EVENT[event])) timeline[event] = quarterEnd(q.period);
+      if (timeline[event] === null && stageRank(q.stage) >= stageRank(STAGE_OF_EVENT[event]))
+        timeline[event] = quarterEnd(q.period);
     }
   }
   const corrected = new Set<RegionEventKind>();
@@ -77,7 +85,9 @@ export function deriveTimeline(quarters: RegionQuarter[], corrections: TimelineC
 }
 
 /** Pairs of events whose dates run backwards (only possible through corrections). */
-export function timelineOrderProblems(timeline: RegionTimeline): { earlier: RegionEventKind; later: RegionEventKind }[] {
+export function timelineOrderProblems(
+  timeline: RegionTimeline,
+): { earlier: RegionEventKind; later: RegionEventKind }[] {
   const problems: { earlier: RegionEventKind; later: RegionEventKind }[] = [];
   REGION_EVENTS.forEach((earlier, i) => {
     for (const later of REGION_EVENTS.slice(i + 1)) {
@@ -99,7 +109,8 @@ export function detectStageRegressions(quarters: RegionQuarter[]): StageRegressi
   const previous = new Map<string, RegionQuarter>();
   for (const q of sortedByPeriod(quarters)) {
     const before = previous.get(q.regionCode);
-    if (before && stageRank(q.stage) < stageRank(before.stage)) out.push({ regionCode: q.regionCode, period: q.period, from: before.stage, to: q.stage });
+    if (before && stageRank(q.stage) < stageRank(before.stage))
+      out.push({ regionCode: q.regionCode, period: q.period, from: before.stage, to: q.stage });
     previous.set(q.regionCode, q);
   }
   return out;

@@ -25,7 +25,13 @@ export const STAGE_OF_EVENT: Record<RegionEventKind, Stage> = {
   actualPayment: 'actual',
 };
 
-export const TARGET_KINDS = ['calendarLevel', 'eventLadder', 'eventDeadline', 'levelAtEvent', 'stageMilestone'] as const;
+export const TARGET_KINDS = [
+  'calendarLevel',
+  'eventLadder',
+  'eventDeadline',
+  'levelAtEvent',
+  'stageMilestone',
+] as const;
 /**
  * - calendarLevel: `minPct` owed from `dueOn` (any date) on.
  * - eventLadder: `steps[i]` (cumulative %) owed at the end of year i+1 of the region's

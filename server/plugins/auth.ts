@@ -5,10 +5,11 @@
  * (synchronizer-token pattern). Reading dashboards needs no account unless
  * PUBLIC_DASHBOARD=false.
  */
+
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Problem } from './problem.ts';
 
 export const SESSION_COOKIE = 'drgdip_session';
@@ -33,10 +34,13 @@ declare module 'fastify' {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export const unauthenticated = () => new Problem(401, 'signInRequired', '请先登录', 'Sign in first');
-export const forbidden = (zh = '无权执行此操作', en = 'You are not allowed to do this') => new Problem(403, 'forbidden', zh, en);
+export const unauthenticated = () =>
+  new Problem(401, 'signInRequired', '请先登录', 'Sign in first');
+export const forbidden = (zh = '无权执行此操作', en = 'You are not allowed to do this') =>
+  new Problem(403, 'forbidden', zh, en);
 /** 401 for someone not signed in (they may be allowed once they are), 403 for a signed-in user who is not. */
-export const refuse = (user: SessionUser | null, zh?: string, en?: string) => (user ? forbidden(zh, en) : unauthenticated());
+export const refuse = (user: SessionUser | null, zh?: string, en?: string) =>
+  user ? forbidden(zh, en) : unauthenticated();
 
 /** preHandler: the request must come from a signed-in user with one of `roles`. */
 export function requireRole(...roles: Role[]) {
@@ -46,10 +50,21 @@ export function requireRole(...roles: Role[]) {
   };
 }
 
-export async function createSession(app: FastifyInstance, reply: FastifyReply, userId: number): Promise<string> {
+export async function createSession(
+  app: FastifyInstance,
+  reply: FastifyReply,
+  userId: number,
+): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await app.db.session.create({ data: { id: hashToken(token), userId, csrfToken, expiresAt: new Date(Date.now() + SESSION_DAYS * 86400_000) } });
+  await app.db.session.create({
+    data: {
+      id: hashToken(token),
+      userId,
+      csrfToken,
+      expiresAt: new Date(Date.now() + SESSION_DAYS * 86400_000),
+    },
+  });
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -73,10 +88,19 @@ export default fp(async function authPlugin(app: FastifyInstance) {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await app.db.session.findUnique({ where: { id: hashToken(token) }, include: { user: true } });
+      const session = await app.db.session.findUnique({
+        where: { id: hashToken(token) },
+        include: { user: true },
+      });
       if (session && session.expiresAt > new Date() && session.user.active) {
         const u = session.user;
-        request.user = { id: u.id, username: u.username, displayName: u.displayName, role: u.role, provinceCode: u.provinceCode };
+        request.user = {
+          id: u.id,
+          username: u.username,
+          displayName: u.displayName,
+          role: u.role,
+          provinceCode: u.provinceCode,
+        };
         request.sessionId = session.id;
         request.csrfToken = session.csrfToken;
       }
@@ -84,10 +108,33 @@ export default fp(async function authPlugin(app: FastifyInstance) {
     const path = request.url.split('?')[0]!;
     if (UNSAFE.has(request.method) && request.sessionId && !CSRF_EXEMPT.has(path)) {
       const sent = request.headers['x-csrf-token'];
-      const ok = typeof sent === 'string' && sent.length === request.csrfToken!.length && timingSafeEqual(Buffer.from(sent), Buffer.from(request.csrfToken!));
-      if (!ok) throw new Problem(403, 'csrfTokenMissing', '缺少或错误的 CSRF 令牌，请刷新页面后重试', 'Missing or wrong CSRF token: reload the page and try again', [{ path: '/headers/x-csrf-token', code: 'csrf', zh: 'CSRF 令牌无效', en: 'invalid CSRF token' }]);
+      const ok =
+        typeof sent === 'string' &&
+        sent.length === request.csrfToken!.length &&
+        timingSafeEqual(Buffer.from(sent), Buffer.from(request.csrfToken!));
+      if (!ok)
+        throw new Problem(
+          403,
+          'csrfTokenMissing',
+          '缺少或错误的 CSRF 令牌，请刷新页面后重试',
+          'Missing or wrong CSRF token: reload the page and try again',
+          [
+            {
+              path: '/headers/x-csrf-token',
+              code: 'csrf',
+              zh: 'CSRF 令牌无效',
+              en: 'invalid CSRF token',
+            },
+          ],
+        );
     }
-    if (!app.config.publicDashboard && !request.user && request.method === 'GET' && !path.startsWith('/api/auth/') && path !== '/api/health') {
+    if (
+      !app.config.publicDashboard &&
+      !request.user &&
+      request.method === 'GET' &&
+      !path.startsWith('/api/auth/') &&
+      path !== '/api/health'
+    ) {
       throw unauthenticated();
     }
   });

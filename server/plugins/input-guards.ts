@@ -25,6 +25,13 @@ function findNul(value: unknown, path: string): string | null {
 export default fp(async function inputGuards(app: FastifyInstance) {
   app.addHook('preValidation', async (request) => {
     const hit = findNul(request.body, '/body') ?? findNul(request.query, '/querystring');
-    if (hit) throw new Problem(400, 'nulCharacter', '内容包含无法保存的空字符（\\u0000）', 'The text contains a NUL character (\\u0000), which cannot be stored', [{ path: hit, code: 'nulCharacter', zh: '包含空字符', en: 'contains a NUL character' }]);
+    if (hit)
+      throw new Problem(
+        400,
+        'nulCharacter',
+        '内容包含无法保存的空字符（\\u0000）',
+        'The text contains a NUL character (\\u0000), which cannot be stored',
+        [{ path: hit, code: 'nulCharacter', zh: '包含空字符', en: 'contains a NUL character' }],
+      );
   });
 });

@@ -30,10 +30,15 @@ export class Problem extends Error {
 }
 
 export const notFound = (what: string, zhWhat: string, path = '/params') =>
-  new Problem(404, 'notFound', `未找到${zhWhat}`, `${what} not found`, [{ path, code: 'notFound', zh: `未找到${zhWhat}`, en: `${what} not found` }]);
+  new Problem(404, 'notFound', `未找到${zhWhat}`, `${what} not found`, [
+    { path, code: 'notFound', zh: `未找到${zhWhat}`, en: `${what} not found` },
+  ]);
 
 function send(reply: FastifyReply, status: number, body: Record<string, unknown>) {
-  return reply.status(status).type('application/problem+json; charset=utf-8').send({ status, ...body });
+  return reply
+    .status(status)
+    .type('application/problem+json; charset=utf-8')
+    .send({ status, ...body });
 }
 
 const validationZh: Record<string, string> = {
@@ -65,7 +70,8 @@ interface AjvError {
 export function fieldsFromValidation(errors: AjvError[], part: string): FieldProblem[] {
   return errors.map((e) => {
     let path = e.instancePath ?? '';
-    if (e.keyword === 'required') path += `/${e.params?.missingProperty ?? e.params?.requiredProperties?.[0] ?? ''}`;
+    if (e.keyword === 'required')
+      path += `/${e.params?.missingProperty ?? e.params?.requiredProperties?.[0] ?? ''}`;
     if (e.keyword === 'additionalProperties') path += `/${e.params?.additionalProperty ?? ''}`;
     return {
       path: `/${part}${path}`,
@@ -79,11 +85,27 @@ export function fieldsFromValidation(errors: AjvError[], part: string): FieldPro
 export default fp(async function problemPlugin(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError & { validationContext?: string }, request, reply) => {
     if (err instanceof Problem) {
-      return send(reply, err.status, { code: err.code, title: err.en, zh: err.zh, en: err.en, errors: err.fields, ...err.extra });
+      return send(reply, err.status, {
+        code: err.code,
+        title: err.en,
+        zh: err.zh,
+        en: err.en,
+        errors: err.fields,
+        ...err.extra,
+      });
     }
     if (err.validation) {
-      const fields = fieldsFromValidation(err.validation as AjvError[], err.validationContext ?? 'body');
-      return send(reply, 400, { code: 'invalidRequest', title: 'The request is not valid', zh: '请求内容不符合要求', en: 'The request is not valid', errors: fields });
+      const fields = fieldsFromValidation(
+        err.validation as AjvError[],
+        err.validationContext ?? 'body',
+      );
+      return send(reply, 400, {
+        code: 'invalidRequest',
+        title: 'The request is not valid',
+        zh: '请求内容不符合要求',
+        en: 'The request is not valid',
+        errors: fields,
+      });
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
@@ -93,17 +115,34 @@ export default fp(async function problemPlugin(app: FastifyInstance) {
         FST_ERR_CTP_EMPTY_JSON_BODY: ['请求内容为空', 'Empty JSON body'],
         FST_ERR_CTP_INVALID_JSON_BODY: ['JSON 格式错误', 'Malformed JSON body'],
       };
-      const [zh, en] = known[err.code] ?? [err.statusCode === 429 ? '请求过于频繁，请稍后再试' : '请求无效', err.message];
-      const isJsonSyntax = err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY';
+      const [zh, en] = known[err.code] ?? [
+        err.statusCode === 429 ? '请求过于频繁，请稍后再试' : '请求无效',
+        err.message,
+      ];
+      const isJsonSyntax =
+        err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY';
       return send(reply, status, {
         code: err.code ?? 'badRequest',
         title: en,
         zh: isJsonSyntax ? 'JSON 格式错误' : zh,
         en,
-        errors: [{ path: '/body', code: err.code ?? 'badRequest', zh: isJsonSyntax ? 'JSON 格式错误' : zh, en }],
+        errors: [
+          {
+            path: '/body',
+            code: err.code ?? 'badRequest',
+            zh: isJsonSyntax ? 'JSON 格式错误' : zh,
+            en,
+          },
+        ],
       });
     }
     request.log.error({ err }, 'unhandled error');
-    return send(reply, 500, { code: 'internal', title: 'Internal error', zh: '服务器内部错误', en: 'Internal error', errors: [] });
+    return send(reply, 500, {
+      code: 'internal',
+      title: 'Internal error',
+      zh: '服务器内部错误',
+      en: 'Internal error',
+      errors: [],
+    });
   });
 });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createDb } from '../../server/db/client.ts';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../server/db/embedded.ts';
+import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from '../../server/db/embedded.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
 import { loadReferenceData } from '../../server/modules/reference/load.ts';
 
@@ -34,7 +34,12 @@ export default async function setup(project: TestProject) {
   if (!adminUrl) {
     tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'drgdip-test-'));
     await fs.chmod(tmp, 0o755);
-    embedded = await startEmbeddedPostgres({ dataDir: tmp, database: 'postgres', port: 55000 + (process.pid % 1000), persistent: false });
+    embedded = await startEmbeddedPostgres({
+      dataDir: tmp,
+      database: 'postgres',
+      port: 55000 + (process.pid % 1000),
+      persistent: false,
+    });
     adminUrl = embedded.url;
   }
   const templateDb = `drgdip_tpl_${process.pid}`;
@@ -48,7 +53,10 @@ export default async function setup(project: TestProject) {
   await loadReferenceData(db);
   await db.$disconnect();
   // CREATE DATABASE … TEMPLATE needs the template to have no other session
-  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [templateDb]);
+  await admin.query(
+    'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+    [templateDb],
+  );
 
   project.provide('adminUrl', adminUrl);
   project.provide('templateDb', templateDb);

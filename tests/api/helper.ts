@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp, type App } from '../../server/app.ts';
+import { type App, buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createDb, type Db } from '../../server/db/client.ts';
 
@@ -19,7 +19,11 @@ export function databaseUrl(name: string): string {
   return u.toString();
 }
 
-export async function freshDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function freshDatabase(): Promise<{
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}> {
   const name = `drgdip_t_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: inject('adminUrl') });
   await admin.connect();
@@ -66,22 +70,42 @@ export interface Agent {
 let counter = 0;
 
 /** Creates an account directly (as the user:create command does) and signs it in through the API. */
-export async function signIn(ctx: TestContext, role: 'admin' | 'reviewer' | 'editor', provinceCode: string | null = null): Promise<Agent> {
+export async function signIn(
+  ctx: TestContext,
+  role: 'admin' | 'reviewer' | 'editor',
+  provinceCode: string | null = null,
+): Promise<Agent> {
   const { createUser } = await import('../../server/modules/users/service.ts');
   const username = `${role}${provinceCode ?? ''}_${++counter}_${randomBytes(3).toString('hex')}`;
   const password = `pw-${randomBytes(8).toString('hex')}`;
-  await createUser(ctx.db, { username, displayName: username, password, role, provinceCode }, 'system');
-  const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password } });
+  await createUser(
+    ctx.db,
+    { username, displayName: username, password, role, provinceCode },
+    'system',
+  );
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   const raw = res.headers['set-cookie'];
   const cookie = (Array.isArray(raw) ? raw[0]! : raw!).split(';')[0]!;
   const csrf = res.json().csrfToken as string;
-  return { username, cookie, csrf, headers: (extra = {}) => ({ cookie, 'x-csrf-token': csrf, ...extra }) };
+  return {
+    username,
+    cookie,
+    csrf,
+    headers: (extra = {}) => ({ cookie, 'x-csrf-token': csrf, ...extra }),
+  };
 }
 
 /** A quarter's rows for every region of a province, plausible and valid. */
 export async function validRows(ctx: TestContext, provinceCode: string, seed = 1) {
-  const regions = await ctx.db.coordinatingRegion.findMany({ where: { provinceCode }, orderBy: { sortOrder: 'asc' } });
+  const regions = await ctx.db.coordinatingRegion.findMany({
+    where: { provinceCode },
+    orderBy: { sortOrder: 'asc' },
+  });
   return regions.map((r, i) => ({
     regionCode: r.code,
     method: (i % 2 ? 'DIP' : 'DRG') as 'DRG' | 'DIP',

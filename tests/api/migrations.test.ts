@@ -2,11 +2,17 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { StartupError } from '../../server/db/errors.ts';
-import { applyMigrations, diffSchemas, migrationsDir, pendingSchemaChanges, readMigrations, schemaPath } from '../../server/db/migrate.ts';
+import {
+  applyMigrations,
+  diffSchemas,
+  migrationsDir,
+  pendingSchemaChanges,
+  readMigrations,
+  schemaPath,
+} from '../../server/db/migrate.ts';
 import { freshDatabase } from './helper.ts';
-import { inject } from 'vitest';
 
 const drops: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -36,10 +42,18 @@ async function catalog(url: string) {
   await c.connect();
   const q = async (sql: string) => (await c.query(sql)).rows.map((r) => JSON.stringify(r)).sort();
   const out = {
-    columns: await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`),
-    constraints: await q(`SELECT tc.table_name, tc.constraint_name, tc.constraint_type FROM information_schema.table_constraints tc WHERE tc.table_schema = 'public' AND tc.constraint_type <> 'CHECK' AND tc.table_name <> '_prisma_migrations'`),
-    indexes: await q(`SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`),
-    enums: await q(`SELECT t.typname, e.enumlabel, e.enumsortorder FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid`),
+    columns: await q(
+      `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
+    ),
+    constraints: await q(
+      `SELECT tc.table_name, tc.constraint_name, tc.constraint_type FROM information_schema.table_constraints tc WHERE tc.table_schema = 'public' AND tc.constraint_type <> 'CHECK' AND tc.table_name <> '_prisma_migrations'`,
+    ),
+    indexes: await q(
+      `SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+    ),
+    enums: await q(
+      `SELECT t.typname, e.enumlabel, e.enumsortorder FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid`,
+    ),
   };
   await c.end();
   return out;
@@ -76,15 +90,23 @@ describe('migrations', () => {
     await fs.writeFile(path.join(dir, first.name, 'migration.sql'), first.sql);
     const bad = '29990101000000_broken';
     await fs.mkdir(path.join(dir, bad));
-    await fs.writeFile(path.join(dir, bad, 'migration.sql'), 'BEGIN;\nCREATE TABLE "half_done" (id int);\nALTER TABLE "no_such_table" ADD COLUMN x int;\nCOMMIT;\n');
+    await fs.writeFile(
+      path.join(dir, bad, 'migration.sql'),
+      'BEGIN;\nCREATE TABLE "half_done" (id int);\nALTER TABLE "no_such_table" ADD COLUMN x int;\nCOMMIT;\n',
+    );
     await expect(applyMigrations(url, dir)).rejects.toBeInstanceOf(StartupError);
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     const half = await c.query(`SELECT to_regclass('public.half_done') AS t`);
     expect(half.rows[0].t).toBeNull();
-    const failed = await c.query(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NULL`);
+    const failed = await c.query(
+      `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NULL`,
+    );
     expect(failed.rowCount).toBe(0);
-    await fs.writeFile(path.join(dir, bad, 'migration.sql'), 'BEGIN;\nCREATE TABLE "half_done" (id int);\nCOMMIT;\n');
+    await fs.writeFile(
+      path.join(dir, bad, 'migration.sql'),
+      'BEGIN;\nCREATE TABLE "half_done" (id int);\nCOMMIT;\n',
+    );
     expect(await applyMigrations(url, dir)).toEqual([bad]);
     await c.end();
     await fs.rm(dir, { recursive: true, force: true });

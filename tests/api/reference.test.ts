@@ -6,7 +6,7 @@ import { parse, stringify } from 'yaml';
 import { loadDemo } from '../../server/modules/demo/load.ts';
 import { loadReferenceData } from '../../server/modules/reference/load.ts';
 import { readReferenceData, seedsDir } from '../../server/modules/reference/read-seeds.ts';
-import { build, signIn, validRows, type TestContext } from './helper.ts';
+import { build, signIn, type TestContext, validRows } from './helper.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -26,9 +26,22 @@ describe('reference data', () => {
   it('lists all 31 provincial-level divisions plus the XPCC, and which have a plan', async () => {
     const provinces = (await get('/api/provinces')).json();
     expect(provinces).toHaveLength(32);
-    expect(provinces.find((p: { code: string }) => p.code === '210000')).toMatchObject({ nameZh: '辽宁省', nameEn: 'Liaoning', hasPlan: true, plan: { documentNumber: '辽医保发〔2022〕1号' } });
-    expect(provinces.filter((p: { hasPlan: boolean }) => p.hasPlan).map((p: { code: string }) => p.code).sort()).toEqual(['150000', '210000', '340000', '350000', '430000']);
-    expect(provinces.find((p: { code: string }) => p.code === '110000')).toMatchObject({ hasPlan: false, plan: null });
+    expect(provinces.find((p: { code: string }) => p.code === '210000')).toMatchObject({
+      nameZh: '辽宁省',
+      nameEn: 'Liaoning',
+      hasPlan: true,
+      plan: { documentNumber: '辽医保发〔2022〕1号' },
+    });
+    expect(
+      provinces
+        .filter((p: { hasPlan: boolean }) => p.hasPlan)
+        .map((p: { code: string }) => p.code)
+        .sort(),
+    ).toEqual(['150000', '210000', '340000', '350000', '430000']);
+    expect(provinces.find((p: { code: string }) => p.code === '110000')).toMatchObject({
+      hasPlan: false,
+      plan: null,
+    });
   });
 
   it("gives Hunan's institutions 40/70/100, disease groups 70/80/90 and fund 30/50/70 for 2022–2024, each with its clause", async () => {
@@ -37,28 +50,70 @@ describe('reference data', () => {
     expect(plan.document.number).toBe('湘医保发〔2021〕75号');
     const ladder = (dimension: string) =>
       plan.targets
-        .filter((t: { dimension: string; kind: string; event: string }) => t.dimension === dimension && t.kind === 'eventLadder' && t.event === 'launch')
-        .map((t: { year: number; minPct: number; source: { quote: string; document: string; line: number } }) => {
-          expect(t.source.document).toBe('湘医保发〔2021〕75号');
-          expect(t.source.quote.length).toBeGreaterThan(8);
-          expect(t.source.line).toBeGreaterThan(4778);
-          return [t.year, t.minPct];
-        });
-    expect(ladder('institutions')).toEqual([[2022, 40], [2023, 70], [2024, 100]]);
-    expect(ladder('diseaseGroups')).toEqual([[2022, 70], [2023, 80], [2024, 90]]);
-    expect(ladder('fund')).toEqual([[2022, 30], [2023, 50], [2024, 70]]);
+        .filter(
+          (t: { dimension: string; kind: string; event: string }) =>
+            t.dimension === dimension && t.kind === 'eventLadder' && t.event === 'launch',
+        )
+        .map(
+          (t: {
+            year: number;
+            minPct: number;
+            source: { quote: string; document: string; line: number };
+          }) => {
+            expect(t.source.document).toBe('湘医保发〔2021〕75号');
+            expect(t.source.quote.length).toBeGreaterThan(8);
+            expect(t.source.line).toBeGreaterThan(4778);
+            return [t.year, t.minPct];
+          },
+        );
+    expect(ladder('institutions')).toEqual([
+      [2022, 40],
+      [2023, 70],
+      [2024, 100],
+    ]);
+    expect(ladder('diseaseGroups')).toEqual([
+      [2022, 70],
+      [2023, 80],
+      [2024, 90],
+    ]);
+    expect(ladder('fund')).toEqual([
+      [2022, 30],
+      [2023, 50],
+      [2024, 70],
+    ]);
   });
 
   it("carries separate targets for Liaoning's three city cohorts", async () => {
     const plan = (await get('/api/provinces/210000/plan')).json();
-    expect(plan.cohorts.map((c: { key: string }) => c.key).sort()).toEqual(['formerProvincialPilot', 'nationalPilot', 'otherCities']);
+    expect(plan.cohorts.map((c: { key: string }) => c.key).sort()).toEqual([
+      'formerProvincialPilot',
+      'nationalPilot',
+      'otherCities',
+    ]);
     const pilot = plan.cohorts.find((c: { key: string }) => c.key === 'nationalPilot');
-    expect(pilot.members.map((m: { nameZh: string }) => m.nameZh).sort()).toEqual(['抚顺市', '沈阳市', '营口市'].sort());
+    expect(pilot.members.map((m: { nameZh: string }) => m.nameZh).sort()).toEqual(
+      ['抚顺市', '沈阳市', '营口市'].sort(),
+    );
     const inst = (cohort: string) =>
-      plan.targets.filter((t: { dimension: string; cohort: string; kind: string }) => t.dimension === 'institutions' && t.cohort === cohort && t.kind === 'calendarLevel').map((t: { dueOn: string; minPct: number }) => [t.dueOn, t.minPct]);
-    expect(inst('nationalPilot')).toEqual([['2022-12-31', 70], ['2023-12-31', 100]]);
-    expect(inst('formerProvincialPilot')).toEqual([['2022-12-31', 40], ['2023-12-31', 70], ['2024-12-31', 100]]);
-    expect(inst('otherCities')).toEqual([['2023-12-31', 40], ['2024-12-31', 100]]);
+      plan.targets
+        .filter(
+          (t: { dimension: string; cohort: string; kind: string }) =>
+            t.dimension === 'institutions' && t.cohort === cohort && t.kind === 'calendarLevel',
+        )
+        .map((t: { dueOn: string; minPct: number }) => [t.dueOn, t.minPct]);
+    expect(inst('nationalPilot')).toEqual([
+      ['2022-12-31', 70],
+      ['2023-12-31', 100],
+    ]);
+    expect(inst('formerProvincialPilot')).toEqual([
+      ['2022-12-31', 40],
+      ['2023-12-31', 70],
+      ['2024-12-31', 100],
+    ]);
+    expect(inst('otherCities')).toEqual([
+      ['2023-12-31', 40],
+      ['2024-12-31', 100],
+    ]);
     const others = plan.cohorts.find((c: { key: string }) => c.key === 'otherCities');
     expect(others.members.every((m: { inferred: boolean }) => m.inferred)).toBe(true);
   });
@@ -67,7 +122,18 @@ describe('reference data', () => {
     const plan = (await get('/api/provinces/110000/plan')).json();
     expect(plan.reference).toBe(true);
     expect(plan.document.number).toBe('医保发〔2021〕48号');
-    expect(plan.targets.filter((t: { dimension: string; appliesTo: string }) => t.dimension === 'regions' && t.appliesTo === 'aggregate').map((t: { year: number; minPct: number }) => [t.year, t.minPct])).toEqual([[2022, 40], [2023, 70], [2024, 100]]);
+    expect(
+      plan.targets
+        .filter(
+          (t: { dimension: string; appliesTo: string }) =>
+            t.dimension === 'regions' && t.appliesTo === 'aggregate',
+        )
+        .map((t: { year: number; minPct: number }) => [t.year, t.minPct]),
+    ).toEqual([
+      [2022, 40],
+      [2023, 70],
+      [2024, 100],
+    ]);
   });
 
   it('answers an unknown province with 404 problem+json and a malformed code with 400 and the field path', async () => {
@@ -93,7 +159,13 @@ describe('reference data', () => {
 
 describe('loading the reference data', () => {
   it('changes nothing when run again', async () => {
-    const count = async () => [await ctx.db.planVersion.count(), await ctx.db.target.count(), await ctx.db.regionEvent.count(), await ctx.db.auditEvent.count(), await ctx.db.coordinatingRegion.count()];
+    const count = async () => [
+      await ctx.db.planVersion.count(),
+      await ctx.db.target.count(),
+      await ctx.db.regionEvent.count(),
+      await ctx.db.auditEvent.count(),
+      await ctx.db.coordinatingRegion.count(),
+    ];
     const before = await count();
     const summary = await loadReferenceData(ctx.db);
     expect(summary.applied).toEqual([]);
@@ -102,7 +174,12 @@ describe('loading the reference data', () => {
 
   it('turns a changed plan file into a new plan version and leaves reported progress alone', async () => {
     const editor = await signIn(ctx, 'editor', '430000');
-    const save = await ctx.app.inject({ method: 'PUT', url: '/api/provinces/430000/reports/2023Q2', headers: editor.headers(), payload: { rows: await validRows(ctx, '430000') } });
+    const save = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/provinces/430000/reports/2023Q2',
+      headers: editor.headers(),
+      payload: { rows: await validRows(ctx, '430000') },
+    });
     expect(save.statusCode).toBe(200);
     const rowsBefore = await ctx.db.reportRow.findMany({ orderBy: { id: 'asc' } });
 
@@ -114,8 +191,14 @@ describe('loading the reference data', () => {
     await fs.writeFile(file, stringify(doc));
     const summary = await loadReferenceData(ctx.db, await readReferenceData(dir));
     expect(summary.applied).toHaveLength(1);
-    const versions = await ctx.db.planVersion.findMany({ where: { plan: { slug: 'hunan-2021-75' } }, orderBy: { version: 'asc' } });
-    expect(versions.map((v) => [v.version, v.status])).toEqual([[1, 'superseded'], [2, 'published']]);
+    const versions = await ctx.db.planVersion.findMany({
+      where: { plan: { slug: 'hunan-2021-75' } },
+      orderBy: { version: 'asc' },
+    });
+    expect(versions.map((v) => [v.version, v.status])).toEqual([
+      [1, 'superseded'],
+      [2, 'published'],
+    ]);
     expect(versions[1]!.summary).toBe('amended summary for the test');
     expect(await ctx.db.reportRow.findMany({ orderBy: { id: 'asc' } })).toEqual(rowsBefore);
     const plan = (await get('/api/provinces/430000/plan')).json();
@@ -128,13 +211,29 @@ describe('demo progress', () => {
   it('is deterministic, labelled as demo, and never replaces a real report', async () => {
     const real = await ctx.db.report.findMany({ where: { isDemo: false } });
     await loadDemo(ctx.db, { until: '2023Q4' });
-    const first = await ctx.db.reportRow.findMany({ where: { report: { isDemo: true } }, include: { report: true, region: true } });
+    const first = await ctx.db.reportRow.findMany({
+      where: { report: { isDemo: true } },
+      include: { report: true, region: true },
+    });
     await loadDemo(ctx.db, { until: '2023Q4' });
-    const second = await ctx.db.reportRow.findMany({ where: { report: { isDemo: true } }, include: { report: true, region: true } });
-    const figures = (rows: typeof first) => rows.map((r) => `${r.report.provinceCode}|${r.report.period}|${r.region.code}|${r.stage}|${r.coveredInstitutions}|${r.drgDipFund}`).sort();
+    const second = await ctx.db.reportRow.findMany({
+      where: { report: { isDemo: true } },
+      include: { report: true, region: true },
+    });
+    const figures = (rows: typeof first) =>
+      rows
+        .map(
+          (r) =>
+            `${r.report.provinceCode}|${r.report.period}|${r.region.code}|${r.stage}|${r.coveredInstitutions}|${r.drgDipFund}`,
+        )
+        .sort();
     expect(figures(second)).toEqual(figures(first));
     expect(first.length).toBeGreaterThan(300);
-    for (const r of real) expect(await ctx.db.report.findUnique({ where: { id: r.id } })).toMatchObject({ isDemo: false, version: r.version });
+    for (const r of real)
+      expect(await ctx.db.report.findUnique({ where: { id: r.id } })).toMatchObject({
+        isDemo: false,
+        version: r.version,
+      });
     const provinces = (await get('/api/provinces')).json();
     expect(provinces.find((p: { code: string }) => p.code === '210000').hasDemoData).toBe(true);
     const traj = (await get('/api/provinces/210000/trajectory?dimension=fund')).json();

@@ -3,7 +3,7 @@
  * restarts, and each failure they can hit is one clear line and a non-zero exit, never a
  * stack trace.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -18,7 +18,13 @@ afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/start.ts'], {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', DEMO_DATA: 'never', LOG_LEVEL: 'warn', ...env },
+    env: {
+      PATH: process.env.PATH!,
+      HOME: process.env.HOME ?? '/tmp',
+      DEMO_DATA: 'never',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -33,7 +39,7 @@ function start(env: Record<string, string>) {
         const m = /open (http:\/\/\S+)/.exec(out);
         if (m) {
           clearInterval(t);
-          resolve(m[1]!.replace(/\/$/, ""));
+          resolve(m[1]!.replace(/\/$/, ''));
         }
       }, 100);
       setTimeout(() => {
@@ -51,7 +57,10 @@ const oneLineError = (err: string) => {
 
 describe('npm start', () => {
   it('with an unreachable DATABASE_URL prints one line, masks the password and exits non-zero', async () => {
-    const run = start({ DATABASE_URL: 'postgresql://bureau:s3cret-pw@127.0.0.1:1/drgdip', PORT: '0' });
+    const run = start({
+      DATABASE_URL: 'postgresql://bureau:s3cret-pw@127.0.0.1:1/drgdip',
+      PORT: '0',
+    });
     expect(await run.exited).toBe(1);
     const { err } = run.output();
     oneLineError(err);
@@ -82,7 +91,12 @@ describe('npm start', () => {
   it('serves the API on its embedded PostgreSQL, and a second start keeps the data', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'drgdip-start-'));
     await fs.chmod(dataDir, 0o755);
-    const env = { DATA_DIR: dataDir, PORT: '0', EMBEDDED_PG_PORT: String(56000 + (process.pid % 500)), DEMO_DATA: 'auto' };
+    const env = {
+      DATA_DIR: dataDir,
+      PORT: '0',
+      EMBEDDED_PG_PORT: String(56000 + (process.pid % 500)),
+      DEMO_DATA: 'auto',
+    };
     const first = start(env);
     const base = await first.listening(120_000);
     const health = await (await fetch(`${base}/api/health`)).json();
@@ -98,7 +112,9 @@ describe('npm start', () => {
     expect(second.output().out).not.toContain('Loaded demo progress');
     expect(second.output().out).not.toContain('Applied migrations');
     const again = await (await fetch(`${base2}/api/provinces`)).json();
-    expect(again.find((p: { code: string }) => p.code === '210000').latestPeriod).toBe(provinces.find((p: { code: string }) => p.code === '210000').latestPeriod);
+    expect(again.find((p: { code: string }) => p.code === '210000').latestPeriod).toBe(
+      provinces.find((p: { code: string }) => p.code === '210000').latestPeriod,
+    );
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     await fs.rm(dataDir, { recursive: true, force: true });

@@ -12,15 +12,25 @@
  * Prints a table; exits 1 when a budget fails.
  */
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildDashboard } from '../e2e/build.ts';
 import { startServerProcess, stopServerProcess } from '../e2e/server-process.ts';
 
 const BUDGET = { initialJsKb: 300, interactiveMs: 1500, redrawMs: 100 };
-const LAUNCH = { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] };
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+  ],
+};
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 /** Marks `window.__ready` once the grid and the period picker exist and a task after the next frame has run. */
@@ -39,7 +49,15 @@ async function initialJs(browser: Browser, url: string) {
   const bodies: Promise<{ url: string; raw: number; gzip: number }>[] = [];
   page.on('response', (res) => {
     if (res.request().resourceType() !== 'script') return;
-    bodies.push(res.body().then((b) => ({ url: new URL(res.url()).pathname, raw: b.length, gzip: gzipSync(b, { level: 9 }).length })));
+    bodies.push(
+      res
+        .body()
+        .then((b) => ({
+          url: new URL(res.url()).pathname,
+          raw: b.length,
+          gzip: gzipSync(b, { level: 9 }).length,
+        })),
+    );
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.locator('[data-testid="gap-grid"] tbody tr').first().waitFor();
@@ -63,12 +81,25 @@ async function interactive(browser: Browser, url: string): Promise<Load> {
   await page.goto(url, { waitUntil: 'commit' });
   // polled (the time is taken in the page; waitForFunction's string form is refused by the app's CSP)
   let t: number | undefined;
-  for (const start = Date.now(); t === undefined && Date.now() - start < 30_000; await page.waitForTimeout(20)) t = (await page.evaluate('window.__ready')) as number | undefined;
+  for (
+    const start = Date.now();
+    t === undefined && Date.now() - start < 30_000;
+    await page.waitForTimeout(20)
+  )
+    t = (await page.evaluate('window.__ready')) as number | undefined;
   if (t === undefined) throw new Error('the overview did not become interactive within 30 s');
-  const entries = (await page.evaluate("performance.getEntriesByType('resource').map((e) => [e.name, e.initiatorType, e.responseEnd])")) as [string, string, number][];
-  const end = (test: (name: string, type: string) => boolean) => Math.max(0, ...entries.filter(([n, ty]) => test(n, ty)).map((e) => e[2]));
+  const entries = (await page.evaluate(
+    "performance.getEntriesByType('resource').map((e) => [e.name, e.initiatorType, e.responseEnd])",
+  )) as [string, string, number][];
+  const end = (test: (name: string, type: string) => boolean) =>
+    Math.max(0, ...entries.filter(([n, ty]) => test(n, ty)).map((e) => e[2]));
   await context.close();
-  return { ready: t, scripts: end((n) => n.endsWith('.js')), provinces: end((n) => n.includes('/api/provinces')), comparison: end((n) => n.includes('/api/comparison')) };
+  return {
+    ready: t,
+    scripts: end((n) => n.endsWith('.js')),
+    provinces: end((n) => n.includes('/api/provinces')),
+    comparison: end((n) => n.includes('/api/comparison')),
+  };
 }
 
 /**
@@ -95,8 +126,14 @@ const TIME_REDRAW = `async (kind, value) => {
   return performance.now() - t0;
 }`;
 
-async function timeRedraw(page: Page, kind: 'period' | 'dimension', value: string): Promise<number> {
-  return page.evaluate(`(${TIME_REDRAW})(${JSON.stringify(kind)}, ${JSON.stringify(value)})`) as Promise<number>;
+async function timeRedraw(
+  page: Page,
+  kind: 'period' | 'dimension',
+  value: string,
+): Promise<number> {
+  return page.evaluate(
+    `(${TIME_REDRAW})(${JSON.stringify(kind)}, ${JSON.stringify(value)})`,
+  ) as Promise<number>;
 }
 
 async function redraws(browser: Browser, url: string) {
@@ -107,7 +144,10 @@ async function redraws(browser: Browser, url: string) {
   const rows = await page.locator('[data-testid="gap-grid"] tbody tr').count();
   // load the other period's answers once: what is timed is the redraw, not the network
   await timeRedraw(page, 'period', '2024Q3');
-  await page.locator('[data-testid="chart-completeness"]').filter({ hasText: '2024年第3季度' }).waitFor();
+  await page
+    .locator('[data-testid="chart-completeness"]')
+    .filter({ hasText: '2024年第3季度' })
+    .waitFor();
   await timeRedraw(page, 'period', '2024Q4');
   const period: number[] = [];
   const dimension: number[] = [];
@@ -150,22 +190,62 @@ async function main() {
     const redraw = await redraws(browser, url);
 
     const results = [
-      { figure: 'initial JS of the overview (gzip)', value: `${js.kb.toFixed(1)} KB`, budget: `≤ ${BUDGET.initialJsKb} KB`, pass: js.kb <= BUDGET.initialJsKb },
-      { figure: 'time to interactive, cold load (median of 5)', value: `${ms(median(loads))} (${loads.map((x) => x.toFixed(0)).join(' / ')})`, budget: `< ${BUDGET.interactiveMs} ms`, pass: median(loads) < BUDGET.interactiveMs },
-      { figure: `redraw after switching period, ${redraw.rows} provinces (median of 10)`, value: `${ms(median(redraw.period))} (max ${ms(Math.max(...redraw.period))})`, budget: `< ${BUDGET.redrawMs} ms`, pass: median(redraw.period) < BUDGET.redrawMs },
-      { figure: 'redraw after switching dimension (median of 10)', value: `${ms(median(redraw.dimension))} (max ${ms(Math.max(...redraw.dimension))})`, budget: `< ${BUDGET.redrawMs} ms`, pass: median(redraw.dimension) < BUDGET.redrawMs },
-      { figure: 'API GET /api/comparison?period=2024Q4&dimension=all', value: `first ${ms(api.first)}, median ${ms(api.median)}, p95 ${ms(api.p95)}`, budget: '(informational)', pass: null },
+      {
+        figure: 'initial JS of the overview (gzip)',
+        value: `${js.kb.toFixed(1)} KB`,
+        budget: `≤ ${BUDGET.initialJsKb} KB`,
+        pass: js.kb <= BUDGET.initialJsKb,
+      },
+      {
+        figure: 'time to interactive, cold load (median of 5)',
+        value: `${ms(median(loads))} (${loads.map((x) => x.toFixed(0)).join(' / ')})`,
+        budget: `< ${BUDGET.interactiveMs} ms`,
+        pass: median(loads) < BUDGET.interactiveMs,
+      },
+      {
+        figure: `redraw after switching period, ${redraw.rows} provinces (median of 10)`,
+        value: `${ms(median(redraw.period))} (max ${ms(Math.max(...redraw.period))})`,
+        budget: `< ${BUDGET.redrawMs} ms`,
+        pass: median(redraw.period) < BUDGET.redrawMs,
+      },
+      {
+        figure: 'redraw after switching dimension (median of 10)',
+        value: `${ms(median(redraw.dimension))} (max ${ms(Math.max(...redraw.dimension))})`,
+        budget: `< ${BUDGET.redrawMs} ms`,
+        pass: median(redraw.dimension) < BUDGET.redrawMs,
+      },
+      {
+        figure: 'API GET /api/comparison?period=2024Q4&dimension=all',
+        value: `first ${ms(api.first)}, median ${ms(api.median)}, p95 ${ms(api.p95)}`,
+        budget: '(informational)',
+        pass: null,
+      },
     ];
     console.log('\nScripts the overview loads:');
-    for (const f of js.files) console.log(`  ${f.url.padEnd(48)} ${(f.raw / 1024).toFixed(1).padStart(7)} KB raw  ${(f.gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
+    for (const f of js.files)
+      console.log(
+        `  ${f.url.padEnd(48)} ${(f.raw / 1024).toFixed(1).padStart(7)} KB raw  ${(f.gzip / 1024).toFixed(1).padStart(6)} KB gzip`,
+      );
     const m = (k: keyof Load) => ms(median(runs.map((r) => r[k])));
-    console.log(`\nCold load, medians after navigation start: scripts loaded ${m('scripts')} → /api/provinces answered ${m('provinces')} → /api/comparison answered ${m('comparison')} → grid drawn and idle ${m('ready')}`);
+    console.log(
+      `\nCold load, medians after navigation start: scripts loaded ${m('scripts')} → /api/provinces answered ${m('provinces')} → /api/comparison answered ${m('comparison')} → grid drawn and idle ${m('ready')}`,
+    );
     console.log('');
-    const w = [Math.max(...results.map((r) => r.figure.length)), Math.max(...results.map((r) => r.value.length)), 16];
-    const line = (a: string, b: string, c: string, d: string) => `| ${a.padEnd(w[0]!)} | ${b.padEnd(w[1]!)} | ${c.padEnd(w[2]!)} | ${d.padEnd(6)} |`;
+    const w = [
+      Math.max(...results.map((r) => r.figure.length)),
+      Math.max(...results.map((r) => r.value.length)),
+      16,
+    ];
+    const line = (a: string, b: string, c: string, d: string) =>
+      `| ${a.padEnd(w[0]!)} | ${b.padEnd(w[1]!)} | ${c.padEnd(w[2]!)} | ${d.padEnd(6)} |`;
     console.log(line('figure', 'measured', 'budget', 'result'));
-    console.log(`|${'-'.repeat(w[0]! + 2)}|${'-'.repeat(w[1]! + 2)}|${'-'.repeat(w[2]! + 2)}|--------|`);
-    for (const r of results) console.log(line(r.figure, r.value, r.budget, r.pass === null ? '—' : r.pass ? 'pass' : 'FAIL'));
+    console.log(
+      `|${'-'.repeat(w[0]! + 2)}|${'-'.repeat(w[1]! + 2)}|${'-'.repeat(w[2]! + 2)}|--------|`,
+    );
+    for (const r of results)
+      console.log(
+        line(r.figure, r.value, r.budget, r.pass === null ? '—' : r.pass ? 'pass' : 'FAIL'),
+      );
     const failed = results.filter((r) => r.pass === false);
     if (failed.length) {
       console.error(`\n${failed.length} budget(s) failed.`);

@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import type { AccountName } from './server.ts';
 
@@ -19,21 +19,43 @@ export const account = (name: AccountName) => inject('e2eAccounts')[name];
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
   });
 }
 
 /** A page at 1366×900 (the dashboard's design width); signed in as `as` when given. */
-export async function openPage(browser: Browser, { as, lang }: { as?: AccountName; lang?: 'zh-CN' | 'en' } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, locale: lang ?? 'zh-CN', baseURL: baseUrl(), timezoneId: 'Asia/Shanghai' });
-  if (as) await context.addCookies([{ name: 'drgdip_session', value: account(as).session, url: baseUrl() }]);
+export async function openPage(
+  browser: Browser,
+  { as, lang }: { as?: AccountName; lang?: 'zh-CN' | 'en' } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    acceptDownloads: true,
+    locale: lang ?? 'zh-CN',
+    baseURL: baseUrl(),
+    timezoneId: 'Asia/Shanghai',
+  });
+  if (as)
+    await context.addCookies([
+      { name: 'drgdip_session', value: account(as).session, url: baseUrl() },
+    ]);
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   return { context, page };
 }
 
 /** Calls the API as an account (session cookie + CSRF token), or anonymously. */
-export async function callApi(method: string, url: string, { as, json, ifMatch }: { as?: AccountName; json?: unknown; ifMatch?: number } = {}): Promise<{ status: number; body: any }> {
+export async function callApi(
+  method: string,
+  url: string,
+  { as, json, ifMatch }: { as?: AccountName; json?: unknown; ifMatch?: number } = {},
+): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = {};
   if (as) {
     headers.cookie = `drgdip_session=${account(as).session}`;
@@ -41,14 +63,20 @@ export async function callApi(method: string, url: string, { as, json, ifMatch }
   }
   if (json !== undefined) headers['content-type'] = 'application/json';
   if (ifMatch !== undefined) headers['if-match'] = `"${ifMatch}"`;
-  const res = await fetch(`${baseUrl()}${url}`, { method, headers, body: json === undefined ? undefined : JSON.stringify(json) });
+  const res = await fetch(`${baseUrl()}${url}`, {
+    method,
+    headers,
+    body: json === undefined ? undefined : JSON.stringify(json),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
 /** Valid figures for every region of a province (as an editor would send them). */
 export async function validRows(provinceCode: string, seed = 0) {
-  const regions = (await callApi('GET', `/api/provinces/${provinceCode}/regions`)).body as { code: string }[];
+  const regions = (await callApi('GET', `/api/provinces/${provinceCode}/regions`)).body as {
+    code: string;
+  }[];
   return regions.map((r, i) => ({
     regionCode: r.code,
     method: i % 2 ? 'DIP' : 'DRG',

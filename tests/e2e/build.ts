@@ -24,6 +24,15 @@ function newest(dir: string): number {
  */
 export function buildDashboard({ force = false } = {}) {
   const index = path.join(webDist, 'index.html');
-  if (!force && existsSync(index) && statSync(index).mtimeMs >= newest(path.join(projectRoot, 'web/src'))) return;
-  execFileSync(path.join(projectRoot, 'node_modules/.bin/vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
+  if (
+    !force &&
+    existsSync(index) &&
+    statSync(index).mtimeMs >= newest(path.join(projectRoot, 'web/src'))
+  )
+    return;
+  execFileSync(
+    path.join(projectRoot, 'node_modules/.bin/vite'),
+    ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    { cwd: projectRoot, stdio: 'inherit' },
+  );
 }

@@ -39,7 +39,8 @@ async function inkBands(page: Page, png: Buffer) {
     const dark = (y0: number, y1: number) => {
       const { data } = ctx.getImageData(0, y0, canvas.width, y1 - y0);
       let n = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! < 300) n++;
+      for (let i = 0; i < data.length; i += 4)
+        if (data[i]! + data[i + 1]! + data[i + 2]! < 300) n++;
       return n;
     };
     const h = canvas.height;
@@ -68,7 +69,9 @@ describe('a reviewer reads the dashboard and takes a chart away', () => {
       await page.fill(tid('sign-in-password'), account('reviewer').password);
       await page.click(tid('sign-in-submit'));
       await waitForText(page, tid('account-user'), '审核人员');
-      expect(await page.locator(tid('account-user')).textContent()).toContain(account('reviewer').displayName);
+      expect(await page.locator(tid('account-user')).textContent()).toContain(
+        account('reviewer').displayName,
+      );
       await page.locator(tid('nav-review')).waitFor();
       expect(await page.locator(tid('nav-entry')).count()).toBe(0);
 
@@ -103,7 +106,9 @@ describe('a reviewer reads the dashboard and takes a chart away', () => {
       expect(ink.bottom).toBeGreaterThan(200); // the source footer
 
       // the CSV: BOM, Chinese headers, and the rows the table view shows
-      const csv = (await download(page, 'chart-trajectory-institutions-csv', 'liaoning')).toString('utf8');
+      const csv = (await download(page, 'chart-trajectory-institutions-csv', 'liaoning')).toString(
+        'utf8',
+      );
       expect(csv.charCodeAt(0)).toBe(0xfeff);
       const parsed = Papa.parse<string[]>(csv.slice(1).trim(), { skipEmptyLines: true }).data;
       const [header, ...rows] = parsed;
@@ -113,7 +118,9 @@ describe('a reviewer reads the dashboard and takes a chart away', () => {
       const table = page.locator(tid('chart-trajectory-institutions-data'));
       await table.waitFor();
       expect(await table.locator('thead th').allTextContents()).toEqual(header);
-      const shown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
+      const shown = await table
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
       expect(shown.length).toBe(rows.length);
       expect(rows.length).toBeGreaterThan(8);
       rows.forEach((row, i) => {
@@ -123,7 +130,10 @@ describe('a reviewer reads the dashboard and takes a chart away', () => {
           const text = view[j + 1]!;
           if (text === '—') expect(cell).toBe('');
           // the table shows one decimal, the CSV two
-          else if (/^-?[\d,.]+%?$/.test(text)) expect(Math.abs(Number(cell) - Number(text.replace(/[,%]/g, '')))).toBeLessThanOrEqual(0.051);
+          else if (/^-?[\d,.]+%?$/.test(text))
+            expect(Math.abs(Number(cell) - Number(text.replace(/[,%]/g, '')))).toBeLessThanOrEqual(
+              0.051,
+            );
           else expect(text).toBe(cell);
         });
       });

@@ -7,7 +7,15 @@ import fs from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, callApi, launchBrowser, openPage, tid, validRows, waitForText } from './browser.ts';
+import {
+  account,
+  callApi,
+  launchBrowser,
+  openPage,
+  tid,
+  validRows,
+  waitForText,
+} from './browser.ts';
 
 let browser: Browser;
 let regions: { code: string; nameZh: string }[];
@@ -22,7 +30,18 @@ afterAll(async () => {
 const field = (code: string, f: string) => tid(`field-${code}-${f}`);
 
 /** Types one region's figures the way a person would (selects by their Chinese label). */
-async function typeRow(page: Page, code: string, figures: { eligible: string; covered: string; cases?: string; grouped?: string; fund?: string; paid?: string }) {
+async function typeRow(
+  page: Page,
+  code: string,
+  figures: {
+    eligible: string;
+    covered: string;
+    cases?: string;
+    grouped?: string;
+    fund?: string;
+    paid?: string;
+  },
+) {
   await page.selectOption(field(code, 'method'), { label: 'DRG' });
   await page.selectOption(field(code, 'stage'), { label: '实际付费' });
   await page.fill(field(code, 'eligibleInstitutions'), figures.eligible);
@@ -50,7 +69,11 @@ describe('entering a quarter', () => {
       expect(await page.locator(tid('entry-period')).inputValue()).toBe('2025Q1');
       expect(await page.locator(tid('report-meta')).textContent()).toContain('新报表');
       // inputs are labelled with their region and field
-      expect(await page.locator(field(regions[0]!.code, 'coveredInstitutions')).getAttribute('aria-label')).toBe(`${regions[0]!.nameZh} DRG/DIP付费医疗机构数`);
+      expect(
+        await page
+          .locator(field(regions[0]!.code, 'coveredInstitutions'))
+          .getAttribute('aria-label'),
+      ).toBe(`${regions[0]!.nameZh} DRG/DIP付费医疗机构数`);
 
       const bad = regions[2]!.code;
       for (const [i, r] of regions.entries()) {
@@ -60,26 +83,56 @@ describe('entering a quarter', () => {
         await typeRow(page, r.code, { eligible, covered });
       }
       await page.click(tid('entry-save'));
-      await waitForText(page, tid(`error-${bad}-coveredInstitutions`), '付费医疗机构数大于符合条件的医疗机构数');
-      expect(await page.locator(field(bad, 'coveredInstitutions')).getAttribute('aria-invalid')).toBe('true');
-      expect(await page.locator(field(bad, 'coveredInstitutions')).getAttribute('aria-describedby')).toBe(`field-${bad}-coveredInstitutions-msg`);
+      await waitForText(
+        page,
+        tid(`error-${bad}-coveredInstitutions`),
+        '付费医疗机构数大于符合条件的医疗机构数',
+      );
+      expect(
+        await page.locator(field(bad, 'coveredInstitutions')).getAttribute('aria-invalid'),
+      ).toBe('true');
+      expect(
+        await page.locator(field(bad, 'coveredInstitutions')).getAttribute('aria-describedby'),
+      ).toBe(`field-${bad}-coveredInstitutions-msg`);
       expect(await page.locator(tid('entry-errors')).innerText()).toContain(regions[2]!.nameZh);
       expect(await page.locator('[aria-invalid="true"]').count()).toBe(1);
       // nothing was saved
       expect((await callApi('GET', report, { as: 'editorLn' })).status).toBe(404);
       // and nothing typed was lost
-      expect(await page.locator(field(regions[0]!.code, 'eligibleInstitutions')).inputValue()).toBe('1,234');
+      expect(await page.locator(field(regions[0]!.code, 'eligibleInstitutions')).inputValue()).toBe(
+        '1,234',
+      );
 
       await page.fill(field(bad, 'coveredInstitutions'), '90');
       expect(await page.locator(tid(`error-${bad}-coveredInstitutions`)).count()).toBe(0);
       await page.click(tid('entry-save'));
       await waitForText(page, tid('entry-notice'), '已保存草稿（第 1 版）');
       // the warning is shown at its input after the save
-      await waitForText(page, tid(`warning-${regions[1]!.code}-coveredInstitutions`), '付费医疗机构数为 0');
-      expect(await page.locator(field(regions[1]!.code, 'coveredInstitutions')).getAttribute('aria-invalid')).toBeNull();
+      await waitForText(
+        page,
+        tid(`warning-${regions[1]!.code}-coveredInstitutions`),
+        '付费医疗机构数为 0',
+      );
+      expect(
+        await page
+          .locator(field(regions[1]!.code, 'coveredInstitutions'))
+          .getAttribute('aria-invalid'),
+      ).toBeNull();
       const saved = await callApi('GET', report, { as: 'editorLn' });
-      expect(saved.body).toMatchObject({ status: 'draft', version: 1, isDemo: false, missingRegions: [] });
-      expect(saved.body.rows[0]).toMatchObject({ regionCode: regions[0]!.code, eligibleInstitutions: 1234, stage: 'actual', method: 'DRG', inpatientCases: 52000, inpatientFund: '80000.50' });
+      expect(saved.body).toMatchObject({
+        status: 'draft',
+        version: 1,
+        isDemo: false,
+        missingRegions: [],
+      });
+      expect(saved.body.rows[0]).toMatchObject({
+        regionCode: regions[0]!.code,
+        eligibleInstitutions: 1234,
+        stage: 'actual',
+        method: 'DRG',
+        inpatientCases: 52000,
+        inpatientFund: '80000.50',
+      });
       expect(saved.body.rows[2].coveredInstitutions).toBe(90);
 
       await page.click(tid('entry-submit'));
@@ -98,14 +151,18 @@ describe('entering a quarter', () => {
   it('a version conflict keeps what the editor typed, shows the other figures, and overwrites only when asked', async () => {
     const url = '/api/provinces/210000/reports/2025Q2';
     const first = await validRows('210000', 0);
-    expect((await callApi('PUT', url, { as: 'editorLn2', json: { rows: first } })).status).toBe(200);
+    expect((await callApi('PUT', url, { as: 'editorLn2', json: { rows: first } })).status).toBe(
+      200,
+    );
     const { context, page } = await openPage(browser, { as: 'editorLn' });
     try {
       await page.goto('/entry?province=210000&period=2025Q2');
       await page.locator(`${tid('quarter-form')}[data-version="1"]`).waitFor();
       // meanwhile a colleague saves version 2
       const theirs = await validRows('210000', 7);
-      expect((await callApi('PUT', url, { as: 'editorLn2', json: { rows: theirs }, ifMatch: 1 })).status).toBe(200);
+      expect(
+        (await callApi('PUT', url, { as: 'editorLn2', json: { rows: theirs }, ifMatch: 1 })).status,
+      ).toBe(200);
 
       const code = regions[0]!.code;
       await page.fill(field(code, 'eligibleInstitutions'), '777');
@@ -116,9 +173,19 @@ describe('entering a quarter', () => {
       expect(notice).toContain('第 2 版');
       // what was typed is still there; their figures are shown with the differing cells marked
       expect(await page.locator(field(code, 'eligibleInstitutions')).inputValue()).toBe('777');
-      expect(await page.locator(tid(`conflict-figures-${code}-eligibleInstitutions`)).innerText()).toContain('100');
-      expect(await page.locator(tid(`conflict-figures-${code}-eligibleInstitutions`)).getAttribute('class')).toContain('cell-marked');
-      expect(await page.locator(tid(`conflict-figures-${regions[1]!.code}-coveredInstitutions`)).getAttribute('class')).toContain('cell-marked');
+      expect(
+        await page.locator(tid(`conflict-figures-${code}-eligibleInstitutions`)).innerText(),
+      ).toContain('100');
+      expect(
+        await page
+          .locator(tid(`conflict-figures-${code}-eligibleInstitutions`))
+          .getAttribute('class'),
+      ).toContain('cell-marked');
+      expect(
+        await page
+          .locator(tid(`conflict-figures-${regions[1]!.code}-coveredInstitutions`))
+          .getAttribute('class'),
+      ).toContain('cell-marked');
       expect((await callApi('GET', url, { as: 'editorLn' })).body).toMatchObject({ version: 2 });
 
       await page.click(tid('conflict-overwrite'));
@@ -147,7 +214,11 @@ describe('entering a quarter', () => {
       await waitForText(page, tid('entry-notice'), '已保存草稿');
       expect(await page.locator(tid('entry-demo')).count()).toBe(0);
       const saved = (await callApi('GET', url, { as: 'editorHn' })).body;
-      expect(saved).toMatchObject({ isDemo: false, status: 'draft', updatedBy: account('editorHn').username });
+      expect(saved).toMatchObject({
+        isDemo: false,
+        status: 'draft',
+        updatedBy: account('editorHn').username,
+      });
       expect(saved.rows[0].note).toBe('按本局台账核对');
     } finally {
       await context.close();
@@ -160,7 +231,10 @@ describe('entering a quarter', () => {
     try {
       await page.goto('/entry?province=210000&period=2025Q3');
       await page.locator(tid('entry-table')).waitFor();
-      const [dl] = await Promise.all([page.waitForEvent('download'), page.click(tid('template-csv'))]);
+      const [dl] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click(tid('template-csv')),
+      ]);
       const template = (await fs.readFile((await dl.path())!)).toString('utf8');
       expect(template.charCodeAt(0)).toBe(0xfeff);
       const [header, ...rows] = Papa.parse<string[]>(template.slice(1).trim()).data;
@@ -171,26 +245,54 @@ describe('entering a quarter', () => {
         '\uFEFF' +
         Papa.unparse([
           header!,
-          ...rows.map((r, i) => [r[0]!, r[1]!, 'DIP', '模拟付费', '1,200', i === 2 ? coveredInFourthRow : '300', '40000', '30000', '9000.5', '5000', '', '', '']),
+          ...rows.map((r, i) => [
+            r[0]!,
+            r[1]!,
+            'DIP',
+            '模拟付费',
+            '1,200',
+            i === 2 ? coveredInFourthRow : '300',
+            '40000',
+            '30000',
+            '9000.5',
+            '5000',
+            '',
+            '',
+            '',
+          ]),
         ]);
       const upload = async (csv: string) => {
-        await page.setInputFiles(tid('import-file'), { name: '辽宁_2025Q3.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+        await page.setInputFiles(tid('import-file'), {
+          name: '辽宁_2025Q3.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(csv, 'utf8'),
+        });
         await page.click(tid('import-upload'));
       };
 
       await upload(fill('1300'));
       await page.locator(tid('import-errors')).waitFor();
       // the third region is the file's fourth row (the header is row 1)
-      expect(await page.locator(tid('import-error')).allInnerTexts()).toEqual([expect.stringContaining('第 4 行')]);
+      expect(await page.locator(tid('import-error')).allInnerTexts()).toEqual([
+        expect.stringContaining('第 4 行'),
+      ]);
       expect((await callApi('GET', url, { as: 'editorLn' })).status).toBe(404);
 
       await upload(fill('600'));
       await waitForText(page, tid('entry-notice'), `已导入 ${regions.length} 行`);
-      expect(await page.locator(field(regions[2]!.code, 'coveredInstitutions')).inputValue()).toBe('600');
+      expect(await page.locator(field(regions[2]!.code, 'coveredInstitutions')).inputValue()).toBe(
+        '600',
+      );
       expect(await page.locator(field(regions[0]!.code, 'stage')).inputValue()).toBe('simulated');
       const saved = (await callApi('GET', url, { as: 'editorLn' })).body;
       expect(saved).toMatchObject({ status: 'draft', version: 1 });
-      expect(saved.rows[2]).toMatchObject({ eligibleInstitutions: 1200, coveredInstitutions: 600, stage: 'simulated', method: 'DIP', inpatientFund: '9000.50' });
+      expect(saved.rows[2]).toMatchObject({
+        eligibleInstitutions: 1200,
+        coveredInstitutions: 600,
+        stage: 'simulated',
+        method: 'DIP',
+        inpatientFund: '9000.50',
+      });
     } finally {
       await context.close();
     }

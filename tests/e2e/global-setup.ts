@@ -29,11 +29,20 @@ export default async function setup(project: TestProject) {
   try {
     const accounts = {} as Record<AccountName, SignedInAccount>;
     for (const [name, a] of Object.entries(tracker.accounts) as [AccountName, Account][]) {
-      const res = await fetch(`${tracker.baseUrl}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: a.username, password: a.password }) });
-      if (!res.ok) throw new Error(`sign-in of ${a.username} failed: ${res.status} ${await res.text()}`);
+      const res = await fetch(`${tracker.baseUrl}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: a.username, password: a.password }),
+      });
+      if (!res.ok)
+        throw new Error(`sign-in of ${a.username} failed: ${res.status} ${await res.text()}`);
       const session = /drgdip_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
       if (!session) throw new Error('no session cookie');
-      accounts[name] = { ...a, session, csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken };
+      accounts[name] = {
+        ...a,
+        session,
+        csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken,
+      };
     }
     project.provide('e2eBaseUrl', tracker.baseUrl);
     project.provide('e2eAccounts', accounts);

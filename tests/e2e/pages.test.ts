@@ -30,15 +30,66 @@ interface PageCase {
 }
 
 const cases: PageCase[] = [
-  { name: 'overview', url: '/', ready: `${tid('gap-grid')}`, heading: '#overview-heading', zh: '全国总览', en: 'National overview', alsoEn: [tid('chart-ranking'), 'provinces ranked'] },
-  { name: 'province', url: '/province/210000', ready: `${tid('chart-trajectory-regions')} svg`, heading: '#province-heading', zh: '辽宁省', en: 'Liaoning', alsoEn: [tid('chart-trajectory-institutions'), 'Actual'] },
-  { name: 'compare', url: '/compare?compare=210000,430000,350000', ready: `${tid('chart-compare')} svg`, heading: '#compare-heading', zh: '省际对比', en: 'Compare provinces' },
-  { name: 'entry', url: '/entry?province=210000&period=2025Q4', as: 'editorLn', ready: tid('entry-table'), heading: '#entry-heading', zh: '季度填报', en: 'Enter a quarter', alsoEn: [tid('entry-table'), 'Eligible institutions'] },
-  { name: 'review-queue', url: '/review', as: 'reviewer', ready: tid('review-queue'), heading: '#review-heading', zh: '审核', en: 'Review', alsoEn: [tid('review-queue'), 'Submitted at'] },
-  { name: 'review-report', url: '/review?province=350000&period=2024Q4', as: 'reviewer', ready: tid('review-history'), heading: '#review-heading', zh: '审核', en: 'Review', alsoEn: [tid('review-decision'), 'Accept'] },
+  {
+    name: 'overview',
+    url: '/',
+    ready: `${tid('gap-grid')}`,
+    heading: '#overview-heading',
+    zh: '全国总览',
+    en: 'National overview',
+    alsoEn: [tid('chart-ranking'), 'provinces ranked'],
+  },
+  {
+    name: 'province',
+    url: '/province/210000',
+    ready: `${tid('chart-trajectory-regions')} svg`,
+    heading: '#province-heading',
+    zh: '辽宁省',
+    en: 'Liaoning',
+    alsoEn: [tid('chart-trajectory-institutions'), 'Actual'],
+  },
+  {
+    name: 'compare',
+    url: '/compare?compare=210000,430000,350000',
+    ready: `${tid('chart-compare')} svg`,
+    heading: '#compare-heading',
+    zh: '省际对比',
+    en: 'Compare provinces',
+  },
+  {
+    name: 'entry',
+    url: '/entry?province=210000&period=2025Q4',
+    as: 'editorLn',
+    ready: tid('entry-table'),
+    heading: '#entry-heading',
+    zh: '季度填报',
+    en: 'Enter a quarter',
+    alsoEn: [tid('entry-table'), 'Eligible institutions'],
+  },
+  {
+    name: 'review-queue',
+    url: '/review',
+    as: 'reviewer',
+    ready: tid('review-queue'),
+    heading: '#review-heading',
+    zh: '审核',
+    en: 'Review',
+    alsoEn: [tid('review-queue'), 'Submitted at'],
+  },
+  {
+    name: 'review-report',
+    url: '/review?province=350000&period=2024Q4',
+    as: 'reviewer',
+    ready: tid('review-history'),
+    heading: '#review-heading',
+    zh: '审核',
+    en: 'Review',
+    alsoEn: [tid('review-decision'), 'Accept'],
+  },
 ];
 
-const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
+const text = async (page: Page, selector: string) =>
+  ((await page.locator(selector).first().textContent()) ?? '').trim();
 
 describe('each page in Chinese and English', () => {
   it.each(cases)('$name', async (c) => {

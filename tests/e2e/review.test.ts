@@ -5,7 +5,15 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, callApi, launchBrowser, openPage, tid, validRows, waitForText } from './browser.ts';
+import {
+  account,
+  callApi,
+  launchBrowser,
+  openPage,
+  tid,
+  validRows,
+  waitForText,
+} from './browser.ts';
 
 let browser: Browser;
 const reportUrl = (period: string) => `/api/provinces/430000/reports/${period}`;
@@ -16,7 +24,11 @@ async function submitted(period: string) {
   rows[0]!.stage = 'simulated';
   const saved = await callApi('PUT', reportUrl(period), { as: 'editorHn', json: { rows } });
   expect(saved.status).toBe(200);
-  const sub = await callApi('POST', `${reportUrl(period)}/submit`, { as: 'editorHn', json: {}, ifMatch: saved.body.version });
+  const sub = await callApi('POST', `${reportUrl(period)}/submit`, {
+    as: 'editorHn',
+    json: {},
+    ifMatch: saved.body.version,
+  });
   expect(sub.status).toBe(200);
 }
 
@@ -46,18 +58,27 @@ describe('reviewing submitted reports', () => {
       const report = page.locator(tid('review-report'));
       await report.waitFor();
       expect(await report.locator('h3').first().innerText()).toContain('湖南省 2025年第1季度');
-      const regions = (await callApi('GET', '/api/provinces/430000/regions')).body as { code: string; nameZh: string }[];
+      const regions = (await callApi('GET', '/api/provinces/430000/regions')).body as {
+        code: string;
+        nameZh: string;
+      }[];
       expect(await page.locator(`${tid('review-figures')} tbody tr`).count()).toBe(regions.length);
-      expect(await page.locator(tid(`review-figures-${regions[0]!.code}-stage`)).innerText()).toContain('模拟付费');
+      expect(
+        await page.locator(tid(`review-figures-${regions[0]!.code}-stage`)).innerText(),
+      ).toContain('模拟付费');
       // history: who submitted, and when
       await waitForText(page, tid('review-history'), '提交');
-      expect(await page.locator(tid('review-history')).innerText()).toContain(account('editorHn').username);
+      expect(await page.locator(tid('review-history')).innerText()).toContain(
+        account('editorHn').username,
+      );
 
       // a return needs a comment
       await page.click(tid('review-return'));
       await waitForText(page, tid('review-error'), '退回报表时必须填写意见');
       expect(await page.locator(tid('review-comment')).getAttribute('aria-invalid')).toBe('true');
-      expect((await callApi('GET', reportUrl('2025Q1'), { as: 'reviewer' })).body.status).toBe('submitted');
+      expect((await callApi('GET', reportUrl('2025Q1'), { as: 'reviewer' })).body.status).toBe(
+        'submitted',
+      );
 
       await page.fill(tid('review-comment'), '长沙市机构数与上季度不一致，请核实后重新提交。');
       await page.click(tid('review-return'));
@@ -66,7 +87,13 @@ describe('reviewing submitted reports', () => {
       await waitForText(page, tid('review-history'), '退回');
       const returned = (await callApi('GET', reportUrl('2025Q1'), { as: 'reviewer' })).body;
       expect(returned.status).toBe('returned');
-      expect(returned.comments).toEqual([expect.objectContaining({ kind: 'return', author: account('reviewer').username, body: '长沙市机构数与上季度不一致，请核实后重新提交。' })]);
+      expect(returned.comments).toEqual([
+        expect.objectContaining({
+          kind: 'return',
+          author: account('reviewer').username,
+          body: '长沙市机构数与上季度不一致，请核实后重新提交。',
+        }),
+      ]);
 
       // back to the queue: the returned report has left it; accept the other one
       await page.click(tid('review-back'));
@@ -84,7 +111,15 @@ describe('reviewing submitted reports', () => {
   it('an editor sees a returned report with the reviewer’s comment, editable again', async () => {
     await submitted('2025Q3');
     const current = (await callApi('GET', reportUrl('2025Q3'), { as: 'reviewer' })).body;
-    expect((await callApi('POST', `${reportUrl('2025Q3')}/return`, { as: 'reviewer', json: { comment: '基金支出口径有误' }, ifMatch: current.version })).status).toBe(200);
+    expect(
+      (
+        await callApi('POST', `${reportUrl('2025Q3')}/return`, {
+          as: 'reviewer',
+          json: { comment: '基金支出口径有误' },
+          ifMatch: current.version,
+        })
+      ).status,
+    ).toBe(200);
     const { context, page } = await openPage(browser, { as: 'editorHn' });
     try {
       await page.goto('/entry?province=430000&period=2025Q3');

@@ -20,7 +20,9 @@ async function main() {
   process.once('SIGINT', () => void stop());
   process.stdin.on('end', () => void stop());
   process.stdin.resume();
-  process.stdout.write(`READY ${JSON.stringify({ baseUrl: tracker.baseUrl, accounts: tracker.accounts })}\n`);
+  process.stdout.write(
+    `READY ${JSON.stringify({ baseUrl: tracker.baseUrl, accounts: tracker.accounts })}\n`,
+  );
 }
 
 main().catch((err) => {

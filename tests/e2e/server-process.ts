@@ -3,7 +3,7 @@
  * of the test runner's process) and the benchmarks' (so the server does not share an event
  * loop with the code that measures it).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Account, AccountName } from './server.ts';
@@ -18,7 +18,10 @@ export interface ServerProcess {
 
 /** Starts serve.ts and resolves with what it prints once it listens. */
 export function startServerProcess(): Promise<ServerProcess> {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['tests/e2e/serve.ts'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['tests/e2e/serve.ts'], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.setEncoding('utf8');
@@ -28,7 +31,9 @@ export function startServerProcess(): Promise<ServerProcess> {
       if (line) resolve({ child, ...JSON.parse(line.slice(6)) });
     });
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the e2e server exited (${code}) before it was ready:\n${out}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the e2e server exited (${code}) before it was ready:\n${out}`)),
+    );
   });
 }
 

@@ -12,7 +12,7 @@ import pg from 'pg';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createDb } from '../../server/db/client.ts';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../server/db/embedded.ts';
+import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from '../../server/db/embedded.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
 import { loadDemo } from '../../server/modules/demo/load.ts';
 import { loadReferenceData } from '../../server/modules/reference/load.ts';
@@ -65,7 +65,12 @@ async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> 
   await fs.chmod(tmp, 0o755);
   let embedded: EmbeddedPostgresHandle;
   try {
-    embedded = await startEmbeddedPostgres({ dataDir: tmp, database: 'drgdip_e2e', port: 56000 + (process.pid % 1000), persistent: false });
+    embedded = await startEmbeddedPostgres({
+      dataDir: tmp,
+      database: 'drgdip_e2e',
+      port: 56000 + (process.pid % 1000),
+      persistent: false,
+    });
   } catch (e) {
     await fs.rm(tmp, { recursive: true, force: true });
     throw e;
@@ -79,7 +84,11 @@ async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> 
   };
 }
 
-export async function startTracker({ until = '2024Q4' }: { until?: string } = {}): Promise<TrackerServer> {
+export async function startTracker({
+  until = '2024Q4',
+}: {
+  until?: string;
+} = {}): Promise<TrackerServer> {
   const database = await freshDatabase();
   await applyMigrations(database.url);
   const db = createDb(database.url);
@@ -87,12 +96,36 @@ export async function startTracker({ until = '2024Q4' }: { until?: string } = {}
     await loadReferenceData(db);
     await loadDemo(db, { until });
     const accounts = {} as Record<AccountName, Account>;
-    for (const [name, a] of Object.entries(ACCOUNTS) as [AccountName, (typeof ACCOUNTS)[AccountName]][]) {
-      const account = { username: `e2e-${name.toLowerCase()}`, password: `pw-${randomBytes(9).toString('hex')}`, role: a.role, provinceCode: a.provinceCode, displayName: a.displayName };
-      await createUser(db, { username: account.username, displayName: account.displayName, password: account.password, role: a.role, provinceCode: a.provinceCode }, 'system');
+    for (const [name, a] of Object.entries(ACCOUNTS) as [
+      AccountName,
+      (typeof ACCOUNTS)[AccountName],
+    ][]) {
+      const account = {
+        username: `e2e-${name.toLowerCase()}`,
+        password: `pw-${randomBytes(9).toString('hex')}`,
+        role: a.role,
+        provinceCode: a.provinceCode,
+        displayName: a.displayName,
+      };
+      await createUser(
+        db,
+        {
+          username: account.username,
+          displayName: account.displayName,
+          password: account.password,
+          role: a.role,
+          provinceCode: a.provinceCode,
+        },
+        'system',
+      );
       accounts[name] = account;
     }
-    const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'never' });
+    const config = loadConfig({
+      DATABASE_URL: database.url,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DEMO_DATA: 'never',
+    });
     const app = await buildApp({ db, config });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();

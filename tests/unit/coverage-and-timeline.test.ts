@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { coverageOf, rollUpCoverage } from '../../server/domain/coverage.ts';
-import { deriveTimeline, detectStageRegressions, timelineAsOf, timelineOrderProblems } from '../../server/domain/timeline.ts';
+import {
+  deriveTimeline,
+  detectStageRegressions,
+  timelineAsOf,
+  timelineOrderProblems,
+} from '../../server/domain/timeline.ts';
 import { quarter } from './fixtures.ts';
 
 describe('coverage of a region-quarter', () => {
@@ -24,12 +29,24 @@ describe('coverage of a region-quarter', () => {
 
   it('a region counts as covered on the regions dimension only once it pays for real', () => {
     expect(coverageOf(row, 'regions')).toEqual({ numerator: 1, denominator: 1, pct: 100 });
-    expect(coverageOf({ ...row, stage: 'simulated' }, 'regions')).toEqual({ numerator: 0, denominator: 1, pct: 0 });
+    expect(coverageOf({ ...row, stage: 'simulated' }, 'regions')).toEqual({
+      numerator: 0,
+      denominator: 1,
+      pct: 0,
+    });
   });
 
   it('nothing to cover gives no percentage rather than 0 % or 100 %', () => {
-    expect(coverageOf({ ...row, eligibleInstitutions: 0, coveredInstitutions: 0 }, 'institutions').pct).toBeNull();
-    expect(coverageOf({ ...row, subsetEligibleInstitutions: null, subsetCoveredInstitutions: null }, 'institutions', 'secondaryPublic').pct).toBeNull();
+    expect(
+      coverageOf({ ...row, eligibleInstitutions: 0, coveredInstitutions: 0 }, 'institutions').pct,
+    ).toBeNull();
+    expect(
+      coverageOf(
+        { ...row, subsetEligibleInstitutions: null, subsetCoveredInstitutions: null },
+        'institutions',
+        'secondaryPublic',
+      ).pct,
+    ).toBeNull();
   });
 
   it("a province's coverage is weighted by each region's denominator", () => {
@@ -49,15 +66,33 @@ describe("a region's clock from its reports", () => {
 
   it('an event is dated at the quarter end of the first report that reaches its stage', () => {
     // Skipping straight to 'simulated' in 2022Q4 means it had launched by then too.
-    expect(deriveTimeline(reports)).toEqual({ launch: '2022-12-31', simulatedPayment: '2022-12-31', actualPayment: '2023-12-31' });
+    expect(deriveTimeline(reports)).toEqual({
+      launch: '2022-12-31',
+      simulatedPayment: '2022-12-31',
+      actualPayment: '2023-12-31',
+    });
   });
 
   it('a correction with a source beats the reports, and pulls implied earlier events back', () => {
     const t = deriveTimeline(reports, [{ kind: 'actualPayment', occurredOn: '2022-10-15' }]);
-    expect(t).toEqual({ launch: '2022-10-15', simulatedPayment: '2022-10-15', actualPayment: '2022-10-15' });
+    expect(t).toEqual({
+      launch: '2022-10-15',
+      simulatedPayment: '2022-10-15',
+      actualPayment: '2022-10-15',
+    });
     const explicit = deriveTimeline(reports, [{ kind: 'launch', occurredOn: '2022-03-01' }]);
     expect(explicit.launch).toBe('2022-03-01');
-    expect(timelineOrderProblems(deriveTimeline([], [{ kind: 'launch', occurredOn: '2023-01-01' }, { kind: 'actualPayment', occurredOn: '2022-06-30' }]))).toEqual([
+    expect(
+      timelineOrderProblems(
+        deriveTimeline(
+          [],
+          [
+            { kind: 'launch', occurredOn: '2023-01-01' },
+            { kind: 'actualPayment', occurredOn: '2022-06-30' },
+          ],
+        ),
+      ),
+    ).toEqual([
       { earlier: 'launch', later: 'simulatedPayment' },
       { earlier: 'launch', later: 'actualPayment' },
     ]);
@@ -65,11 +100,17 @@ describe("a region's clock from its reports", () => {
 
   it('a stage going backwards is flagged as a warning and keeps the first date', () => {
     const back = [...reports, quarter('210500', '2024Q1', 'simulated')];
-    expect(detectStageRegressions(back)).toEqual([{ regionCode: '210500', period: '2024Q1', from: 'actual', to: 'simulated' }]);
+    expect(detectStageRegressions(back)).toEqual([
+      { regionCode: '210500', period: '2024Q1', from: 'actual', to: 'simulated' },
+    ]);
     expect(deriveTimeline(back).actualPayment).toBe('2023-12-31');
   });
 
   it('as of an earlier date, later events had not happened', () => {
-    expect(timelineAsOf(deriveTimeline(reports), '2023-06-30')).toEqual({ launch: '2022-12-31', simulatedPayment: '2022-12-31', actualPayment: null });
+    expect(timelineAsOf(deriveTimeline(reports), '2023-06-30')).toEqual({
+      launch: '2022-12-31',
+      simulatedPayment: '2022-12-31',
+      actualPayment: null,
+    });
   });
 });

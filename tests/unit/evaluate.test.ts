@@ -1,32 +1,81 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateTrajectory } from '../../server/domain/evaluate.ts';
 import { deriveTimeline } from '../../server/domain/timeline.ts';
-import { ANHUI, anhuiPlan, HUNAN, hunanPlan, LIAONING, liaoningPlan, nationalPlan, quarter, regionInfo } from './fixtures.ts';
 import type { Dimension, PlanModel, RegionQuarter } from '../../server/domain/types.ts';
+import {
+  ANHUI,
+  anhuiPlan,
+  HUNAN,
+  hunanPlan,
+  LIAONING,
+  liaoningPlan,
+  nationalPlan,
+  quarter,
+  regionInfo,
+} from './fixtures.ts';
 
-function run(plan: PlanModel | null, quarters: RegionQuarter[], codes: string[], periods: string[], dimension: Dimension) {
-  const timelines = Object.fromEntries(codes.map((c) => [c, deriveTimeline(quarters.filter((q) => q.regionCode === c))]));
-  return evaluateTrajectory({ plan, national: nationalPlan, provinceCode: plan?.provinceCode ?? '000000', regions: codes.map(regionInfo), timelines, quarters, periods, dimension });
+function run(
+  plan: PlanModel | null,
+  quarters: RegionQuarter[],
+  codes: string[],
+  periods: string[],
+  dimension: Dimension,
+) {
+  const timelines = Object.fromEntries(
+    codes.map((c) => [c, deriveTimeline(quarters.filter((q) => q.regionCode === c))]),
+  );
+  return evaluateTrajectory({
+    plan,
+    national: nationalPlan,
+    provinceCode: plan?.provinceCode ?? '000000',
+    regions: codes.map(regionInfo),
+    timelines,
+    quarters,
+    periods,
+    dimension,
+  });
 }
 
 // Hunan: 长沙 launched 2022Q2 (300 eligible), 株洲 launched 2023Q2 (100), 湘潭 launched 2022Q2 (100) and skipped 2023Q1.
 const hunanQuarters: RegionQuarter[] = [
-  ...['2022Q2', '2022Q3', '2022Q4', '2023Q1', '2023Q2'].map((p, i) => quarter(HUNAN.changsha, p, 'preparing', { eligibleInstitutions: 300, coveredInstitutions: 30 * (i + 1) })),
-  ...['2022Q4', '2023Q1'].map((p) => quarter(HUNAN.zhuzhou, p, 'notStarted', { eligibleInstitutions: 100 })),
-  quarter(HUNAN.zhuzhou, '2023Q2', 'preparing', { eligibleInstitutions: 100, coveredInstitutions: 10 }),
-  ...['2022Q2', '2022Q3', '2022Q4', '2023Q2'].map((p) => quarter(HUNAN.xiangtan, p, 'simulated', { eligibleInstitutions: 100, coveredInstitutions: 50 })),
+  ...['2022Q2', '2022Q3', '2022Q4', '2023Q1', '2023Q2'].map((p, i) =>
+    quarter(HUNAN.changsha, p, 'preparing', {
+      eligibleInstitutions: 300,
+      coveredInstitutions: 30 * (i + 1),
+    }),
+  ),
+  ...['2022Q4', '2023Q1'].map((p) =>
+    quarter(HUNAN.zhuzhou, p, 'notStarted', { eligibleInstitutions: 100 }),
+  ),
+  quarter(HUNAN.zhuzhou, '2023Q2', 'preparing', {
+    eligibleInstitutions: 100,
+    coveredInstitutions: 10,
+  }),
+  ...['2022Q2', '2022Q3', '2022Q4', '2023Q2'].map((p) =>
+    quarter(HUNAN.xiangtan, p, 'simulated', { eligibleInstitutions: 100, coveredInstitutions: 50 }),
+  ),
 ];
 const hunanCodes = [HUNAN.changsha, HUNAN.zhuzhou, HUNAN.xiangtan];
 
 describe('trajectory of a province, its cohorts and its regions', () => {
-  const [end2022, q1, q2] = run(hunanPlan, hunanQuarters, hunanCodes, ['2022Q4', '2023Q1', '2023Q2'], 'institutions');
+  const [end2022, q1, q2] = run(
+    hunanPlan,
+    hunanQuarters,
+    hunanCodes,
+    ['2022Q4', '2023Q1', '2023Q2'],
+    'institutions',
+  );
 
   it("a province's owed and planned values are the denominator-weighted roll-up of its regions'", () => {
     // Owed at end-2022: 长沙 40 × 300, 株洲 0 × 100 (not launched), 湘潭 40 × 100 → 16 000 / 500.
     expect(end2022!.province.owed).toBeCloseTo(32, 10);
     expect(end2022!.province.weighting).toBe('reported');
     const r = end2022!.regions;
-    const weighted = (r[HUNAN.changsha]!.planned! * 300 + r[HUNAN.zhuzhou]!.planned! * 100 + r[HUNAN.xiangtan]!.planned! * 100) / 500;
+    const weighted =
+      (r[HUNAN.changsha]!.planned! * 300 +
+        r[HUNAN.zhuzhou]!.planned! * 100 +
+        r[HUNAN.xiangtan]!.planned! * 100) /
+      500;
     expect(end2022!.province.planned).toBeCloseTo(weighted, 10);
     // Actual: (90 + 0 + 50) / 500.
     expect(end2022!.province.actual).toMatchObject({ numerator: 140, denominator: 500 });
@@ -81,11 +130,20 @@ describe('regions dimension: share of regions in actual payment', () => {
     quarter(ANHUI.chizhou, '2022Q4', 'simulated'),
     quarter(ANHUI.chizhou, '2023Q2', 'actual'),
   ];
-  const [end2022, mid2023] = run(anhuiPlan, quarters, [ANHUI.hefei, ANHUI.bozhou, ANHUI.chizhou], ['2022Q4', '2023Q2'], 'regions');
+  const [end2022, mid2023] = run(
+    anhuiPlan,
+    quarters,
+    [ANHUI.hefei, ANHUI.bozhou, ANHUI.chizhou],
+    ['2022Q4', '2023Q2'],
+    'regions',
+  );
 
   it('the national ladder applies to the province as a whole: 40 % of regions at end-2022', () => {
     expect(end2022!.province.national.owed).toBe(40);
-    expect(end2022!.province.national.targetsInForce[0]).toMatchObject({ key: 'regions-2022', decides: true });
+    expect(end2022!.province.national.targetsInForce[0]).toMatchObject({
+      key: 'regions-2022',
+      decides: true,
+    });
     expect(end2022!.regions[ANHUI.hefei]!.national.notYetDue).toBe(true);
     expect(end2022!.province.actual?.pct).toBeCloseTo(100 / 3, 10);
   });
@@ -94,16 +152,33 @@ describe('regions dimension: share of regions in actual payment', () => {
     expect(mid2023!.province.owed).toBeCloseTo(200 / 3, 10);
     expect(mid2023!.regions[ANHUI.bozhou]!.milestones?.[0]?.state).toBe('missed');
     expect(mid2023!.regions[ANHUI.chizhou]!.milestones?.[0]?.state).toBe('met');
-    expect(mid2023!.cohorts['newRegions']!.actual).toEqual({ numerator: 1, denominator: 2, pct: 50 });
+    expect(mid2023!.cohorts['newRegions']!.actual).toEqual({
+      numerator: 1,
+      denominator: 2,
+      pct: 50,
+    });
   });
 });
 
 describe('cohorts', () => {
   it("Liaoning's other cities owe nothing on the fund before actual payment: notYetDue, not a gap", () => {
-    const quarters = [quarter(LIAONING.benxi, '2023Q3', 'simulated'), quarter(LIAONING.benxi, '2023Q4', 'actual')];
-    const [q3, q4] = run(liaoningPlan, quarters, [LIAONING.benxi, LIAONING.shenyang], ['2023Q3', '2023Q4'], 'fund');
+    const quarters = [
+      quarter(LIAONING.benxi, '2023Q3', 'simulated'),
+      quarter(LIAONING.benxi, '2023Q4', 'actual'),
+    ];
+    const [q3, q4] = run(
+      liaoningPlan,
+      quarters,
+      [LIAONING.benxi, LIAONING.shenyang],
+      ['2023Q3', '2023Q4'],
+      'fund',
+    );
     expect(q3!.cohorts['otherCities']).toMatchObject({ notYetDue: true, owed: 0 });
     expect(q4!.cohorts['otherCities']).toMatchObject({ notYetDue: false, owed: 0 });
-    expect(q4!.cohorts['otherCities']!.nextTarget).toMatchObject({ key: 'fund-other-within-2-years', dueOn: '2025-12-31', level: 70 });
+    expect(q4!.cohorts['otherCities']!.nextTarget).toMatchObject({
+      key: 'fund-other-within-2-years',
+      dueOn: '2025-12-31',
+      level: 70,
+    });
   });
 });

@@ -3,7 +3,14 @@
  * the seeds encode them, with their quotes. Not read from seeds/ on purpose — a test states
  * the plan it checks.
  */
-import type { Cohort, PlanModel, RegionInfo, RegionQuarter, Stage, Target } from '../../server/domain/types.ts';
+import type {
+  Cohort,
+  PlanModel,
+  RegionInfo,
+  RegionQuarter,
+  Stage,
+  Target,
+} from '../../server/domain/types.ts';
 
 export function target(t: Partial<Target> & Pick<Target, 'key' | 'kind' | 'dimension'>): Target {
   return {
@@ -33,21 +40,42 @@ function source(document: string, clauseRef: string, quote: string, line: number
   return { document, clauseRef, quote, line };
 }
 
-export function plan(p: { slug: string; provinceCode: string | null; number: string; startYear: number; endYear: number; cohorts?: Cohort[]; targets: Target[] }): PlanModel {
+export function plan(p: {
+  slug: string;
+  provinceCode: string | null;
+  number: string;
+  startYear: number;
+  endYear: number;
+  cohorts?: Cohort[];
+  targets: Target[];
+}): PlanModel {
   return {
     slug: p.slug,
     versionId: 0,
     version: 1,
     provinceCode: p.provinceCode,
     isNational: p.provinceCode === null,
-    document: { number: p.number, title: p.slug, issuer: 'test', issuedOn: `${p.startYear - 1}-12-30`, startYear: p.startYear, endYear: p.endYear },
+    document: {
+      number: p.number,
+      title: p.slug,
+      issuer: 'test',
+      issuedOn: `${p.startYear - 1}-12-30`,
+      startYear: p.startYear,
+      endYear: p.endYear,
+    },
     cohorts: p.cohorts ?? [],
     targets: p.targets,
   };
 }
 
 export function cohort(key: string, regions: string[]): Cohort {
-  return { key, nameZh: key, nameEn: key, definedAs: null, members: regions.map((region) => ({ region, source: 'test', inferred: false })) };
+  return {
+    key,
+    nameZh: key,
+    nameEn: key,
+    definedAs: null,
+    members: regions.map((region) => ({ region, source: 'test', inferred: false })),
+  };
 }
 
 export function regionInfo(code: string): RegionInfo {
@@ -55,7 +83,12 @@ export function regionInfo(code: string): RegionInfo {
 }
 
 /** One report row; figures default to nothing covered out of round denominators. */
-export function quarter(regionCode: string, period: string, stage: Stage, f: Partial<RegionQuarter> = {}): RegionQuarter {
+export function quarter(
+  regionCode: string,
+  period: string,
+  stage: Stage,
+  f: Partial<RegionQuarter> = {},
+): RegionQuarter {
   return {
     regionCode,
     period,
@@ -98,7 +131,12 @@ export const nationalPlan = plan({
         appliesTo: 'aggregate',
         minPct: Number(minPct),
         dueOn: `${year}-12-31`,
-        source: source(NATIONAL_DOC, '二、（一）', '以省（自治区、直辖市）为单位，分别启动不少于40%、30%、30%的统筹地区开展DRG/DIP支付方式改革并实际付费', null),
+        source: source(
+          NATIONAL_DOC,
+          '二、（一）',
+          '以省（自治区、直辖市）为单位，分别启动不少于40%、30%、30%的统筹地区开展DRG/DIP支付方式改革并实际付费',
+          null,
+        ),
       }),
     ),
     target({
@@ -121,7 +159,12 @@ export const nationalPlan = plan({
       compressFromYear: 2024,
       compressedSteps: [30, 70],
       clockFloorYear: 2022,
-      source: source(NATIONAL_DOC, '二、（四）', '每年进度应分别不低于30%、50%、70%，2024年启动地区须于两年内完成', null),
+      source: source(
+        NATIONAL_DOC,
+        '二、（四）',
+        '每年进度应分别不低于30%、50%、70%，2024年启动地区须于两年内完成',
+        null,
+      ),
     }),
   ],
 });
@@ -145,7 +188,12 @@ export const hunanPlan = plan({
       event: 'launch',
       steps: [40, 70, 100],
       clockFloorYear: 2022,
-      source: source(HUNAN_DOC, '三、（一）2', '各市州启动 DRG/DIP 付费改革工作后，按三年安排实现符合条件的开展住院服务的医疗机构全面覆盖，每年进度应分别不低于 40%、30%、30%。', 4834),
+      source: source(
+        HUNAN_DOC,
+        '三、（一）2',
+        '各市州启动 DRG/DIP 付费改革工作后，按三年安排实现符合条件的开展住院服务的医疗机构全面覆盖，每年进度应分别不低于 40%、30%、30%。',
+        4834,
+      ),
     }),
     target({
       key: 'institutions-acceptance-2024',
@@ -154,7 +202,12 @@ export const hunanPlan = plan({
       minPct: 100,
       dueOn: '2024-12-31',
       conflictsWith: ['institutions-ladder'],
-      source: source(HUNAN_DOC, '四、（三）', '2024年底前，省局将围绕覆盖全部符合条件开展住院业务医疗机构……进行考核验收', 4884),
+      source: source(
+        HUNAN_DOC,
+        '四、（三）',
+        '2024年底前，省局将围绕覆盖全部符合条件开展住院业务医疗机构……进行考核验收',
+        4884,
+      ),
     }),
     target({
       key: 'regions-launch-2022',
@@ -178,7 +231,11 @@ export const liaoningPlan = plan({
   number: LIAONING_DOC,
   startYear: 2022,
   endYear: 2024,
-  cohorts: [cohort('nationalPilots', [LIAONING.shenyang]), cohort('provincialPilots', [LIAONING.dalian]), cohort('otherCities', [LIAONING.benxi, LIAONING.fuxin])],
+  cohorts: [
+    cohort('nationalPilots', [LIAONING.shenyang]),
+    cohort('provincialPilots', [LIAONING.dalian]),
+    cohort('otherCities', [LIAONING.benxi, LIAONING.fuxin]),
+  ],
   targets: [
     target({
       key: 'other-simulated-2022',
@@ -187,7 +244,12 @@ export const liaoningPlan = plan({
       scope: { kind: 'cohort', cohort: 'otherCities' },
       requiredStage: 'simulated',
       dueOn: '2022-12-31',
-      source: source(LIAONING_DOC, '二、（一）', '其他市……于 2022 年启动 DRG/DIP 付费改革，并于 2022 年底前开展模拟付费；2023 年底前实现实际付费。', 2273),
+      source: source(
+        LIAONING_DOC,
+        '二、（一）',
+        '其他市……于 2022 年启动 DRG/DIP 付费改革，并于 2022 年底前开展模拟付费；2023 年底前实现实际付费。',
+        2273,
+      ),
     }),
     target({
       key: 'other-actual-2023',
@@ -211,7 +273,12 @@ export const liaoningPlan = plan({
         scope: { kind: 'cohort', cohort: String(cohortKey) },
         minPct: Number(minPct),
         dueOn: String(dueOn),
-        source: source(LIAONING_DOC, '二、（二）', '沈阳、抚顺、营口 3 市，2022 年底前不低于 70%，2023 年底前实现全覆盖；……其他市 2023 年底前不低于 40%，2024 年底前实现全覆盖', 2275),
+        source: source(
+          LIAONING_DOC,
+          '二、（二）',
+          '沈阳、抚顺、营口 3 市，2022 年底前不低于 70%，2023 年底前实现全覆盖；……其他市 2023 年底前不低于 40%，2024 年底前实现全覆盖',
+          2275,
+        ),
       }),
     ),
     target({
@@ -224,7 +291,12 @@ export const liaoningPlan = plan({
       minPct: 70,
       soft: true,
       interpretation: '“原则上”: read as 70 %, owed two years after actual payment began.',
-      source: source(LIAONING_DOC, '二、（四）', '其他市启动 DRG/DIP 实际付费后，原则上应于 2 年之内实现基金支出占比达到 70% 以上。', 2279),
+      source: source(
+        LIAONING_DOC,
+        '二、（四）',
+        '其他市启动 DRG/DIP 实际付费后，原则上应于 2 年之内实现基金支出占比达到 70% 以上。',
+        2279,
+      ),
     }),
   ],
 });
@@ -249,7 +321,12 @@ export const anhuiPlan = plan({
       scope: { kind: 'cohort', cohort: 'newRegions' },
       requiredStage: 'actual',
       dueOn: '2023-06-30',
-      source: source(ANHUI_DOC, '二、（一）2', '亳州市、池州市以及省直医保……2022 年底启动模拟付费；2023 年 6 月底前实现实际付费。', 3506),
+      source: source(
+        ANHUI_DOC,
+        '二、（一）2',
+        '亳州市、池州市以及省直医保……2022 年底启动模拟付费；2023 年 6 月底前实现实际付费。',
+        3506,
+      ),
     }),
   ],
 });

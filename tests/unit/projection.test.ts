@@ -11,7 +11,11 @@ describe('projection to the next target', () => {
       ],
       { dueOn: '2024-12-31', pct: 70 },
     );
-    expect(p).toEqual({ enough: false, reason: 'A projection needs at least 3 reported quarters; 2 available.', basedOn: ['2023Q3', '2024Q1'] });
+    expect(p).toEqual({
+      enough: false,
+      reason: 'A projection needs at least 3 reported quarters; 2 available.',
+      basedOn: ['2023Q3', '2024Q1'],
+    });
   });
 
   it('a straight line of +5 points a quarter from 55 % reaches 70 % in the third quarter after', () => {
@@ -42,7 +46,13 @@ describe('projection to the next target', () => {
       ],
       { dueOn: '2023-12-31', pct: 70 },
     );
-    expect(p).toMatchObject({ enough: true, basedOn: ['2022Q2', '2022Q3', '2022Q4', '2023Q1'], slopePerQuarter: 0, reachesTargetIn: null, projectedAtTarget: 30 });
+    expect(p).toMatchObject({
+      enough: true,
+      basedOn: ['2022Q2', '2022Q3', '2022Q4', '2023Q1'],
+      slopePerQuarter: 0,
+      reachesTargetIn: null,
+      projectedAtTarget: 30,
+    });
   });
 
   it('the projected value is kept within 0–100 %', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assessProgress, growthRatio, statusOfRatio } from '../../server/domain/status.ts';
 import type { ProgressInput } from '../../server/domain/status.ts';
+import { assessProgress, growthRatio, statusOfRatio } from '../../server/domain/status.ts';
 
 describe('progress status: observed growth over required growth', () => {
   it('worked example: 10 in 2015, 20 in 2020, target 50 in 2030 → ratio 0.75, acceleration needed', () => {
@@ -62,24 +62,37 @@ describe('status of a region against its owed staircase', () => {
 
   it('overdue: the share of the required rise achieved sets the status (30 of 40 → 0.75; 15 of 40 → 0.375)', () => {
     expect(assessProgress(base)).toMatchObject({ status: 'accelerationNeeded', ratio: 0.75 });
-    expect(assessProgress({ ...base, observations: [{ period: '2023Q2', pct: 15 }] })).toMatchObject({ status: 'limitedProgress', ratio: 0.375 });
+    expect(
+      assessProgress({ ...base, observations: [{ period: '2023Q2', pct: 15 }] }),
+    ).toMatchObject({ status: 'limitedProgress', ratio: 0.375 });
   });
 
   it('coverage at launch is 0 by definition when no report speaks for that day', () => {
-    const a = assessProgress({ ...base, at: '2022-09-30', observations: [{ period: '2022Q3', pct: 20 }] });
+    const a = assessProgress({
+      ...base,
+      at: '2022-09-30',
+      observations: [{ period: '2022Q3', pct: 20 }],
+    });
     expect(a.baseline).toEqual({ date: '2022-06-30', pct: 0 });
     // 20 points in one quarter against 40 points in two: ratio ≈ 1 → on track for end-2022.
     expect(a.status).toBe('onTrack');
   });
 
   it('everything owed met and nothing ahead above the current value: met', () => {
-    expect(assessProgress({ ...base, at: '2023-12-31', observations: [{ period: '2023Q4', pct: 72 }] }).status).toBe('met');
+    expect(
+      assessProgress({ ...base, at: '2023-12-31', observations: [{ period: '2023Q4', pct: 72 }] })
+        .status,
+    ).toBe('met');
   });
 
   it('no clock, no report and no plan are statuses of their own, not gaps', () => {
     expect(assessProgress({ ...base, clock: null }).status).toBe('notYetDue');
-    expect(assessProgress({ ...base, clock: { start: '2024-03-31', zeroAtStart: true } }).status).toBe('notYetDue');
-    expect(assessProgress({ ...base, observations: [{ period: '2022Q4', pct: 10 }] }).status).toBe('noReport');
+    expect(
+      assessProgress({ ...base, clock: { start: '2024-03-31', zeroAtStart: true } }).status,
+    ).toBe('notYetDue');
+    expect(assessProgress({ ...base, observations: [{ period: '2022Q4', pct: 10 }] }).status).toBe(
+      'noReport',
+    );
     expect(assessProgress({ ...base, hasPlan: false }).status).toBe('noPlan');
   });
 

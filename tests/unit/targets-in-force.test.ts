@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { requirementsFor } from '../../server/domain/targets.ts';
 import { milestonesAt, owedAt, plannedAt } from '../../server/domain/targets-in-force.ts';
 import { deriveTimeline, EMPTY_TIMELINE, timelineAsOf } from '../../server/domain/timeline.ts';
-import { ANHUI, anhuiPlan, HUNAN, hunanPlan, LIAONING, liaoningPlan, nationalPlan, quarter } from './fixtures.ts';
 import type { RegionTimeline } from '../../server/domain/types.ts';
+import {
+  ANHUI,
+  anhuiPlan,
+  HUNAN,
+  hunanPlan,
+  LIAONING,
+  liaoningPlan,
+  nationalPlan,
+  quarter,
+} from './fixtures.ts';
 
 const launched = (on: string): RegionTimeline => ({ ...EMPTY_TIMELINE, launch: on });
 const hunanLadder = hunanPlan.targets.find((t) => t.key === 'institutions-ladder')!;
@@ -26,11 +35,21 @@ describe('Hunan: institutions counted from each 市州 launch (40 / 30 / 30 a ye
     const end2022 = owedAt(hunanPlan, HUNAN.zhuzhou, t, '2022-12-31', 'institutions');
     expect(end2022.level).toBe(0);
     expect(end2022.inForce).toEqual([]);
-    expect(end2022.next).toMatchObject({ key: 'institutions-ladder', level: 40, dueOn: '2023-12-31' });
+    expect(end2022.next).toMatchObject({
+      key: 'institutions-ladder',
+      level: 40,
+      dueOn: '2023-12-31',
+    });
   });
 
   it('the strictest target in force wins: the end-2024 acceptance (100 %) beats the ladder (70 %) for a 2023 starter', () => {
-    const owed = owedAt(hunanPlan, HUNAN.zhuzhou, launched('2023-06-30'), '2024-12-31', 'institutions');
+    const owed = owedAt(
+      hunanPlan,
+      HUNAN.zhuzhou,
+      launched('2023-06-30'),
+      '2024-12-31',
+      'institutions',
+    );
     expect(owed.level).toBe(100);
     expect(owed.inForce.map((t) => [t.key, t.level, t.decides])).toEqual([
       ['institutions-acceptance-2024', 100, true],
@@ -39,7 +58,11 @@ describe('Hunan: institutions counted from each 市州 launch (40 / 30 / 30 a ye
   });
 
   it('a pilot that launched before the plan starts its ladder in the floor year', () => {
-    expect(requirementsFor(hunanLadder, launched('2019-07-01')).map((r) => r.dueOn)).toEqual(['2022-12-31', '2023-12-31', '2024-12-31']);
+    expect(requirementsFor(hunanLadder, launched('2019-07-01')).map((r) => r.dueOn)).toEqual([
+      '2022-12-31',
+      '2023-12-31',
+      '2024-12-31',
+    ]);
   });
 });
 
@@ -52,12 +75,19 @@ describe('national plan: "2024年启动地区须于两年内完成"', () => {
 
   it('a region launching in 2023 follows the full ladder: 40 / 70 / 100', () => {
     const t = launched('2023-03-31');
-    expect(['2023-12-31', '2024-12-31', '2025-12-31'].map((d) => owedAt(nationalPlan, '430100', t, d, 'institutions').level)).toEqual([40, 70, 100]);
+    expect(
+      ['2023-12-31', '2024-12-31', '2025-12-31'].map(
+        (d) => owedAt(nationalPlan, '430100', t, d, 'institutions').level,
+      ),
+    ).toEqual([40, 70, 100]);
   });
 });
 
 describe('Liaoning other cities: fund 70 % "于 2 年之内" of actual payment', () => {
-  const reports = [quarter(LIAONING.benxi, '2023Q3', 'simulated'), quarter(LIAONING.benxi, '2023Q4', 'actual')];
+  const reports = [
+    quarter(LIAONING.benxi, '2023Q3', 'simulated'),
+    quarter(LIAONING.benxi, '2023Q4', 'actual'),
+  ];
   const timeline = deriveTimeline(reports);
 
   it('actual payment reported first in 2023Q4 is dated 2023-12-31', () => {
@@ -71,22 +101,34 @@ describe('Liaoning other cities: fund 70 % "于 2 年之内" of actual payment',
     expect(due.inForce[0]).toMatchObject({ key: 'fund-other-within-2-years', soft: true });
   });
 
-  it('a national pilot city is not bound by the other cities\' clause', () => {
-    expect(owedAt(liaoningPlan, LIAONING.shenyang, timeline, '2025-12-31', 'fund').clockStarted).toBe(false);
+  it("a national pilot city is not bound by the other cities' clause", () => {
+    expect(
+      owedAt(liaoningPlan, LIAONING.shenyang, timeline, '2025-12-31', 'fund').clockStarted,
+    ).toBe(false);
   });
 });
 
 describe('Anhui: 亳州 in actual payment "2023 年 6 月底前"', () => {
-  const simulatedThrough2023Q2 = deriveTimeline([quarter(ANHUI.bozhou, '2022Q4', 'simulated'), quarter(ANHUI.bozhou, '2023Q2', 'simulated')]);
+  const simulatedThrough2023Q2 = deriveTimeline([
+    quarter(ANHUI.bozhou, '2022Q4', 'simulated'),
+    quarter(ANHUI.bozhou, '2023Q2', 'simulated'),
+  ]);
 
   it('not in actual payment at 2023Q2: the milestone is missed', () => {
     expect(milestonesAt(anhuiPlan, ANHUI.bozhou, simulatedThrough2023Q2, '2023-06-30')).toEqual([
-      expect.objectContaining({ key: 'new-actual-2023-06', state: 'missed', dueOn: '2023-06-30', reachedOn: null }),
+      expect.objectContaining({
+        key: 'new-actual-2023-06',
+        state: 'missed',
+        dueOn: '2023-06-30',
+        reachedOn: null,
+      }),
     ]);
   });
 
   it('at 2023Q1 it is not yet due', () => {
-    expect(milestonesAt(anhuiPlan, ANHUI.bozhou, simulatedThrough2023Q2, '2023-03-31')[0]!.state).toBe('notYetDue');
+    expect(
+      milestonesAt(anhuiPlan, ANHUI.bozhou, simulatedThrough2023Q2, '2023-03-31')[0]!.state,
+    ).toBe('notYetDue');
   });
 
   it('reaching actual payment in 2023Q3 is "met late"; in 2023Q2 it is met', () => {
@@ -97,9 +139,15 @@ describe('Anhui: 亳州 in actual payment "2023 年 6 月底前"', () => {
   });
 
   it('an actual-payment milestone makes the region owe 100 on the regions dimension from its deadline', () => {
-    expect(owedAt(anhuiPlan, ANHUI.bozhou, simulatedThrough2023Q2, '2023-03-31', 'regions').level).toBe(0);
-    expect(owedAt(anhuiPlan, ANHUI.bozhou, simulatedThrough2023Q2, '2023-06-30', 'regions').level).toBe(100);
-    expect(owedAt(anhuiPlan, ANHUI.hefei, simulatedThrough2023Q2, '2023-06-30', 'regions').clockStarted).toBe(false);
+    expect(
+      owedAt(anhuiPlan, ANHUI.bozhou, simulatedThrough2023Q2, '2023-03-31', 'regions').level,
+    ).toBe(0);
+    expect(
+      owedAt(anhuiPlan, ANHUI.bozhou, simulatedThrough2023Q2, '2023-06-30', 'regions').level,
+    ).toBe(100);
+    expect(
+      owedAt(anhuiPlan, ANHUI.hefei, simulatedThrough2023Q2, '2023-06-30', 'regions').clockStarted,
+    ).toBe(false);
   });
 });
 
@@ -110,7 +158,10 @@ describe('planned path: the owed staircase joined with straight lines', () => {
     // Hunan ladder from 2022-06-30: 40 at 2022-12-31; calendar acceptance starts the clock at 2022-01-01.
     expect(plannedAt(hunanPlan, HUNAN.changsha, t, '2021-12-31', 'institutions')).toBeNull();
     expect(plannedAt(hunanPlan, HUNAN.changsha, t, '2022-12-31', 'institutions')).toBe(40);
-    expect(plannedAt(hunanPlan, HUNAN.changsha, t, '2023-07-02', 'institutions')).toBeCloseTo(55, 0);
+    expect(plannedAt(hunanPlan, HUNAN.changsha, t, '2023-07-02', 'institutions')).toBeCloseTo(
+      55,
+      0,
+    );
     expect(plannedAt(hunanPlan, HUNAN.changsha, t, '2026-06-30', 'institutions')).toBe(100);
     const mid2022 = plannedAt(hunanPlan, HUNAN.changsha, t, '2022-07-02', 'institutions')!;
     expect(mid2022).toBeGreaterThan(19);

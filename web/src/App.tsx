@@ -26,12 +26,30 @@ export function App() {
   }, [view.page, lang, t]);
 
   // on a province's page the banner speaks for that province; elsewhere for any figure shown
-  const shown = view.page === 'province' && view.province ? provinces.data?.filter((p) => p.code === view.province) : provinces.data;
+  const shown =
+    view.page === 'province' && view.province
+      ? provinces.data?.filter((p) => p.code === view.province)
+      : provinces.data;
   // entry and review label demo figures on the report itself
-  const hasDemo = view.page !== 'entry' && view.page !== 'review' && (shown?.some((p) => p.hasDemoData) ?? false);
+  const hasDemo =
+    view.page !== 'entry' && view.page !== 'review' && (shown?.some((p) => p.hasDemoData) ?? false);
   // the role decides what is offered: editors enter their quarter, reviewers review; everyone reads
-  const pages = ['overview', 'province', 'compare', ...(user?.role === 'editor' ? (['entry'] as const) : []), ...(user?.role === 'reviewer' ? (['review'] as const) : [])] as const;
-  const nav = pages.map((page) => ({ page, ...linkProps({ ...view, page, province: page === 'province' ? view.province : null, period: page === 'entry' || page === 'review' ? null : view.period }) }));
+  const pages = [
+    'overview',
+    'province',
+    'compare',
+    ...(user?.role === 'editor' ? (['entry'] as const) : []),
+    ...(user?.role === 'reviewer' ? (['review'] as const) : []),
+  ] as const;
+  const nav = pages.map((page) => ({
+    page,
+    ...linkProps({
+      ...view,
+      page,
+      province: page === 'province' ? view.province : null,
+      period: page === 'entry' || page === 'review' ? null : view.period,
+    }),
+  }));
 
   return (
     <>
@@ -46,7 +64,12 @@ export function App() {
           <ul>
             {nav.map(({ page, href, onClick }) => (
               <li key={page}>
-                <a href={href} onClick={onClick} aria-current={view.page === page ? 'page' : undefined} data-testid={`nav-${page}`}>
+                <a
+                  href={href}
+                  onClick={onClick}
+                  aria-current={view.page === page ? 'page' : undefined}
+                  data-testid={`nav-${page}`}
+                >
                   {t(`nav.${page}`)}
                 </a>
               </li>
@@ -54,7 +77,13 @@ export function App() {
           </ul>
           <label className="control inline">
             <span className="sr-only">{t('nav.chooseProvince')}</span>
-            <select data-testid="province-select" value={view.page === 'province' ? (view.province ?? '') : ''} onChange={(e) => e.target.value && navigate({ ...view, page: 'province', province: e.target.value })}>
+            <select
+              data-testid="province-select"
+              value={view.page === 'province' ? (view.province ?? '') : ''}
+              onChange={(e) =>
+                e.target.value && navigate({ ...view, page: 'province', province: e.target.value })
+              }
+            >
               <option value="">{t('nav.chooseProvince')}</option>
               {provinces.data?.map((p) => (
                 <option key={p.code} value={p.code}>
@@ -63,7 +92,14 @@ export function App() {
               ))}
             </select>
           </label>
-          <button type="button" className="lang-switch" data-testid="lang-switch" lang={lang === 'en' ? 'zh-CN' : 'en'} aria-label={t('app.switchToLabel')} onClick={() => update({ lang: lang === 'en' ? 'zh-CN' : 'en' }, { replace: true })}>
+          <button
+            type="button"
+            className="lang-switch"
+            data-testid="lang-switch"
+            lang={lang === 'en' ? 'zh-CN' : 'en'}
+            aria-label={t('app.switchToLabel')}
+            onClick={() => update({ lang: lang === 'en' ? 'zh-CN' : 'en' }, { replace: true })}
+          >
             {t('app.switchTo')}
           </button>
           <AccountMenu />

@@ -14,16 +14,40 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-const json = (v: unknown) => (v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
+const json = (v: unknown) =>
+  v === undefined || v === null
+    ? undefined
+    : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
 
 export async function recordAudit(tx: Tx, e: AuditEntry): Promise<void> {
-  const actor = typeof e.actor === 'string' ? { actorId: null, actorLabel: e.actor } : { actorId: e.actor.id, actorLabel: e.actor.username };
+  const actor =
+    typeof e.actor === 'string'
+      ? { actorId: null, actorLabel: e.actor }
+      : { actorId: e.actor.id, actorLabel: e.actor.username };
   await tx.auditEvent.create({
-    data: { ...actor, action: e.action, entityType: e.entityType, entityId: String(e.entityId), provinceCode: e.provinceCode ?? null, before: json(e.before), after: json(e.after) },
+    data: {
+      ...actor,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: String(e.entityId),
+      provinceCode: e.provinceCode ?? null,
+      before: json(e.before),
+      after: json(e.after),
+    },
   });
 }
 
 export async function auditTrail(db: Tx, entityType: string, entityId: string | number) {
-  const rows = await db.auditEvent.findMany({ where: { entityType, entityId: String(entityId) }, orderBy: { id: 'asc' } });
-  return rows.map((r) => ({ id: Number(r.id), at: r.at.toISOString(), actor: r.actorLabel, action: r.action, before: r.before ?? null, after: r.after ?? null }));
+  const rows = await db.auditEvent.findMany({
+    where: { entityType, entityId: String(entityId) },
+    orderBy: { id: 'asc' },
+  });
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: r.at.toISOString(),
+    actor: r.actorLabel,
+    action: r.action,
+    before: r.before ?? null,
+    after: r.after ?? null,
+  }));
 }

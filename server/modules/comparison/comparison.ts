@@ -5,31 +5,63 @@
 import type { Db } from '../../db/client.ts';
 import { DIMENSIONS, type Dimension } from '../../domain/types.ts';
 import { nationalPlanModel } from '../plans/queries.ts';
-import { provinceContext, trajectoryOf, type ProvinceContext } from '../trajectory/service.ts';
+import { type ProvinceContext, provinceContext, trajectoryOf } from '../trajectory/service.ts';
 import type { ComparisonResponse, ComparisonRow } from './schemas.ts';
 
 export const PLANNED_RULE =
   'planned = the level owed by the strictest target in force, with straight lines between target dates from 0 at the clock start; ' +
   'province values weight each region by the denominator of its reported figures; a region whose clock has not started owes 0.';
 
-const gap = (actual: number | null | undefined, planned: number | null) => (actual === null || actual === undefined || planned === null ? null : actual - planned);
+const gap = (actual: number | null | undefined, planned: number | null) =>
+  actual === null || actual === undefined || planned === null ? null : actual - planned;
 
-export async function comparison(db: Db, period: string, dimension: Dimension | 'all'): Promise<ComparisonResponse> {
+export async function comparison(
+  db: Db,
+  period: string,
+  dimension: Dimension | 'all',
+): Promise<ComparisonResponse> {
   const dimensions = dimension === 'all' ? [...DIMENSIONS] : [dimension];
   const [provinces, national] = await Promise.all([
-    db.province.findMany({ orderBy: { sortOrder: 'asc' }, include: { plans: { select: { id: true } }, reports: { where: { period }, select: { status: true, isDemo: true } }, _count: { select: { regions: true } } } }),
+    db.province.findMany({
+      orderBy: { sortOrder: 'asc' },
+      include: {
+        plans: { select: { id: true } },
+        reports: { where: { period }, select: { status: true, isDemo: true } },
+        _count: { select: { regions: true } },
+      },
+    }),
     nationalPlanModel(db),
   ]);
   const rows: ComparisonRow[] = [];
   let isDemo = false;
   for (const p of provinces) {
-    const report = p.reports[0] ? { status: p.reports[0].status, isDemo: p.reports[0].isDemo } : null;
+    const report = p.reports[0]
+      ? { status: p.reports[0].status, isDemo: p.reports[0].isDemo }
+      : null;
     let context: ProvinceContext | undefined;
     for (const d of dimensions) {
-      const base = { province: { code: p.code, nameZh: p.nameZh, nameEn: p.nameEn }, dimension: d, hasPlan: p.plans.length > 0, report };
+      const base = {
+        province: { code: p.code, nameZh: p.nameZh, nameEn: p.nameEn },
+        dimension: d,
+        hasPlan: p.plans.length > 0,
+        report,
+      };
       if (p._count.regions === 0) {
         // no coordinating regions registered: nothing can be reported or evaluated region by region
-        rows.push({ ...base, plan: null, actual: null, planned: null, owed: null, nationalPlanned: null, nationalOwed: null, gapToPlan: null, gapToNational: null, status: p.plans.length ? 'noReport' : 'noPlan', nationalStatus: 'noReport', target: null });
+        rows.push({
+          ...base,
+          plan: null,
+          actual: null,
+          planned: null,
+          owed: null,
+          nationalPlanned: null,
+          nationalOwed: null,
+          gapToPlan: null,
+          gapToNational: null,
+          status: p.plans.length ? 'noReport' : 'noPlan',
+          nationalStatus: 'noReport',
+          target: null,
+        });
         continue;
       }
       context ??= await provinceContext(db, p.code, national);
@@ -53,5 +85,17 @@ export async function comparison(db: Db, period: string, dimension: Dimension | 
       });
     }
   }
-  return { period, dimensions, national: { slug: national.slug, versionId: national.versionId, version: national.version, documentNumber: national.document.number }, isDemo, rule: PLANNED_RULE, rows };
+  return {
+    period,
+    dimensions,
+    national: {
+      slug: national.slug,
+      versionId: national.versionId,
+      version: national.version,
+      documentNumber: national.document.number,
+    },
+    isDemo,
+    rule: PLANNED_RULE,
+    rows,
+  };
 }

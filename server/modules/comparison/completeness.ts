@@ -8,7 +8,12 @@ export function reportingDeadline(period: string, deadlineDays: number): string 
   return new Date(end.getTime() + deadlineDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-export async function completeness(db: Db, period: string, deadlineDays: number, today = new Date()): Promise<CompletenessResponse> {
+export async function completeness(
+  db: Db,
+  period: string,
+  deadlineDays: number,
+  today = new Date(),
+): Promise<CompletenessResponse> {
   const deadline = reportingDeadline(period, deadlineDays);
   const overduePossible = today.toISOString().slice(0, 10) > deadline;
   const provinces = await db.province.findMany({
@@ -40,4 +45,3 @@ export async function completeness(db: Db, period: string, deadlineDays: number,
     }),
   };
 }
-

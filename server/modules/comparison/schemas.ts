@@ -1,9 +1,8 @@
 /** Shapes of the cross-province endpoints (comparison, completeness); the web app imports these types. */
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { DIMENSIONS } from '../../domain/types.ts';
+import { Nullable, oneOf, PeriodString } from '../shared/schema.ts';
 import { ActualSchema, PlanRefSchema, STATUSES, TargetRefSchema } from '../trajectory/schemas.ts';
-import { Nullable, PeriodString, oneOf } from '../shared/schema.ts';
-
 
 export const REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const;
 

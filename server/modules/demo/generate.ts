@@ -7,7 +7,13 @@
  * share of institutions (cases ≈ cov^0.5, fund ≈ cov^0.45).
  */
 import { addQuarters, comparePeriods, parsePeriod, periodsBetween } from '../../domain/periods.ts';
-import type { PaymentMethod, Period, RegionEventKind, RegionQuarter, Stage } from '../../domain/types.ts';
+import type {
+  PaymentMethod,
+  Period,
+  RegionEventKind,
+  RegionQuarter,
+  Stage,
+} from '../../domain/types.ts';
 
 export interface DemoRegion {
   code: string;
@@ -17,7 +23,14 @@ export interface DemoRegion {
 }
 
 /** A region-quarter's figures; money (万元) as two-decimal strings, so it is stored exactly. */
-export type DemoRow = Omit<RegionQuarter, 'period' | 'inpatientFund' | 'drgDipFund' | 'subsetEligibleInstitutions' | 'subsetCoveredInstitutions'> & {
+export type DemoRow = Omit<
+  RegionQuarter,
+  | 'period'
+  | 'inpatientFund'
+  | 'drgDipFund'
+  | 'subsetEligibleInstitutions'
+  | 'subsetCoveredInstitutions'
+> & {
   inpatientFund: string;
   drgDipFund: string;
 };
@@ -71,8 +84,12 @@ function scenario(region: DemoRegion, special: { regress: boolean; decline: bool
   const seeded = (k: RegionEventKind) => region.events.find((e) => e.kind === k);
   const late = r() < 0.18;
   let launch: Period = seeded('launch') ? PRE_PLAN : addQuarters('2022Q1', Math.floor(r() * 4));
-  let simulated = seeded('simulatedPayment') ? PRE_PLAN : addQuarters(launch, 1 + Math.floor(r() * 2));
-  let actual = seeded('actualPayment') ? PRE_PLAN : addQuarters(simulated, 1 + Math.floor(r() * 3) + (late ? 4 : 0));
+  let simulated = seeded('simulatedPayment')
+    ? PRE_PLAN
+    : addQuarters(launch, 1 + Math.floor(r() * 2));
+  let actual = seeded('actualPayment')
+    ? PRE_PLAN
+    : addQuarters(simulated, 1 + Math.floor(r() * 3) + (late ? 4 : 0));
   if (comparePeriods(simulated, actual) > 0) simulated = actual;
   if (comparePeriods(launch, simulated) > 0) launch = simulated;
   const stagnant = r() < 0.12;
@@ -93,7 +110,12 @@ function scenario(region: DemoRegion, special: { regress: boolean; decline: bool
 }
 
 function stageAt(s: Scenario, p: Period): Stage {
-  if (s.regressAt && comparePeriods(p, s.regressAt) >= 0 && comparePeriods(p, addQuarters(s.regressAt, 2)) < 0) return 'simulated';
+  if (
+    s.regressAt &&
+    comparePeriods(p, s.regressAt) >= 0 &&
+    comparePeriods(p, addQuarters(s.regressAt, 2)) < 0
+  )
+    return 'simulated';
   if (comparePeriods(p, s.actual) >= 0) return 'actual';
   if (comparePeriods(p, s.simulated) >= 0) return 'simulated';
   if (comparePeriods(p, s.launch) >= 0) return 'preparing';
@@ -104,7 +126,8 @@ function coverageAt(s: Scenario, p: Period, stage: Stage): number {
   if (stage !== 'actual') return 0;
   const k = Math.max(0, periodsBetween(s.actual, p).length - 1);
   let c = s.startCoverage + s.gainPerQuarter * k;
-  if (s.declineAfter !== null && k > s.declineAfter) c = s.startCoverage + s.gainPerQuarter * s.declineAfter - 0.04 * (k - s.declineAfter);
+  if (s.declineAfter !== null && k > s.declineAfter)
+    c = s.startCoverage + s.gainPerQuarter * s.declineAfter - 0.04 * (k - s.declineAfter);
   return Math.min(1, Math.max(0.05, c));
 }
 
@@ -123,7 +146,8 @@ function row(region: DemoRegion, s: Scenario, p: Period): DemoRow {
   const caseShare = covered === 0 ? 0 : Math.sqrt(covered / eligible);
   const grouped = Math.min(cases, Math.round(cases * caseShare * s.groupRate));
   const fund = cases * s.fundPerCase;
-  const fundShare = covered === 0 ? 0 : Math.min(0.98, Math.pow(covered / eligible, 0.45) * (0.9 + r() * 0.07));
+  const fundShare =
+    covered === 0 ? 0 : Math.min(0.98, Math.pow(covered / eligible, 0.45) * (0.9 + r() * 0.07));
   return {
     regionCode: region.code,
     method: stage === 'notStarted' ? null : s.method,
@@ -147,7 +171,12 @@ export function generateDemo(regions: DemoRegion[], until: Period): DemoReport[]
   const byHash = [...regions].sort((a, b) => hash(a.code) - hash(b.code));
   const regressing = byHash[0]?.code;
   const declining = byHash[1]?.code;
-  const scenarios = new Map(regions.map((r) => [r.code, scenario(r, { regress: r.code === regressing, decline: r.code === declining })]));
+  const scenarios = new Map(
+    regions.map((r) => [
+      r.code,
+      scenario(r, { regress: r.code === regressing, decline: r.code === declining }),
+    ]),
+  );
   const reports: DemoReport[] = [];
   for (const [pi, province] of provinces.entries()) {
     const own = regions.filter((r) => r.provinceCode === province);
@@ -155,7 +184,12 @@ export function generateDemo(regions: DemoRegion[], until: Period): DemoReport[]
       const latest = i === periods.length - 1;
       if (latest && pi === provinces.length - 1) continue; // not reported yet
       const status = !latest ? 'accepted' : pi === 0 ? 'draft' : 'submitted';
-      reports.push({ provinceCode: province, period, status, rows: own.map((r) => row(r, scenarios.get(r.code)!, period)) });
+      reports.push({
+        provinceCode: province,
+        period,
+        status,
+        rows: own.map((r) => row(r, scenarios.get(r.code)!, period)),
+      });
     }
   }
   return reports;

@@ -25,7 +25,10 @@ export interface Table<T> {
 export const BOM = '\uFEFF';
 
 export function toCsv<T>(t: Table<T>): string {
-  const data = [t.columns.map((c) => c.header), ...t.rows.map((r) => t.columns.map((c) => c.value(r) ?? ''))];
+  const data = [
+    t.columns.map((c) => c.header),
+    ...t.rows.map((r) => t.columns.map((c) => c.value(r) ?? '')),
+  ];
   return BOM + Papa.unparse(data, { newline: '\r\n' });
 }
 
@@ -37,7 +40,10 @@ export async function toXlsx<T>(t: Table<T>): Promise<Buffer> {
   const header = ws.addRow(t.columns.map((c) => c.header));
   header.font = { bold: true };
   for (const r of t.rows) ws.addRow(t.columns.map((c) => c.value(r)));
-  t.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width ?? Math.max(10, Math.min(40, c.header.length * 2 + 2))));
+  t.columns.forEach(
+    (c, i) =>
+      (ws.getColumn(i + 1).width = c.width ?? Math.max(10, Math.min(40, c.header.length * 2 + 2))),
+  );
   ws.views = [{ state: 'frozen', ySplit: (t.notes?.length ?? 0) + 1 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -49,7 +55,10 @@ function disposition(filename: string): string {
 
 export async function sendTable<T>(reply: FastifyReply, t: Table<T>, format: 'csv' | 'xlsx') {
   if (format === 'csv') {
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', disposition(`${t.filename}.csv`)).send(toCsv(t));
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', disposition(`${t.filename}.csv`))
+      .send(toCsv(t));
   }
   return reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -27,7 +27,8 @@ const MAX_COUNT = 100_000_000;
 const MAX_TEXT = 1000;
 
 export function decodeCsv(buf: Buffer): string {
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.subarray(3).toString('utf8');
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+    return buf.subarray(3).toString('utf8');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
@@ -58,8 +59,10 @@ async function parseXlsx(buf: Buffer): Promise<Cell[][] | null> {
       const v = row.getCell(i).value as unknown;
       if (v === null || v === undefined) cells.push(null);
       else if (typeof v === 'number' || typeof v === 'string') cells.push(v);
-      else if (typeof v === 'object' && v && 'result' in v) cells.push((v as { result: Cell }).result ?? null);
-      else if (typeof v === 'object' && v && 'richText' in v) cells.push((v as { richText: { text: string }[] }).richText.map((t) => t.text).join(''));
+      else if (typeof v === 'object' && v && 'result' in v)
+        cells.push((v as { result: Cell }).result ?? null);
+      else if (typeof v === 'object' && v && 'richText' in v)
+        cells.push((v as { richText: { text: string }[] }).richText.map((t) => t.text).join(''));
       else cells.push(String(v));
     }
     rows[row.number - 1] = cells;
@@ -67,43 +70,104 @@ async function parseXlsx(buf: Buffer): Promise<Cell[][] | null> {
   return Array.from(rows, (r) => r ?? []);
 }
 
-const fullWidth = (s: string) => s.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/\uFF0E/g, '.');
+const fullWidth = (s: string) =>
+  s
+    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/\uFF0E/g, '.');
 const clean = (c: Cell) => (c === null ? '' : fullWidth(String(c)).trim());
 const numberText = (c: Cell) => clean(c).replace(/[,，\s]/g, '');
 
 /** Finds the header row (the first row whose first cell names the region-code column) and maps columns. */
-function columnMap(rows: Cell[][]): { headerIndex: number; map: Map<TemplateColumn['key'], number> } | null {
-  const headerIndex = rows.findIndex((r) => clean(r[0] ?? null).startsWith('统筹地区编码') || clean(r[0] ?? null).toLowerCase().startsWith('regioncode'));
+function columnMap(
+  rows: Cell[][],
+): { headerIndex: number; map: Map<TemplateColumn['key'], number> } | null {
+  const headerIndex = rows.findIndex(
+    (r) =>
+      clean(r[0] ?? null).startsWith('统筹地区编码') ||
+      clean(r[0] ?? null)
+        .toLowerCase()
+        .startsWith('regioncode'),
+  );
   if (headerIndex < 0) return null;
   const header = rows[headerIndex]!.map((c) => clean(c));
   const map = new Map<TemplateColumn['key'], number>();
   for (const col of TEMPLATE_COLUMNS) {
     const zh = col.header.split(' (')[0]!;
-    const i = header.findIndex((h) => h === col.header || h.startsWith(zh) || h.toLowerCase() === col.key.toLowerCase());
+    const i = header.findIndex(
+      (h) => h === col.header || h.startsWith(zh) || h.toLowerCase() === col.key.toLowerCase(),
+    );
     if (i >= 0) map.set(col.key, i);
   }
   return { headerIndex, map };
 }
 
-export async function parseTemplate(buf: Buffer, filename: string): Promise<{ rows: ReportRowBody[]; problems: ImportProblem[]; fileRows: number[] }> {
+export async function parseTemplate(
+  buf: Buffer,
+  filename: string,
+): Promise<{ rows: ReportRowBody[]; problems: ImportProblem[]; fileRows: number[] }> {
   const isXlsx = /\.xlsx$/i.test(filename) || (buf[0] === 0x50 && buf[1] === 0x4b);
-  const fileProblem = (zh: string, en: string, code = 'badTemplate'): ImportProblem => ({ row: 1, column: '', path: '/file', code, zh, en });
+  const fileProblem = (zh: string, en: string, code = 'badTemplate'): ImportProblem => ({
+    row: 1,
+    column: '',
+    path: '/file',
+    code,
+    zh,
+    en,
+  });
   const cells = isXlsx ? await parseXlsx(buf) : parseCsv(buf);
-  if (!cells) return { rows: [], problems: [fileProblem('无法读取该 XLSX 文件：请用 Excel 另存为 .xlsx 或 .csv 后重试', 'The XLSX file cannot be read: save it again as .xlsx or .csv in Excel', 'unreadableFile')], fileRows: [] };
+  if (!cells)
+    return {
+      rows: [],
+      problems: [
+        fileProblem(
+          '无法读取该 XLSX 文件：请用 Excel 另存为 .xlsx 或 .csv 后重试',
+          'The XLSX file cannot be read: save it again as .xlsx or .csv in Excel',
+          'unreadableFile',
+        ),
+      ],
+      fileRows: [],
+    };
   const found = columnMap(cells);
-  if (!found) return { rows: [], problems: [fileProblem('找不到表头：第一列应为“统筹地区编码”', 'No header row: the first column must be 统筹地区编码 (region code)')], fileRows: [] };
+  if (!found)
+    return {
+      rows: [],
+      problems: [
+        fileProblem(
+          '找不到表头：第一列应为“统筹地区编码”',
+          'No header row: the first column must be 统筹地区编码 (region code)',
+        ),
+      ],
+      fileRows: [],
+    };
   const missing = TEMPLATE_COLUMNS.filter((c) => c.required && !found.map.has(c.key));
-  if (missing.length) return { rows: [], problems: missing.map((c) => ({ ...fileProblem(`缺少列：${c.header}`, `Missing column: ${c.header}`), column: c.header })), fileRows: [] };
+  if (missing.length)
+    return {
+      rows: [],
+      problems: missing.map((c) => ({
+        ...fileProblem(`缺少列：${c.header}`, `Missing column: ${c.header}`),
+        column: c.header,
+      })),
+      fileRows: [],
+    };
 
   const rows: ReportRowBody[] = [];
   const problems: ImportProblem[] = [];
   const fileRows: number[] = [];
   cells.slice(found.headerIndex + 1).forEach((r, k) => {
     const fileRow = found.headerIndex + 2 + k;
-    const get = (key: TemplateColumn['key']) => (found.map.has(key) ? (r[found.map.get(key)!] ?? null) : null);
+    const get = (key: TemplateColumn['key']) =>
+      found.map.has(key) ? (r[found.map.get(key)!] ?? null) : null;
     if (TEMPLATE_COLUMNS.every((c) => clean(get(c.key)) === '')) return;
     const index = rows.length;
-    const bad = (col: TemplateColumn, code: string, zh: string, en: string) => problems.push({ row: fileRow, column: col.header, path: `/rows/${index}/${col.key}`, code, zh: `第 ${fileRow} 行「${col.header.split(' (')[0]}」：${zh}`, en: `Row ${fileRow}, ${col.key}: ${en}` });
+    const bad = (col: TemplateColumn, code: string, zh: string, en: string) =>
+      problems.push({
+        row: fileRow,
+        column: col.header,
+        path: `/rows/${index}/${col.key}`,
+        code,
+        zh: `第 ${fileRow} 行「${col.header.split(' (')[0]}」：${zh}`,
+        en: `Row ${fileRow}, ${col.key}: ${en}`,
+      });
     const out: Record<string, unknown> = {};
     for (const col of TEMPLATE_COLUMNS) {
       const raw = get(col.key);
@@ -119,26 +183,42 @@ export async function parseTemplate(buf: Buffer, filename: string): Promise<{ ro
           break;
         case 'text':
           // the same limits as the API's note field; control characters (NUL) cannot be stored
-          if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) bad(col, 'invalidText', '含有不可见的控制字符', 'contains control characters');
-          else if (text.length > MAX_TEXT) bad(col, 'tooLong', `超过 ${MAX_TEXT} 个字符`, `longer than ${MAX_TEXT} characters`);
+          if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text))
+            bad(col, 'invalidText', '含有不可见的控制字符', 'contains control characters');
+          else if (text.length > MAX_TEXT)
+            bad(col, 'tooLong', `超过 ${MAX_TEXT} 个字符`, `longer than ${MAX_TEXT} characters`);
           else out[col.key] = text;
           break;
         case 'method': {
           const m = text.toUpperCase();
-          if (m !== 'DRG' && m !== 'DIP') bad(col, 'unknownMethod', '应为 DRG 或 DIP', 'must be DRG or DIP');
+          if (m !== 'DRG' && m !== 'DIP')
+            bad(col, 'unknownMethod', '应为 DRG 或 DIP', 'must be DRG or DIP');
           else out[col.key] = m;
           break;
         }
         case 'stage': {
           const s = STAGE_FROM_TEXT[text] ?? STAGE_FROM_TEXT[text.toLowerCase()];
-          if (!s) bad(col, 'unknownStage', `“${text}”不是有效阶段（未启动/准备/模拟付费/实际付费）`, `"${text}" is not a stage (未启动/准备/模拟付费/实际付费)`);
+          if (!s)
+            bad(
+              col,
+              'unknownStage',
+              `“${text}”不是有效阶段（未启动/准备/模拟付费/实际付费）`,
+              `"${text}" is not a stage (未启动/准备/模拟付费/实际付费)`,
+            );
           else out[col.key] = s;
           break;
         }
         case 'count': {
           const t = numberText(raw);
-          if (!/^\d+(\.0+)?$/.test(t)) bad(col, 'notACount', `“${text}”不是非负整数`, `"${text}" is not a whole number ≥ 0`);
-          else if (Number(t.split('.')[0]) > MAX_COUNT) bad(col, 'notACount', `“${text}”超过上限 ${MAX_COUNT}`, `"${text}" is above ${MAX_COUNT}`);
+          if (!/^\d+(\.0+)?$/.test(t))
+            bad(col, 'notACount', `“${text}”不是非负整数`, `"${text}" is not a whole number ≥ 0`);
+          else if (Number(t.split('.')[0]) > MAX_COUNT)
+            bad(
+              col,
+              'notACount',
+              `“${text}”超过上限 ${MAX_COUNT}`,
+              `"${text}" is above ${MAX_COUNT}`,
+            );
           else out[col.key] = Number(t.split('.')[0]);
           break;
         }
@@ -147,7 +227,17 @@ export async function parseTemplate(buf: Buffer, filename: string): Promise<{ ro
           // a number cell must already be whole fen (分): 12.345 is refused, not rounded. Excel keeps
           // 15 significant digits, so binary noise (0.30000000000000004) is read at that precision.
           const v = typeof raw === 'number' ? Number(raw.toPrecision(15)) : NaN;
-          if (typeof raw === 'number' ? !(v >= 0) || Number(v.toFixed(2)) !== v : !/^\d+(\.\d{1,2})?$/.test(t)) bad(col, 'notAnAmount', `“${text}”不是非负金额（最多两位小数）`, `"${text}" is not an amount ≥ 0 with at most two decimals`);
+          if (
+            typeof raw === 'number'
+              ? !(v >= 0) || Number(v.toFixed(2)) !== v
+              : !/^\d+(\.\d{1,2})?$/.test(t)
+          )
+            bad(
+              col,
+              'notAnAmount',
+              `“${text}”不是非负金额（最多两位小数）`,
+              `"${text}" is not an amount ≥ 0 with at most two decimals`,
+            );
           else out[col.key] = typeof raw === 'number' ? v.toFixed(2) : t;
           break;
         }
@@ -157,6 +247,7 @@ export async function parseTemplate(buf: Buffer, filename: string): Promise<{ ro
     rows.push({ method: null, ...row } as ReportRowBody);
     fileRows.push(fileRow);
   });
-  if (rows.length === 0 && problems.length === 0) problems.push(fileProblem('文件中没有数据行', 'The file has no data rows'));
+  if (rows.length === 0 && problems.length === 0)
+    problems.push(fileProblem('文件中没有数据行', 'The file has no data rows'));
   return { rows, problems, fileRows };
 }

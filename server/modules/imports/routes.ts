@@ -3,9 +3,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { refuse } from '../../plugins/auth.ts';
 import { Problem } from '../../plugins/problem.ts';
-import { canEditReport } from '../reports/permissions.ts';
 import { sendTable } from '../exports/tabular.ts';
 import { requireProvince } from '../provinces/queries.ts';
+import { canEditReport } from '../reports/permissions.ts';
 import { ReportParams, ReportSchema } from '../reports/schemas.ts';
 import { parseIfMatch, readReport, saveDraft } from '../reports/service.ts';
 import { oneOf } from '../shared/schema.ts';
@@ -17,81 +17,162 @@ const MAX_FILE = 5 * 1024 * 1024;
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(multipart, { limits: { fileSize: MAX_FILE, files: 1 } });
 
-  app.get('/provinces/:code/reports/:period/template', {
-    schema: {
-      tags: ['reports'],
-      summary: '下载季度填报模板（中文表头，已列出统筹地区） Download the quarterly template',
-      params: ReportParams,
-      querystring: Type.Object({ format: Type.Optional(oneOf(['csv', 'xlsx'] as const)) }),
+  app.get(
+    '/provinces/:code/reports/:period/template',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: '下载季度填报模板（中文表头，已列出统筹地区） Download the quarterly template',
+        params: ReportParams,
+        querystring: Type.Object({ format: Type.Optional(oneOf(['csv', 'xlsx'] as const)) }),
+      },
     },
-  }, async (request, reply) => {
-    const { code, period } = request.params;
-    const province = await requireProvince(app.db, code);
-    const regions = await app.db.coordinatingRegion.findMany({ where: { provinceCode: code }, orderBy: { sortOrder: 'asc' } });
-    // prefill with the figures the user may already read (their draft, or the public report)
-    const existing = await readReport(app.db, request.user, code, period, app.config.publicDashboard).catch(() => null);
-    const byRegion = new Map(existing?.rows.map((r) => [r.regionCode, r]) ?? []);
-    const rows = regions.map((r) => ({ region: r, figures: byRegion.get(r.code) }));
-    return sendTable(reply, {
-      filename: `${province.nameZh}_${period}_DRG-DIP填报模板`,
-      sheet: period,
-      notes: [`${province.nameZh} ${period} DRG/DIP 付费改革进展填报（病例数与基金支出为年度累计；基金单位：万元）`],
-      columns: TEMPLATE_COLUMNS.map((c) => ({
-        header: c.header,
-        value: ({ region, figures }: (typeof rows)[number]) => {
-          if (c.key === 'regionCode') return region.code;
-          if (c.key === 'regionName') return region.nameZh;
-          if (!figures) return null;
-          if (c.key === 'stage') return STAGE_LABELS[figures.stage];
-          return (figures as Record<string, string | number | null>)[c.key] ?? null;
+    async (request, reply) => {
+      const { code, period } = request.params;
+      const province = await requireProvince(app.db, code);
+      const regions = await app.db.coordinatingRegion.findMany({
+        where: { provinceCode: code },
+        orderBy: { sortOrder: 'asc' },
+      });
+      // prefill with the figures the user may already read (their draft, or the public report)
+      const existing = await readReport(
+        app.db,
+        request.user,
+        code,
+        period,
+        app.config.publicDashboard,
+      ).catch(() => null);
+      const byRegion = new Map(existing?.rows.map((r) => [r.regionCode, r]) ?? []);
+      const rows = regions.map((r) => ({ region: r, figures: byRegion.get(r.code) }));
+      return sendTable(
+        reply,
+        {
+          filename: `${province.nameZh}_${period}_DRG-DIP填报模板`,
+          sheet: period,
+          notes: [
+            `${province.nameZh} ${period} DRG/DIP 付费改革进展填报（病例数与基金支出为年度累计；基金单位：万元）`,
+          ],
+          columns: TEMPLATE_COLUMNS.map((c) => ({
+            header: c.header,
+            value: ({ region, figures }: (typeof rows)[number]) => {
+              if (c.key === 'regionCode') return region.code;
+              if (c.key === 'regionName') return region.nameZh;
+              if (!figures) return null;
+              if (c.key === 'stage') return STAGE_LABELS[figures.stage];
+              return (figures as Record<string, string | number | null>)[c.key] ?? null;
+            },
+          })),
+          rows,
         },
-      })),
-      rows,
-    }, request.query.format ?? 'xlsx');
-  });
-
-  app.post('/provinces/:code/reports/:period/import', {
-    schema: {
-      tags: ['reports'],
-      summary: '导入填好的模板（CSV 或 XLSX，全部成功或全部不保存） Import a filled template, all or nothing',
-      params: ReportParams,
-      consumes: ['multipart/form-data'],
-      headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
-      response: { 200: ReportSchema },
+        request.query.format ?? 'xlsx',
+      );
     },
-  }, async (request, reply) => {
-    const { code, period } = request.params;
-    // who may import is decided before the file is read: no parsing work (or parse errors) for anyone else
-    if (!canEditReport(request.user, code)) throw refuse(request.user, '只有本省的填报人员可以导入本省报表', "Only this province's editors can import its report");
-    await requireProvince(app.db, code);
-    if (!request.isMultipart()) throw new Problem(415, 'multipartRequired', '请以 multipart/form-data 上传文件（字段 file）', 'Upload the file as multipart/form-data (field "file")', [{ path: '/body/file', code: 'required', zh: '缺少文件', en: 'missing file' }]);
-    const file = await request.file();
-    if (!file) throw new Problem(400, 'fileRequired', '缺少上传文件', 'No file uploaded', [{ path: '/body/file', code: 'required', zh: '缺少文件', en: 'missing file' }]);
-    const buf = await file.toBuffer().catch(() => {
-      throw new Problem(413, 'fileTooLarge', '文件过大（上限 5 MB）', 'File too large (5 MB at most)', [{ path: '/body/file', code: 'tooLarge', zh: '文件过大', en: 'too large' }]);
-    });
-    const parsed = await parseTemplate(buf, file.filename);
-    const asFields = (ps: typeof parsed.problems) => ps.map((p) => ({ path: p.path, code: p.code, zh: p.zh, en: p.en, row: p.row, column: p.column }));
-    if (parsed.problems.length) {
-      throw new Problem(422, 'importRejected', `文件有 ${parsed.problems.length} 处错误，未导入任何数据`, `The file has ${parsed.problems.length} problem(s); nothing was imported`, asFields(parsed.problems), { rows: [...new Set(parsed.problems.map((p) => p.row))] });
-    }
-    try {
-      const report = await saveDraft(app.db, request.user, code, period, parsed.rows, parseIfMatch(request.headers['if-match']));
-      reply.header('etag', `"${report.version}"`);
-      return report;
-    } catch (e) {
-      // name the file row for rule violations found after parsing
-      if (e instanceof Problem && e.code === 'invalidFigures') {
-        const fields = e.fields.map((f) => {
-          const [, index, key] = /\/rows\/(\d+)\/?(\w*)/.exec(f.path) ?? [];
-          const row = parsed.fileRows[Number(index)] ?? 0;
-          const column = TEMPLATE_COLUMNS.find((c) => c.key === key)?.header ?? '';
-          return { ...f, path: f.path.replace('/body', ''), zh: `第 ${row} 行：${f.zh}`, en: `Row ${row}: ${f.en}`, row, column };
-        });
-        throw new Problem(422, 'importRejected', `文件有 ${fields.length} 处错误，未导入任何数据`, `The file has ${fields.length} problem(s); nothing was imported`, fields, { rows: [...new Set(fields.map((f) => f.row))] });
+  );
+
+  app.post(
+    '/provinces/:code/reports/:period/import',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          '导入填好的模板（CSV 或 XLSX，全部成功或全部不保存） Import a filled template, all or nothing',
+        params: ReportParams,
+        consumes: ['multipart/form-data'],
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        response: { 200: ReportSchema },
+      },
+    },
+    async (request, reply) => {
+      const { code, period } = request.params;
+      // who may import is decided before the file is read: no parsing work (or parse errors) for anyone else
+      if (!canEditReport(request.user, code))
+        throw refuse(
+          request.user,
+          '只有本省的填报人员可以导入本省报表',
+          "Only this province's editors can import its report",
+        );
+      await requireProvince(app.db, code);
+      if (!request.isMultipart())
+        throw new Problem(
+          415,
+          'multipartRequired',
+          '请以 multipart/form-data 上传文件（字段 file）',
+          'Upload the file as multipart/form-data (field "file")',
+          [{ path: '/body/file', code: 'required', zh: '缺少文件', en: 'missing file' }],
+        );
+      const file = await request.file();
+      if (!file)
+        throw new Problem(400, 'fileRequired', '缺少上传文件', 'No file uploaded', [
+          { path: '/body/file', code: 'required', zh: '缺少文件', en: 'missing file' },
+        ]);
+      const buf = await file.toBuffer().catch(() => {
+        throw new Problem(
+          413,
+          'fileTooLarge',
+          '文件过大（上限 5 MB）',
+          'File too large (5 MB at most)',
+          [{ path: '/body/file', code: 'tooLarge', zh: '文件过大', en: 'too large' }],
+        );
+      });
+      const parsed = await parseTemplate(buf, file.filename);
+      const asFields = (ps: typeof parsed.problems) =>
+        ps.map((p) => ({
+          path: p.path,
+          code: p.code,
+          zh: p.zh,
+          en: p.en,
+          row: p.row,
+          column: p.column,
+        }));
+      if (parsed.problems.length) {
+        throw new Problem(
+          422,
+          'importRejected',
+          `文件有 ${parsed.problems.length} 处错误，未导入任何数据`,
+          `The file has ${parsed.problems.length} problem(s); nothing was imported`,
+          asFields(parsed.problems),
+          { rows: [...new Set(parsed.problems.map((p) => p.row))] },
+        );
       }
-      throw e;
-    }
-  });
+      try {
+        const report = await saveDraft(
+          app.db,
+          request.user,
+          code,
+          period,
+          parsed.rows,
+          parseIfMatch(request.headers['if-match']),
+        );
+        reply.header('etag', `"${report.version}"`);
+        return report;
+      } catch (e) {
+        // name the file row for rule violations found after parsing
+        if (e instanceof Problem && e.code === 'invalidFigures') {
+          const fields = e.fields.map((f) => {
+            const [, index, key] = /\/rows\/(\d+)\/?(\w*)/.exec(f.path) ?? [];
+            const row = parsed.fileRows[Number(index)] ?? 0;
+            const column = TEMPLATE_COLUMNS.find((c) => c.key === key)?.header ?? '';
+            return {
+              ...f,
+              path: f.path.replace('/body', ''),
+              zh: `第 ${row} 行：${f.zh}`,
+              en: `Row ${row}: ${f.en}`,
+              row,
+              column,
+            };
+          });
+          throw new Problem(
+            422,
+            'importRejected',
+            `文件有 ${fields.length} 处错误，未导入任何数据`,
+            `The file has ${fields.length} problem(s); nothing was imported`,
+            fields,
+            { rows: [...new Set(fields.map((f) => f.row))] },
+          );
+        }
+        throw e;
+      }
+    },
+  );
 };
 export default routes;

@@ -5,7 +5,20 @@
 import type { Stage } from '../../domain/types.ts';
 
 export interface TemplateColumn {
-  key: 'regionCode' | 'regionName' | 'method' | 'stage' | 'eligibleInstitutions' | 'coveredInstitutions' | 'inpatientCases' | 'groupedCases' | 'inpatientFund' | 'drgDipFund' | 'subsetEligibleInstitutions' | 'subsetCoveredInstitutions' | 'note';
+  key:
+    | 'regionCode'
+    | 'regionName'
+    | 'method'
+    | 'stage'
+    | 'eligibleInstitutions'
+    | 'coveredInstitutions'
+    | 'inpatientCases'
+    | 'groupedCases'
+    | 'inpatientFund'
+    | 'drgDipFund'
+    | 'subsetEligibleInstitutions'
+    | 'subsetCoveredInstitutions'
+    | 'note';
   header: string;
   kind: 'code' | 'text' | 'method' | 'stage' | 'count' | 'money';
   required: boolean;
@@ -15,19 +28,69 @@ export const TEMPLATE_COLUMNS: TemplateColumn[] = [
   { key: 'regionCode', header: '统筹地区编码 (region code)', kind: 'code', required: true },
   { key: 'regionName', header: '统筹地区名称 (region)', kind: 'text', required: false },
   { key: 'method', header: '付费方式 DRG/DIP (method)', kind: 'method', required: false },
-  { key: 'stage', header: '改革阶段 未启动/准备/模拟付费/实际付费 (stage)', kind: 'stage', required: true },
-  { key: 'eligibleInstitutions', header: '符合条件的开展住院服务的医疗机构数 (eligible institutions)', kind: 'count', required: true },
-  { key: 'coveredInstitutions', header: 'DRG/DIP付费医疗机构数 (covered institutions)', kind: 'count', required: true },
-  { key: 'inpatientCases', header: '住院病例数，年度累计 (inpatient cases, YTD)', kind: 'count', required: true },
-  { key: 'groupedCases', header: '入组病例数，年度累计 (grouped cases, YTD)', kind: 'count', required: true },
-  { key: 'inpatientFund', header: '住院医保基金支出 万元，年度累计 (inpatient fund, 10k CNY, YTD)', kind: 'money', required: true },
-  { key: 'drgDipFund', header: 'DRG/DIP付费医保基金支出 万元，年度累计 (DRG/DIP-paid fund, 10k CNY, YTD)', kind: 'money', required: true },
-  { key: 'subsetEligibleInstitutions', header: '二级及以上公立医院数，可选 (secondary+ public hospitals, optional)', kind: 'count', required: false },
-  { key: 'subsetCoveredInstitutions', header: '其中DRG/DIP付费数，可选 (of which DRG/DIP-paid, optional)', kind: 'count', required: false },
+  {
+    key: 'stage',
+    header: '改革阶段 未启动/准备/模拟付费/实际付费 (stage)',
+    kind: 'stage',
+    required: true,
+  },
+  {
+    key: 'eligibleInstitutions',
+    header: '符合条件的开展住院服务的医疗机构数 (eligible institutions)',
+    kind: 'count',
+    required: true,
+  },
+  {
+    key: 'coveredInstitutions',
+    header: 'DRG/DIP付费医疗机构数 (covered institutions)',
+    kind: 'count',
+    required: true,
+  },
+  {
+    key: 'inpatientCases',
+    header: '住院病例数，年度累计 (inpatient cases, YTD)',
+    kind: 'count',
+    required: true,
+  },
+  {
+    key: 'groupedCases',
+    header: '入组病例数，年度累计 (grouped cases, YTD)',
+    kind: 'count',
+    required: true,
+  },
+  {
+    key: 'inpatientFund',
+    header: '住院医保基金支出 万元，年度累计 (inpatient fund, 10k CNY, YTD)',
+    kind: 'money',
+    required: true,
+  },
+  {
+    key: 'drgDipFund',
+    header: 'DRG/DIP付费医保基金支出 万元，年度累计 (DRG/DIP-paid fund, 10k CNY, YTD)',
+    kind: 'money',
+    required: true,
+  },
+  {
+    key: 'subsetEligibleInstitutions',
+    header: '二级及以上公立医院数，可选 (secondary+ public hospitals, optional)',
+    kind: 'count',
+    required: false,
+  },
+  {
+    key: 'subsetCoveredInstitutions',
+    header: '其中DRG/DIP付费数，可选 (of which DRG/DIP-paid, optional)',
+    kind: 'count',
+    required: false,
+  },
   { key: 'note', header: '备注 (note)', kind: 'text', required: false },
 ];
 
-export const STAGE_LABELS: Record<Stage, string> = { notStarted: '未启动', preparing: '准备', simulated: '模拟付费', actual: '实际付费' };
+export const STAGE_LABELS: Record<Stage, string> = {
+  notStarted: '未启动',
+  preparing: '准备',
+  simulated: '模拟付费',
+  actual: '实际付费',
+};
 
 /** Chinese labels, English keys and a few common variants are all accepted. */
 export const STAGE_FROM_TEXT: Record<string, Stage> = {

@@ -5,17 +5,32 @@ import type { CohortDto, PlanDocumentDto, PlanResponse, TargetRowDto } from './s
 
 const planVersionInclude = {
   plan: true,
-  cohorts: { orderBy: { sortOrder: 'asc' }, include: { members: { include: { region: true }, orderBy: { region: { sortOrder: 'asc' } } } } },
+  cohorts: {
+    orderBy: { sortOrder: 'asc' },
+    include: { members: { include: { region: true }, orderBy: { region: { sortOrder: 'asc' } } } },
+  },
   targets: {
     orderBy: { sortOrder: 'asc' },
-    include: { cohort: true, regions: { include: { region: true } }, conflicts: { include: { other: true } } },
+    include: {
+      cohort: true,
+      regions: { include: { region: true } },
+      conflicts: { include: { other: true } },
+    },
   },
 } as const;
 
 /** The published version in force of the plan a province has, the national plan, or the plan with a slug. */
-async function loadVersion(db: Db, where: { provinceCode: string } | { national: true } | { slug: string }) {
+async function loadVersion(
+  db: Db,
+  where: { provinceCode: string } | { national: true } | { slug: string },
+) {
   const plan = await db.plan.findFirst({
-    where: 'national' in where ? { isNational: true } : 'slug' in where ? { slug: where.slug } : { provinceCode: where.provinceCode },
+    where:
+      'national' in where
+        ? { isNational: true }
+        : 'slug' in where
+          ? { slug: where.slug }
+          : { provinceCode: where.provinceCode },
     select: { id: true },
   });
   if (!plan) return null;
@@ -33,7 +48,11 @@ const num = (d: { toNumber(): number } | null) => (d === null ? null : d.toNumbe
 
 function toTarget(v: LoadedVersion, t: LoadedVersion['targets'][number]): Target {
   const scope: TargetScope =
-    t.scope === 'cohort' ? { kind: 'cohort', cohort: t.cohort!.key } : t.scope === 'regions' ? { kind: 'regions', regions: t.regions.map((r) => r.region.code) } : { kind: 'province' };
+    t.scope === 'cohort'
+      ? { kind: 'cohort', cohort: t.cohort!.key }
+      : t.scope === 'regions'
+        ? { kind: 'regions', regions: t.regions.map((r) => r.region.code) }
+        : { kind: 'province' };
   return {
     key: t.key,
     kind: t.kind,
@@ -66,13 +85,24 @@ export function toPlanModel(v: LoadedVersion): PlanModel {
     version: v.version,
     provinceCode: v.plan.provinceCode,
     isNational: v.plan.isNational,
-    document: { number: v.documentNumber, title: v.title, issuer: v.issuer, issuedOn: iso(v.issuedOn)!, startYear: v.startYear, endYear: v.endYear },
+    document: {
+      number: v.documentNumber,
+      title: v.title,
+      issuer: v.issuer,
+      issuedOn: iso(v.issuedOn)!,
+      startYear: v.startYear,
+      endYear: v.endYear,
+    },
     cohorts: v.cohorts.map((c) => ({
       key: c.key,
       nameZh: c.nameZh,
       nameEn: c.nameEn,
       definedAs: c.definedAs,
-      members: c.members.map((m) => ({ region: m.region.code, source: m.source, inferred: m.inferred })),
+      members: c.members.map((m) => ({
+        region: m.region.code,
+        source: m.source,
+        inferred: m.inferred,
+      })),
     })),
     targets: v.targets.map((t) => toTarget(v, t)),
   };
@@ -147,7 +177,12 @@ export function targetRows(v: LoadedVersion): TargetRowDto[] {
     };
     if (t.kind !== 'eventLadder') return [base];
     const start = t.nominalStartYear ?? v.startYear;
-    return target.steps.map((minPct, i) => ({ ...base, year: start + i, minPct, clockYear: i + 1 }));
+    return target.steps.map((minPct, i) => ({
+      ...base,
+      year: start + i,
+      minPct,
+      clockYear: i + 1,
+    }));
   });
 }
 
@@ -157,7 +192,13 @@ function cohortDtos(v: LoadedVersion): CohortDto[] {
     nameZh: c.nameZh,
     nameEn: c.nameEn,
     definedAs: c.definedAs,
-    members: c.members.map((m) => ({ region: m.region.code, nameZh: m.region.nameZh, nameEn: m.region.nameEn, source: m.source, inferred: m.inferred })),
+    members: c.members.map((m) => ({
+      region: m.region.code,
+      nameZh: m.region.nameZh,
+      nameEn: m.region.nameEn,
+      source: m.source,
+      inferred: m.inferred,
+    })),
   }));
 }
 
@@ -166,11 +207,21 @@ export async function planForProvince(db: Db, provinceCode: string): Promise<Pla
   const own = await loadVersion(db, { provinceCode });
   const v = own ?? (await loadVersion(db, { national: true }));
   if (!v) throw new Error('The national plan is missing: the reference data were not loaded.');
-  return { reference: !own, document: documentDto(v), cohorts: cohortDtos(v), targets: targetRows(v) };
+  return {
+    reference: !own,
+    document: documentDto(v),
+    cohorts: cohortDtos(v),
+    targets: targetRows(v),
+  };
 }
 
 export async function nationalPlan(db: Db): Promise<PlanResponse> {
   const v = await loadVersion(db, { national: true });
   if (!v) throw new Error('The national plan is missing: the reference data were not loaded.');
-  return { reference: false, document: documentDto(v), cohorts: cohortDtos(v), targets: targetRows(v) };
+  return {
+    reference: false,
+    document: documentDto(v),
+    cohorts: cohortDtos(v),
+    targets: targetRows(v),
+  };
 }

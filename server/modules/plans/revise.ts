@@ -13,7 +13,8 @@ import type { PlanContentBody } from '../reference/seed-files.ts';
 import { writePlanVersion } from './write.ts';
 
 const canDraft = (user: SessionUser | null, provinceCode: string | null) =>
-  user?.role === 'admin' || (user?.role === 'editor' && provinceCode !== null && user.provinceCode === provinceCode);
+  user?.role === 'admin' ||
+  (user?.role === 'editor' && provinceCode !== null && user.provinceCode === provinceCode);
 
 async function requirePlan(db: Db, slug: string) {
   const plan = await db.plan.findUnique({ where: { slug } });
@@ -22,64 +23,180 @@ async function requirePlan(db: Db, slug: string) {
 }
 
 /** The same cross-checks as the seed files (cohort members, named regions, kind fields, conflicts). */
-async function checkContent(db: Db, plan: { slug: string; provinceCode: string | null; isNational: boolean }, body: PlanContentBody) {
-  const regions = await db.coordinatingRegion.findMany({ where: { provinceCode: plan.provinceCode ?? undefined }, select: { code: true, provinceCode: true } });
+async function checkContent(
+  db: Db,
+  plan: { slug: string; provinceCode: string | null; isNational: boolean },
+  body: PlanContentBody,
+) {
+  const regions = await db.coordinatingRegion.findMany({
+    where: { provinceCode: plan.provinceCode ?? undefined },
+    select: { code: true, provinceCode: true },
+  });
   const regionsOf = new Map<string, Set<string>>();
-  for (const r of regions) regionsOf.set(r.provinceCode, (regionsOf.get(r.provinceCode) ?? new Set()).add(r.code));
-  if (plan.provinceCode && !regionsOf.has(plan.provinceCode)) regionsOf.set(plan.provinceCode, new Set());
+  for (const r of regions)
+    regionsOf.set(r.provinceCode, (regionsOf.get(r.provinceCode) ?? new Set()).add(r.code));
+  if (plan.provinceCode && !regionsOf.has(plan.provinceCode))
+    regionsOf.set(plan.provinceCode, new Set());
   try {
-    checkPlan({ file: 'body', hash: '', data: { slug: plan.slug, province: plan.provinceCode, national: plan.isNational, version: 1, document: body.document, cohorts: body.cohorts, targets: body.targets } }, regionsOf);
+    checkPlan(
+      {
+        file: 'body',
+        hash: '',
+        data: {
+          slug: plan.slug,
+          province: plan.provinceCode,
+          national: plan.isNational,
+          version: 1,
+          document: body.document,
+          cohorts: body.cohorts,
+          targets: body.targets,
+        },
+      },
+      regionsOf,
+    );
   } catch (e) {
-    if (e instanceof SeedError) throw new Problem(422, 'invalidPlan', `计划内容有误：${e.where} ${e.message}`, `The plan is not valid: ${e.message}`, [{ path: `/body${e.where}`, code: 'invalidPlan', zh: e.message, en: e.message }]);
+    if (e instanceof SeedError)
+      throw new Problem(
+        422,
+        'invalidPlan',
+        `计划内容有误：${e.where} ${e.message}`,
+        `The plan is not valid: ${e.message}`,
+        [{ path: `/body${e.where}`, code: 'invalidPlan', zh: e.message, en: e.message }],
+      );
     throw e;
   }
 }
 
-export async function createPlan(db: Db, user: SessionUser | null, provinceCode: string, slug: string, body: PlanContentBody) {
+export async function createPlan(
+  db: Db,
+  user: SessionUser | null,
+  provinceCode: string,
+  slug: string,
+  body: PlanContentBody,
+) {
   if (user?.role !== 'admin' && !canDraft(user, provinceCode)) throw refuse(user);
-  if (await db.plan.findFirst({ where: { OR: [{ slug }, { provinceCode }] } })) throw new Problem(409, 'planExists', '该省已有计划或该标识已被使用：请提交修订版本', 'The province already has a plan (or the slug is taken): submit a revision instead', [{ path: '/body/slug', code: 'planExists', zh: '已有计划', en: 'a plan exists' }]);
+  if (await db.plan.findFirst({ where: { OR: [{ slug }, { provinceCode }] } }))
+    throw new Problem(
+      409,
+      'planExists',
+      '该省已有计划或该标识已被使用：请提交修订版本',
+      'The province already has a plan (or the slug is taken): submit a revision instead',
+      [{ path: '/body/slug', code: 'planExists', zh: '已有计划', en: 'a plan exists' }],
+    );
   const plan = { slug, provinceCode, isNational: false };
   await checkContent(db, plan, body);
-  return db.$transaction(async (tx) => {
-    const created = await tx.plan.create({ data: plan });
-    const v = await writePlanVersion(tx, created.id, body, { status: 'draft', seedHash: null, createdById: user!.id, note: body.note ?? null });
-    await recordAudit(tx, { actor: user!, action: 'plan.create', entityType: 'plan', entityId: slug, provinceCode, after: { version: v.version, status: v.status, content: body } });
-    return { slug, version: v.version, status: v.status };
-  }, { timeout: 30_000 });
+  return db.$transaction(
+    async (tx) => {
+      const created = await tx.plan.create({ data: plan });
+      const v = await writePlanVersion(tx, created.id, body, {
+        status: 'draft',
+        seedHash: null,
+        createdById: user!.id,
+        note: body.note ?? null,
+      });
+      await recordAudit(tx, {
+        actor: user!,
+        action: 'plan.create',
+        entityType: 'plan',
+        entityId: slug,
+        provinceCode,
+        after: { version: v.version, status: v.status, content: body },
+      });
+      return { slug, version: v.version, status: v.status };
+    },
+    { timeout: 30_000 },
+  );
 }
 
-export async function draftRevision(db: Db, user: SessionUser | null, slug: string, body: PlanContentBody) {
+export async function draftRevision(
+  db: Db,
+  user: SessionUser | null,
+  slug: string,
+  body: PlanContentBody,
+) {
   const plan = await requirePlan(db, slug);
   if (!canDraft(user, plan.provinceCode)) throw refuse(user);
   await checkContent(db, plan, body);
-  return db.$transaction(async (tx) => {
-    const draft = await tx.planVersion.findFirst({ where: { planId: plan.id, status: 'draft' } });
-    const before = draft ? { version: draft.version, status: draft.status } : null;
-    if (draft) await tx.planVersion.delete({ where: { id: draft.id } });
-    const v = await writePlanVersion(tx, plan.id, body, { status: 'draft', seedHash: null, createdById: user!.id, note: body.note ?? null, version: draft?.version });
-    await recordAudit(tx, { actor: user!, action: draft ? 'plan.editDraft' : 'plan.draft', entityType: 'plan', entityId: slug, provinceCode: plan.provinceCode, before, after: { version: v.version, status: v.status, content: body } });
-    return { slug, version: v.version, status: v.status };
-  }, { timeout: 30_000 });
+  return db.$transaction(
+    async (tx) => {
+      const draft = await tx.planVersion.findFirst({ where: { planId: plan.id, status: 'draft' } });
+      const before = draft ? { version: draft.version, status: draft.status } : null;
+      if (draft) await tx.planVersion.delete({ where: { id: draft.id } });
+      const v = await writePlanVersion(tx, plan.id, body, {
+        status: 'draft',
+        seedHash: null,
+        createdById: user!.id,
+        note: body.note ?? null,
+        version: draft?.version,
+      });
+      await recordAudit(tx, {
+        actor: user!,
+        action: draft ? 'plan.editDraft' : 'plan.draft',
+        entityType: 'plan',
+        entityId: slug,
+        provinceCode: plan.provinceCode,
+        before,
+        after: { version: v.version, status: v.status, content: body },
+      });
+      return { slug, version: v.version, status: v.status };
+    },
+    { timeout: 30_000 },
+  );
 }
 
 export async function publishDraft(db: Db, user: SessionUser | null, slug: string) {
-  if (user?.role !== 'admin') throw refuse(user, '只有管理员可以发布计划', 'Only admins publish plans');
+  if (user?.role !== 'admin')
+    throw refuse(user, '只有管理员可以发布计划', 'Only admins publish plans');
   const plan = await requirePlan(db, slug);
   return db.$transaction(async (tx) => {
     const draft = await tx.planVersion.findFirst({ where: { planId: plan.id, status: 'draft' } });
-    if (!draft) throw new Problem(409, 'noDraft', '没有待发布的草稿版本', 'There is no draft version to publish');
-    const previous = await tx.planVersion.findFirst({ where: { planId: plan.id, status: 'published' } });
-    await tx.planVersion.updateMany({ where: { planId: plan.id, status: 'published' }, data: { status: 'superseded' } });
+    if (!draft)
+      throw new Problem(
+        409,
+        'noDraft',
+        '没有待发布的草稿版本',
+        'There is no draft version to publish',
+      );
+    const previous = await tx.planVersion.findFirst({
+      where: { planId: plan.id, status: 'published' },
+    });
+    await tx.planVersion.updateMany({
+      where: { planId: plan.id, status: 'published' },
+      data: { status: 'superseded' },
+    });
     await tx.planVersion.update({ where: { id: draft.id }, data: { status: 'published' } });
-    await recordAudit(tx, { actor: user, action: 'plan.publish', entityType: 'plan', entityId: slug, provinceCode: plan.provinceCode, before: previous ? { version: previous.version, status: 'published' } : null, after: { version: draft.version, status: 'published' } });
+    await recordAudit(tx, {
+      actor: user,
+      action: 'plan.publish',
+      entityType: 'plan',
+      entityId: slug,
+      provinceCode: plan.provinceCode,
+      before: previous ? { version: previous.version, status: 'published' } : null,
+      after: { version: draft.version, status: 'published' },
+    });
     return { slug, version: draft.version, status: 'published' as const };
   });
 }
 
 export async function planVersions(db: Db, user: SessionUser | null, slug: string) {
   const plan = await requirePlan(db, slug);
-  const versions = await db.planVersion.findMany({ where: { planId: plan.id }, orderBy: { version: 'asc' }, include: { createdBy: true, _count: { select: { targets: true } } } });
+  const versions = await db.planVersion.findMany({
+    where: { planId: plan.id },
+    orderBy: { version: 'asc' },
+    include: { createdBy: true, _count: { select: { targets: true } } },
+  });
   return versions
-    .filter((v) => v.status !== 'draft' || canDraft(user, plan.provinceCode) || user?.role === 'reviewer')
-    .map((v) => ({ versionId: v.id, version: v.version, status: v.status, documentNumber: v.documentNumber, createdAt: v.createdAt.toISOString(), createdBy: v.createdBy?.username ?? (v.seedHash ? 'seed' : null), note: v.note, targets: v._count.targets }));
+    .filter(
+      (v) => v.status !== 'draft' || canDraft(user, plan.provinceCode) || user?.role === 'reviewer',
+    )
+    .map((v) => ({
+      versionId: v.id,
+      version: v.version,
+      status: v.status,
+      documentNumber: v.documentNumber,
+      createdAt: v.createdAt.toISOString(),
+      createdBy: v.createdBy?.username ?? (v.seedHash ? 'seed' : null),
+      note: v.note,
+      targets: v._count.targets,
+    }));
 }

@@ -1,57 +1,142 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ProvinceParams } from '../provinces/schemas.ts';
-import { requireProvince } from '../provinces/queries.ts';
-import { nationalPlan, planForProvince } from './queries.ts';
-import { PlanResponseSchema } from './schemas.ts';
 import { Type } from 'typebox';
-import { PlanContentBody } from '../reference/seed-files.ts';
 import { auditTrail } from '../audit/record.ts';
 import { HistorySchema } from '../audit/schemas.ts';
+import { requireProvince } from '../provinces/queries.ts';
+import { ProvinceParams } from '../provinces/schemas.ts';
+import { PlanContentBody } from '../reference/seed-files.ts';
+import { nationalPlan, planForProvince } from './queries.ts';
 import { createPlan, draftRevision, planVersions, publishDraft } from './revise.ts';
+import { PlanResponseSchema } from './schemas.ts';
 
-const NewPlanBody = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 60 }), ...PlanContentBody.properties }, { additionalProperties: false });
+const NewPlanBody = Type.Object(
+  {
+    slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 60 }),
+    ...PlanContentBody.properties,
+  },
+  { additionalProperties: false },
+);
 const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }) });
-const VersionResult = Type.Object({ slug: Type.String(), version: Type.Integer(), status: Type.String() });
+const VersionResult = Type.Object({
+  slug: Type.String(),
+  version: Type.Integer(),
+  status: Type.String(),
+});
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/provinces/:code/plan', {
-    schema: {
-      tags: ['plans'],
-      summary: '省级行动计划及其目标（无计划时返回国家计划作参照） The province plan and its targets (the national plan as reference when none)',
-      params: ProvinceParams,
-      response: { 200: PlanResponseSchema },
+  app.get(
+    '/provinces/:code/plan',
+    {
+      schema: {
+        tags: ['plans'],
+        summary:
+          '省级行动计划及其目标（无计划时返回国家计划作参照） The province plan and its targets (the national plan as reference when none)',
+        params: ProvinceParams,
+        response: { 200: PlanResponseSchema },
+      },
     },
-  }, async (request) => {
-    await requireProvince(app.db, request.params.code);
-    return planForProvince(app.db, request.params.code);
-  });
+    async (request) => {
+      await requireProvince(app.db, request.params.code);
+      return planForProvince(app.db, request.params.code);
+    },
+  );
 
-  app.get('/plans/national', {
-    schema: { tags: ['plans'], summary: '国家三年行动计划 医保发〔2021〕48号 The national plan', response: { 200: PlanResponseSchema } },
-  }, async () => nationalPlan(app.db));
+  app.get(
+    '/plans/national',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: '国家三年行动计划 医保发〔2021〕48号 The national plan',
+        response: { 200: PlanResponseSchema },
+      },
+    },
+    async () => nationalPlan(app.db),
+  );
 
-  app.post('/provinces/:code/plans', {
-    schema: { tags: ['plans'], summary: '为没有计划的省份录入计划（草稿） Enter a plan for a province (draft)', params: ProvinceParams, body: NewPlanBody, response: { 201: VersionResult } },
-  }, async (request, reply) => {
-    await requireProvince(app.db, request.params.code);
-    const { slug, ...content } = request.body;
-    return reply.status(201).send(await createPlan(app.db, request.user, request.params.code, slug, content));
-  });
+  app.post(
+    '/provinces/:code/plans',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: '为没有计划的省份录入计划（草稿） Enter a plan for a province (draft)',
+        params: ProvinceParams,
+        body: NewPlanBody,
+        response: { 201: VersionResult },
+      },
+    },
+    async (request, reply) => {
+      await requireProvince(app.db, request.params.code);
+      const { slug, ...content } = request.body;
+      return reply
+        .status(201)
+        .send(await createPlan(app.db, request.user, request.params.code, slug, content));
+    },
+  );
 
-  app.get('/plans/:slug/versions', {
-    schema: { tags: ['plans'], summary: '计划的各个版本 Versions of a plan', params: SlugParams, response: { 200: Type.Array(Type.Object({ versionId: Type.Integer(), version: Type.Integer(), status: Type.String(), documentNumber: Type.String(), createdAt: Type.String(), createdBy: Type.Union([Type.String(), Type.Null()]), note: Type.Union([Type.String(), Type.Null()]), targets: Type.Integer() })) } },
-  }, async (request) => planVersions(app.db, request.user, request.params.slug));
+  app.get(
+    '/plans/:slug/versions',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: '计划的各个版本 Versions of a plan',
+        params: SlugParams,
+        response: {
+          200: Type.Array(
+            Type.Object({
+              versionId: Type.Integer(),
+              version: Type.Integer(),
+              status: Type.String(),
+              documentNumber: Type.String(),
+              createdAt: Type.String(),
+              createdBy: Type.Union([Type.String(), Type.Null()]),
+              note: Type.Union([Type.String(), Type.Null()]),
+              targets: Type.Integer(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => planVersions(app.db, request.user, request.params.slug),
+  );
 
-  app.put('/plans/:slug/draft', {
-    schema: { tags: ['plans'], summary: '新建或修改修订草稿（保留现行版本） Create or edit the revision draft', params: SlugParams, body: PlanContentBody, response: { 200: VersionResult } },
-  }, async (request) => draftRevision(app.db, request.user, request.params.slug, request.body));
+  app.put(
+    '/plans/:slug/draft',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: '新建或修改修订草稿（保留现行版本） Create or edit the revision draft',
+        params: SlugParams,
+        body: PlanContentBody,
+        response: { 200: VersionResult },
+      },
+    },
+    async (request) => draftRevision(app.db, request.user, request.params.slug, request.body),
+  );
 
-  app.post('/plans/:slug/publish', {
-    schema: { tags: ['plans'], summary: '发布草稿，现行版本转为历史版本（管理员） Publish the draft', params: SlugParams, response: { 200: VersionResult } },
-  }, async (request) => publishDraft(app.db, request.user, request.params.slug));
+  app.post(
+    '/plans/:slug/publish',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: '发布草稿，现行版本转为历史版本（管理员） Publish the draft',
+        params: SlugParams,
+        response: { 200: VersionResult },
+      },
+    },
+    async (request) => publishDraft(app.db, request.user, request.params.slug),
+  );
 
-  app.get('/plans/:slug/history', {
-    schema: { tags: ['plans'], summary: '计划修改记录 History of a plan', params: SlugParams, response: { 200: HistorySchema } },
-  }, async (request) => auditTrail(app.db, 'plan', request.params.slug));
+  app.get(
+    '/plans/:slug/history',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: '计划修改记录 History of a plan',
+        params: SlugParams,
+        response: { 200: HistorySchema },
+      },
+    },
+    async (request) => auditTrail(app.db, 'plan', request.params.slug),
+  );
 };
 export default routes;

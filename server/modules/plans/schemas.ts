@@ -1,8 +1,7 @@
 /** Response shapes of the plan endpoints; the web app imports these types. */
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { DIMENSIONS, REGION_EVENTS, STAGES, TARGET_KINDS } from '../../domain/types.ts';
 import { Nullable, oneOf } from '../shared/schema.ts';
-
 
 export const ClauseSourceSchema = Type.Object({
   document: Type.String(),
@@ -60,7 +59,9 @@ export const TargetRowSchema = Type.Object({
   soft: Type.Boolean(),
   interpretation: Nullable(Type.String()),
   interpretationZh: Nullable(Type.String()),
-  conflictsWith: Type.Array(Type.Object({ key: Type.String(), note: Type.String(), noteZh: Nullable(Type.String()) })),
+  conflictsWith: Type.Array(
+    Type.Object({ key: Type.String(), note: Type.String(), noteZh: Nullable(Type.String()) }),
+  ),
 });
 
 export const CohortSchema = Type.Object({
@@ -68,7 +69,15 @@ export const CohortSchema = Type.Object({
   nameZh: Type.String(),
   nameEn: Type.String(),
   definedAs: Nullable(Type.String()),
-  members: Type.Array(Type.Object({ region: Type.String(), nameZh: Type.String(), nameEn: Type.String(), source: Nullable(Type.String()), inferred: Type.Boolean() })),
+  members: Type.Array(
+    Type.Object({
+      region: Type.String(),
+      nameZh: Type.String(),
+      nameEn: Type.String(),
+      source: Nullable(Type.String()),
+      inferred: Type.Boolean(),
+    }),
+  ),
 });
 
 export const PlanResponseSchema = Type.Object({

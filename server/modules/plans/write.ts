@@ -15,10 +15,23 @@ export async function writePlanVersion(
   tx: Tx,
   planId: number,
   p: PlanContent,
-  opts: { status: 'draft' | 'published'; seedHash: string | null; createdById: number | null; note: string | null; version?: number },
+  opts: {
+    status: 'draft' | 'published';
+    seedHash: string | null;
+    createdById: number | null;
+    note: string | null;
+    version?: number;
+  },
 ) {
-  const latest = await tx.planVersion.findFirst({ where: { planId }, orderBy: { version: 'desc' } });
-  if (opts.status === 'published') await tx.planVersion.updateMany({ where: { planId, status: 'published' }, data: { status: 'superseded' } });
+  const latest = await tx.planVersion.findFirst({
+    where: { planId },
+    orderBy: { version: 'desc' },
+  });
+  if (opts.status === 'published')
+    await tx.planVersion.updateMany({
+      where: { planId, status: 'published' },
+      data: { status: 'superseded' },
+    });
   const d = p.document;
   const version = await tx.planVersion.create({
     data: {
@@ -40,7 +53,12 @@ export async function writePlanVersion(
       createdById: opts.createdById,
     },
   });
-  const regionIds = new Map((await tx.coordinatingRegion.findMany({ select: { id: true, code: true } })).map((r) => [r.code, r.id]));
+  const regionIds = new Map(
+    (await tx.coordinatingRegion.findMany({ select: { id: true, code: true } })).map((r) => [
+      r.code,
+      r.id,
+    ]),
+  );
   const cohortIds = new Map<string, number>();
   for (const [i, c] of (p.cohorts ?? []).entries()) {
     const cohort = await tx.cohort.create({
@@ -51,7 +69,13 @@ export async function writePlanVersion(
         nameEn: c.nameEn,
         definedAs: c.definedAs ?? null,
         sortOrder: i,
-        members: { create: c.members.map((m) => ({ regionId: regionIds.get(m.region)!, source: m.source ?? null, inferred: m.inferred ?? false })) },
+        members: {
+          create: c.members.map((m) => ({
+            regionId: regionIds.get(m.region)!,
+            source: m.source ?? null,
+            inferred: m.inferred ?? false,
+          })),
+        },
       },
     });
     cohortIds.set(c.key, cohort.id);
@@ -66,7 +90,10 @@ export async function writePlanVersion(
         kind: t.kind,
         dimension: t.dimension,
         scope,
-        cohortId: typeof t.scope === 'object' && 'cohort' in t.scope ? cohortIds.get(t.scope.cohort)! : null,
+        cohortId:
+          typeof t.scope === 'object' && 'cohort' in t.scope
+            ? cohortIds.get(t.scope.cohort)!
+            : null,
         appliesTo: t.appliesTo,
         subset: t.subset ?? null,
         minPct: t.minPct ?? null,
@@ -86,14 +113,24 @@ export async function writePlanVersion(
         quote: t.clause.quote,
         line: t.clause.line,
         sortOrder: i,
-        regions: typeof t.scope === 'object' && 'regions' in t.scope ? { create: t.scope.regions.map((code) => ({ regionId: regionIds.get(code)! })) } : undefined,
+        regions:
+          typeof t.scope === 'object' && 'regions' in t.scope
+            ? { create: t.scope.regions.map((code) => ({ regionId: regionIds.get(code)! })) }
+            : undefined,
       },
     });
     targetIds.set(t.key, created.id);
   }
   for (const t of p.targets) {
     for (const c of t.conflictsWith ?? []) {
-      await tx.targetConflict.create({ data: { targetId: targetIds.get(t.key)!, otherTargetId: targetIds.get(c.key)!, note: c.note, noteZh: c.noteZh ?? null } });
+      await tx.targetConflict.create({
+        data: {
+          targetId: targetIds.get(t.key)!,
+          otherTargetId: targetIds.get(c.key)!,
+          note: c.note,
+          noteZh: c.noteZh ?? null,
+        },
+      });
     }
   }
   return version;

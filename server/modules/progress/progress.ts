@@ -7,28 +7,64 @@ import { requireProvince } from '../provinces/queries.ts';
 import { loadQuarters } from './queries.ts';
 import type { ProgressResponse, ProgressSeries } from './schemas.ts';
 
-function series(quarters: RegionQuarter[], periods: string[], dimension: (typeof DIMENSIONS)[number], scope: Omit<ProgressSeries, 'points'>, members: Set<string> | null): ProgressSeries {
+function series(
+  quarters: RegionQuarter[],
+  periods: string[],
+  dimension: (typeof DIMENSIONS)[number],
+  scope: Omit<ProgressSeries, 'points'>,
+  members: Set<string> | null,
+): ProgressSeries {
   return {
     ...scope,
     points: periods.map((period) => {
-      const rows = quarters.filter((q) => q.period === period && (!members || members.has(q.regionCode)));
+      const rows = quarters.filter(
+        (q) => q.period === period && (!members || members.has(q.regionCode)),
+      );
       const c = rollUpCoverage(rows.map((r) => coverageOf(r, dimension)));
-      return { period, numerator: c.numerator, denominator: c.denominator, pct: c.pct, regionsReported: rows.length };
+      return {
+        period,
+        numerator: c.numerator,
+        denominator: c.denominator,
+        pct: c.pct,
+        regionsReported: rows.length,
+      };
     }),
   };
 }
 
 export async function provinceProgress(db: Db, code: string): Promise<ProgressResponse> {
   const province = await requireProvince(db, code);
-  const [{ quarters, periods, isDemo }, plan] = await Promise.all([loadQuarters(db, code), provincePlanModel(db, code)]);
+  const [{ quarters, periods, isDemo }, plan] = await Promise.all([
+    loadQuarters(db, code),
+    provincePlanModel(db, code),
+  ]);
   const dimensions = Object.fromEntries(
     DIMENSIONS.map((d) => [
       d,
       [
-        series(quarters, periods, d, { scope: 'province', key: code, nameZh: province.nameZh, nameEn: province.nameEn }, null),
-        ...(plan?.cohorts ?? []).map((c) => series(quarters, periods, d, { scope: 'cohort', key: c.key, nameZh: c.nameZh, nameEn: c.nameEn }, new Set(c.members.map((m) => m.region)))),
+        series(
+          quarters,
+          periods,
+          d,
+          { scope: 'province', key: code, nameZh: province.nameZh, nameEn: province.nameEn },
+          null,
+        ),
+        ...(plan?.cohorts ?? []).map((c) =>
+          series(
+            quarters,
+            periods,
+            d,
+            { scope: 'cohort', key: c.key, nameZh: c.nameZh, nameEn: c.nameEn },
+            new Set(c.members.map((m) => m.region)),
+          ),
+        ),
       ],
     ]),
   ) as ProgressResponse['dimensions'];
-  return { province: { code, nameZh: province.nameZh, nameEn: province.nameEn }, isDemo, periods, dimensions };
+  return {
+    province: { code, nameZh: province.nameZh, nameEn: province.nameEn },
+    isDemo,
+    periods,
+    dimensions,
+  };
 }

@@ -13,14 +13,27 @@ export interface ProvinceQuarters {
 /** Reported figures count once submitted (and while accepted); drafts and returned reports are the bureau's own. */
 export const REPORTED = ['submitted', 'accepted'] as const;
 
-export async function loadQuarters(db: Db, provinceCode: string, opts: { until?: string } = {}): Promise<ProvinceQuarters> {
+export async function loadQuarters(
+  db: Db,
+  provinceCode: string,
+  opts: { until?: string } = {},
+): Promise<ProvinceQuarters> {
   const reports = await db.report.findMany({
-    where: { provinceCode, status: { in: [...REPORTED] }, ...(opts.until ? { period: { lte: opts.until } } : {}) },
+    where: {
+      provinceCode,
+      status: { in: [...REPORTED] },
+      ...(opts.until ? { period: { lte: opts.until } } : {}),
+    },
     orderBy: { period: 'asc' },
     include: { rows: { include: { region: { select: { code: true } } } } },
   });
   const quarters = reports.flatMap((rep) =>
-    rep.rows.map((r) => ({ ...rowFigures(r), period: rep.period, inpatientFund: r.inpatientFund.toNumber(), drgDipFund: r.drgDipFund.toNumber() })),
+    rep.rows.map((r) => ({
+      ...rowFigures(r),
+      period: rep.period,
+      inpatientFund: r.inpatientFund.toNumber(),
+      drgDipFund: r.drgDipFund.toNumber(),
+    })),
   );
   return { quarters, periods: reports.map((r) => r.period), isDemo: reports.some((r) => r.isDemo) };
 }

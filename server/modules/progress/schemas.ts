@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { DIMENSIONS } from '../../domain/types.ts';
 import { Nullable, oneOf } from '../shared/schema.ts';
 
@@ -23,10 +23,17 @@ export const ProgressResponseSchema = Type.Object({
   province: Type.Object({ code: Type.String(), nameZh: Type.String(), nameEn: Type.String() }),
   isDemo: Type.Boolean(),
   periods: Type.Array(Type.String()),
-  dimensions: Type.Object(Object.fromEntries(DIMENSIONS.map((d) => [d, Type.Array(ProgressSeriesSchema)])) as Record<(typeof DIMENSIONS)[number], ReturnType<typeof Type.Array<typeof ProgressSeriesSchema>>>),
+  dimensions: Type.Object(
+    Object.fromEntries(DIMENSIONS.map((d) => [d, Type.Array(ProgressSeriesSchema)])) as Record<
+      (typeof DIMENSIONS)[number],
+      ReturnType<typeof Type.Array<typeof ProgressSeriesSchema>>
+    >,
+  ),
 });
 
-export const ProgressQuery = Type.Object({ format: Type.Optional(oneOf(['json', 'csv', 'xlsx'] as const)) });
+export const ProgressQuery = Type.Object({
+  format: Type.Optional(oneOf(['json', 'csv', 'xlsx'] as const)),
+});
 
 export type ProgressPoint = Static<typeof ProgressPointSchema>;
 export type ProgressSeries = Static<typeof ProgressSeriesSchema>;

@@ -8,7 +8,11 @@ export async function listProvinces(db: Db): Promise<ProvinceSummary[]> {
       orderBy: { sortOrder: 'asc' },
       include: {
         _count: { select: { regions: true } },
-        plans: { include: { versions: { where: { status: 'published' }, orderBy: { version: 'desc' }, take: 1 } } },
+        plans: {
+          include: {
+            versions: { where: { status: 'published' }, orderBy: { version: 'desc' }, take: 1 },
+          },
+        },
       },
     }),
     db.report.groupBy({ by: ['provinceCode', 'isDemo'], _max: { period: true } }),
@@ -16,7 +20,10 @@ export async function listProvinces(db: Db): Promise<ProvinceSummary[]> {
   return provinces.map((p) => {
     const version = p.plans[0]?.versions[0];
     const reports = latest.filter((r) => r.provinceCode === p.code);
-    const periods = reports.map((r) => r._max.period).filter((x): x is string => !!x).sort();
+    const periods = reports
+      .map((r) => r._max.period)
+      .filter((x): x is string => !!x)
+      .sort();
     return {
       code: p.code,
       nameZh: p.nameZh,
@@ -24,7 +31,15 @@ export async function listProvinces(db: Db): Promise<ProvinceSummary[]> {
       shortZh: p.shortZh,
       kind: p.kind,
       hasPlan: !!version,
-      plan: version ? { slug: p.plans[0]!.slug, documentNumber: version.documentNumber, version: version.version, startYear: version.startYear, endYear: version.endYear } : null,
+      plan: version
+        ? {
+            slug: p.plans[0]!.slug,
+            documentNumber: version.documentNumber,
+            version: version.version,
+            startYear: version.startYear,
+            endYear: version.endYear,
+          }
+        : null,
       regionCount: p._count.regions,
       latestPeriod: periods.at(-1) ?? null,
       hasDemoData: reports.some((r) => r.isDemo),
@@ -39,6 +54,15 @@ export async function requireProvince(db: Db, code: string) {
 }
 
 export async function listRegions(db: Db, provinceCode: string): Promise<RegionDto[]> {
-  const regions = await db.coordinatingRegion.findMany({ where: { provinceCode }, orderBy: { sortOrder: 'asc' } });
-  return regions.map((r) => ({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, kind: r.kind, codeSource: r.codeSource }));
+  const regions = await db.coordinatingRegion.findMany({
+    where: { provinceCode },
+    orderBy: { sortOrder: 'asc' },
+  });
+  return regions.map((r) => ({
+    code: r.code,
+    nameZh: r.nameZh,
+    nameEn: r.nameEn,
+    kind: r.kind,
+    codeSource: r.codeSource,
+  }));
 }

@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 
 export const ProvinceParams = Type.Object({
   code: Type.String({ pattern: '^\\d{6}$', description: 'GB/T 2260 code, e.g. 430000' }),
@@ -11,7 +11,16 @@ export const ProvinceSummarySchema = Type.Object({
   shortZh: Type.String(),
   kind: Type.String(),
   hasPlan: Type.Boolean(),
-  plan: Type.Union([Type.Object({ slug: Type.String(), documentNumber: Type.String(), version: Type.Integer(), startYear: Type.Integer(), endYear: Type.Integer() }), Type.Null()]),
+  plan: Type.Union([
+    Type.Object({
+      slug: Type.String(),
+      documentNumber: Type.String(),
+      version: Type.Integer(),
+      startYear: Type.Integer(),
+      endYear: Type.Integer(),
+    }),
+    Type.Null(),
+  ]),
   regionCount: Type.Integer(),
   latestPeriod: Type.Union([Type.String(), Type.Null()]),
   hasDemoData: Type.Boolean(),

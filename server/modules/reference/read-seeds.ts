@@ -6,20 +6,25 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { TSchema } from 'typebox';
 import Value from 'typebox/value';
 import { parse } from 'yaml';
-import type { TSchema } from 'typebox';
 import { projectRoot } from '../../config.ts';
 import { isIsoDate } from '../../domain/periods.ts';
 import { PlanFile, ProvinceFile, RegionFile, type SeedTarget } from './seed-files.ts';
 
 /** A real calendar date (no 30 February) in a plausible range. */
-export const isPlausibleDate = (d: string) => isIsoDate(d) && d >= '1990-01-01' && d <= '2100-12-31';
+export const isPlausibleDate = (d: string) =>
+  isIsoDate(d) && d >= '1990-01-01' && d <= '2100-12-31';
 
 export const seedsDir = path.join(projectRoot, 'seeds');
 
 export class SeedError extends Error {
-  constructor(readonly file: string, readonly where: string, message: string) {
+  constructor(
+    readonly file: string,
+    readonly where: string,
+    message: string,
+  ) {
     super(`${file}${where ? ` at ${where}` : ''}: ${message}`);
     this.name = 'SeedError';
   }
@@ -54,7 +59,10 @@ async function readYaml<T>(dir: string, file: string, schema: TSchema): Promise<
 
 async function yamlFiles(dir: string): Promise<string[]> {
   const names = await fs.readdir(dir).catch(() => [] as string[]);
-  return names.filter((n) => n.endsWith('.yaml')).sort().map((n) => path.join(dir, n));
+  return names
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()
+    .map((n) => path.join(dir, n));
 }
 
 const needs: Record<SeedTarget['kind'], (keyof SeedTarget)[]> = {
@@ -70,9 +78,13 @@ export function checkPlan(plan: SeedFile<PlanFile>, regionsOf: Map<string, Set<s
   const fail = (where: string, msg: string) => {
     throw new SeedError(plan.file, where, msg);
   };
-  if (p.national !== (p.province === null)) fail('/province', 'a national plan has province null; a provincial plan names its province');
+  if (p.national !== (p.province === null))
+    fail('/province', 'a national plan has province null; a provincial plan names its province');
   if (p.document.endYear < p.document.startYear) fail('/document/endYear', 'ends before it starts');
-  const checkDate = (where: string, d: string | undefined) => d !== undefined && !isPlausibleDate(d) && fail(where, `${d} is not a calendar date between 1990 and 2100`);
+  const checkDate = (where: string, d: string | undefined) =>
+    d !== undefined &&
+    !isPlausibleDate(d) &&
+    fail(where, `${d} is not a calendar date between 1990 and 2100`);
   checkDate('/document/issuedOn', p.document.issuedOn);
   checkDate('/document/publishedOn', p.document.publishedOn);
   const known = p.province ? regionsOf.get(p.province) : undefined;
@@ -83,10 +95,16 @@ export function checkPlan(plan: SeedFile<PlanFile>, regionsOf: Map<string, Set<s
     cohortKeys.add(c.key);
     const seenMembers = new Set<string>();
     c.members.forEach((m, j) => {
-      if (seenMembers.has(m.region)) fail(`/cohorts/${i}/members/${j}/region`, `${m.region} is listed twice`);
+      if (seenMembers.has(m.region))
+        fail(`/cohorts/${i}/members/${j}/region`, `${m.region} is listed twice`);
       seenMembers.add(m.region);
-      if (!known?.has(m.region)) fail(`/cohorts/${i}/members/${j}/region`, `unknown region ${m.region} for province ${p.province}`);
-      if (!m.inferred && !m.source) fail(`/cohorts/${i}/members/${j}`, 'a member needs a source, or inferred: true');
+      if (!known?.has(m.region))
+        fail(
+          `/cohorts/${i}/members/${j}/region`,
+          `unknown region ${m.region} for province ${p.province}`,
+        );
+      if (!m.inferred && !m.source)
+        fail(`/cohorts/${i}/members/${j}`, 'a member needs a source, or inferred: true');
     });
   });
   const keys = new Set<string>();
@@ -94,57 +112,111 @@ export function checkPlan(plan: SeedFile<PlanFile>, regionsOf: Map<string, Set<s
     const at = `/targets/${i}`;
     if (keys.has(t.key)) fail(`${at}/key`, `duplicate key ${t.key}`);
     keys.add(t.key);
-    for (const field of needs[t.kind]) if (t[field] === undefined) fail(at, `${t.kind} needs ${String(field)}`);
+    for (const field of needs[t.kind])
+      if (t[field] === undefined) fail(at, `${t.kind} needs ${String(field)}`);
     checkDate(`${at}/dueOn`, t.dueOn);
     if (t.kind === 'stageMilestone') {
-      if (t.dimension !== 'regions') fail(`${at}/dimension`, 'a stage milestone belongs to the regions dimension');
-      if (!t.dueOn && !(t.event && t.withinYears)) fail(at, 'a stage milestone needs dueOn, or event and withinYears');
+      if (t.dimension !== 'regions')
+        fail(`${at}/dimension`, 'a stage milestone belongs to the regions dimension');
+      if (!t.dueOn && !(t.event && t.withinYears))
+        fail(at, 'a stage milestone needs dueOn, or event and withinYears');
     }
-    if (t.compressFromYear !== undefined && !t.compressedSteps) fail(at, 'compressFromYear needs compressedSteps');
-    if (t.soft && !t.interpretation) fail(`${at}/interpretation`, 'a soft target states the interpretation chosen');
-    if (t.interpretation && !t.interpretationZh) fail(`${at}/interpretationZh`, 'an interpretation is also given in Chinese (interpretationZh)');
-    if (typeof t.scope === 'object' && 'cohort' in t.scope && !cohortKeys.has(t.scope.cohort)) fail(`${at}/scope`, `unknown cohort ${t.scope.cohort}`);
+    if (t.compressFromYear !== undefined && !t.compressedSteps)
+      fail(at, 'compressFromYear needs compressedSteps');
+    if (t.soft && !t.interpretation)
+      fail(`${at}/interpretation`, 'a soft target states the interpretation chosen');
+    if (t.interpretation && !t.interpretationZh)
+      fail(
+        `${at}/interpretationZh`,
+        'an interpretation is also given in Chinese (interpretationZh)',
+      );
+    if (typeof t.scope === 'object' && 'cohort' in t.scope && !cohortKeys.has(t.scope.cohort))
+      fail(`${at}/scope`, `unknown cohort ${t.scope.cohort}`);
     if (typeof t.scope === 'object' && 'regions' in t.scope) {
       if (p.national) fail(`${at}/scope`, 'the national plan cannot name regions');
-      t.scope.regions.forEach((r, j) => known?.has(r) || fail(`${at}/scope/regions/${j}`, `unknown region ${r}`));
-      t.scope.regions.forEach((r, j, all) => all.indexOf(r) !== j && fail(`${at}/scope/regions/${j}`, `${r} is named twice`));
+      t.scope.regions.forEach(
+        (r, j) => known?.has(r) || fail(`${at}/scope/regions/${j}`, `unknown region ${r}`),
+      );
+      t.scope.regions.forEach(
+        (r, j, all) =>
+          all.indexOf(r) !== j && fail(`${at}/scope/regions/${j}`, `${r} is named twice`),
+      );
     }
   });
   p.targets.forEach((t, i) => {
     const all = t.conflictsWith ?? [];
-    all.forEach((c, j) => all.findIndex((x) => x.key === c.key) !== j && fail(`/targets/${i}/conflictsWith/${j}`, `${c.key} is listed twice`));
+    all.forEach(
+      (c, j) =>
+        all.findIndex((x) => x.key === c.key) !== j &&
+        fail(`/targets/${i}/conflictsWith/${j}`, `${c.key} is listed twice`),
+    );
     all.forEach((c, j) => {
       if (!keys.has(c.key)) fail(`/targets/${i}/conflictsWith/${j}`, `unknown target ${c.key}`);
-      if (c.key === t.key) fail(`/targets/${i}/conflictsWith/${j}`, 'a target cannot conflict with itself');
-      if (!c.noteZh) fail(`/targets/${i}/conflictsWith/${j}/noteZh`, 'the note is also given in Chinese (noteZh)');
+      if (c.key === t.key)
+        fail(`/targets/${i}/conflictsWith/${j}`, 'a target cannot conflict with itself');
+      if (!c.noteZh)
+        fail(
+          `/targets/${i}/conflictsWith/${j}/noteZh`,
+          'the note is also given in Chinese (noteZh)',
+        );
     });
   });
 }
 
 export async function readReferenceData(dir = seedsDir): Promise<ReferenceData> {
-  const provinces = await readYaml<ProvinceFile>(dir, path.join(dir, 'provinces.yaml'), ProvinceFile);
+  const provinces = await readYaml<ProvinceFile>(
+    dir,
+    path.join(dir, 'provinces.yaml'),
+    ProvinceFile,
+  );
   const provinceCodes = new Set(provinces.data.map((p) => p.code));
-  const regions = await Promise.all((await yamlFiles(path.join(dir, 'regions'))).map((f) => readYaml<RegionFile>(dir, f, RegionFile)));
+  const regions = await Promise.all(
+    (await yamlFiles(path.join(dir, 'regions'))).map((f) =>
+      readYaml<RegionFile>(dir, f, RegionFile),
+    ),
+  );
   const regionsOf = new Map<string, Set<string>>();
   const allCodes = new Set<string>();
   for (const r of regions) {
-    if (!provinceCodes.has(r.data.province)) throw new SeedError(r.file, '/province', `unknown province ${r.data.province}`);
+    if (!provinceCodes.has(r.data.province))
+      throw new SeedError(r.file, '/province', `unknown province ${r.data.province}`);
     r.data.regions.forEach((reg, i) => {
-      (reg.events ?? []).forEach((e, j) => isPlausibleDate(e.on) || (() => { throw new SeedError(r.file, `/regions/${i}/events/${j}/on`, `${e.on} is not a calendar date`); })());
-      if (allCodes.has(reg.code)) throw new SeedError(r.file, `/regions/${i}/code`, `duplicate region code ${reg.code}`);
-      if (reg.code.slice(0, 2) !== r.data.province.slice(0, 2)) throw new SeedError(r.file, `/regions/${i}/code`, `${reg.code} is not in province ${r.data.province}`);
+      (reg.events ?? []).forEach(
+        (e, j) =>
+          isPlausibleDate(e.on) ||
+          (() => {
+            throw new SeedError(
+              r.file,
+              `/regions/${i}/events/${j}/on`,
+              `${e.on} is not a calendar date`,
+            );
+          })(),
+      );
+      if (allCodes.has(reg.code))
+        throw new SeedError(r.file, `/regions/${i}/code`, `duplicate region code ${reg.code}`);
+      if (reg.code.slice(0, 2) !== r.data.province.slice(0, 2))
+        throw new SeedError(
+          r.file,
+          `/regions/${i}/code`,
+          `${reg.code} is not in province ${r.data.province}`,
+        );
       allCodes.add(reg.code);
     });
     regionsOf.set(r.data.province, new Set(r.data.regions.map((x) => x.code)));
   }
-  const plans = await Promise.all((await yamlFiles(path.join(dir, 'plans'))).map((f) => readYaml<PlanFile>(dir, f, PlanFile)));
+  const plans = await Promise.all(
+    (await yamlFiles(path.join(dir, 'plans'))).map((f) => readYaml<PlanFile>(dir, f, PlanFile)),
+  );
   const slugs = new Set<string>();
   for (const plan of plans) {
-    if (slugs.has(plan.data.slug)) throw new SeedError(plan.file, '/slug', `duplicate slug ${plan.data.slug}`);
+    if (slugs.has(plan.data.slug))
+      throw new SeedError(plan.file, '/slug', `duplicate slug ${plan.data.slug}`);
     slugs.add(plan.data.slug);
-    if (plan.data.province && !provinceCodes.has(plan.data.province)) throw new SeedError(plan.file, '/province', `unknown province ${plan.data.province}`);
+    if (plan.data.province && !provinceCodes.has(plan.data.province))
+      throw new SeedError(plan.file, '/province', `unknown province ${plan.data.province}`);
     checkPlan(plan, regionsOf);
   }
-  if (plans.filter((p) => p.data.national).length !== 1) throw new SeedError('seeds/plans', '', 'exactly one national plan is expected');
+  if (plans.filter((p) => p.data.national).length !== 1)
+    throw new SeedError('seeds/plans', '', 'exactly one national plan is expected');
   return { provinces, regions, plans };
 }

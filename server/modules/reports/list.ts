@@ -3,7 +3,12 @@ import type { SessionUser } from '../../plugins/auth.ts';
 import { canReadReport } from './permissions.ts';
 import type { ReportListItemDto } from './schemas.ts';
 
-export async function listReports(db: Db, user: SessionUser | null, q: { period?: string; province?: string; status?: ReportListItemDto['status'] }, publicDashboard: boolean): Promise<ReportListItemDto[]> {
+export async function listReports(
+  db: Db,
+  user: SessionUser | null,
+  q: { period?: string; province?: string; status?: ReportListItemDto['status'] },
+  publicDashboard: boolean,
+): Promise<ReportListItemDto[]> {
   const reports = await db.report.findMany({
     where: { period: q.period, provinceCode: q.province, status: q.status },
     include: { province: true, _count: { select: { rows: true } } },

@@ -3,63 +3,168 @@ import { Type } from 'typebox';
 import { auditTrail } from '../audit/record.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { listReports } from './list.ts';
-import { CommentBody, HistorySchema, ReportListItem, ReportListQuery, ReportParams, ReportSchema, SaveReportBody, TransitionBody } from './schemas.ts';
-import { addComment, parseIfMatch, readReport, reportId, saveDraft, transition } from './service.ts';
+import {
+  CommentBody,
+  HistorySchema,
+  ReportListItem,
+  ReportListQuery,
+  ReportParams,
+  ReportSchema,
+  SaveReportBody,
+  TransitionBody,
+} from './schemas.ts';
+import {
+  addComment,
+  parseIfMatch,
+  readReport,
+  reportId,
+  saveDraft,
+  transition,
+} from './service.ts';
 
 const base = '/provinces/:code/reports/:period';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/reports', {
-    schema: { tags: ['reports'], summary: '报表列表（审核队列） Reports, e.g. the review queue', querystring: ReportListQuery, response: { 200: Type.Array(ReportListItem) } },
-  }, async (request) => listReports(app.db, request.user, request.query, app.config.publicDashboard));
-
-  app.get(base, {
-    schema: { tags: ['reports'], summary: '一个省一个季度的报表 One province × one quarter', params: ReportParams, response: { 200: ReportSchema } },
-  }, async (request, reply) => {
-    const report = await readReport(app.db, request.user, request.params.code, request.params.period, app.config.publicDashboard);
-    reply.header('etag', `"${report.version}"`);
-    return report;
-  });
-
-  app.put(base, {
-    schema: {
-      tags: ['reports'],
-      summary: '保存草稿（整季度，一次事务；If-Match 为所编辑的版本） Save the quarter as a draft',
-      params: ReportParams,
-      body: SaveReportBody,
-      headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
-      response: { 200: ReportSchema },
-    },
-  }, async (request, reply) => {
-    await requireProvince(app.db, request.params.code);
-    const report = await saveDraft(app.db, request.user, request.params.code, request.params.period, request.body.rows, parseIfMatch(request.headers['if-match']));
-    reply.header('etag', `"${report.version}"`);
-    return report;
-  });
-
-  for (const action of ['submit', 'return', 'accept'] as const) {
-    app.post(`${base}/${action}`, {
+  app.get(
+    '/reports',
+    {
       schema: {
         tags: ['reports'],
-        summary: { submit: '提交 Submit', return: '退回（需意见） Return with a comment', accept: '接收 Accept' }[action],
+        summary: '报表列表（审核队列） Reports, e.g. the review queue',
+        querystring: ReportListQuery,
+        response: { 200: Type.Array(ReportListItem) },
+      },
+    },
+    async (request) => listReports(app.db, request.user, request.query, app.config.publicDashboard),
+  );
+
+  app.get(
+    base,
+    {
+      schema: {
+        tags: ['reports'],
+        summary: '一个省一个季度的报表 One province × one quarter',
         params: ReportParams,
-        body: Type.Union([TransitionBody, Type.Null()]),
+        response: { 200: ReportSchema },
+      },
+    },
+    async (request, reply) => {
+      const report = await readReport(
+        app.db,
+        request.user,
+        request.params.code,
+        request.params.period,
+        app.config.publicDashboard,
+      );
+      reply.header('etag', `"${report.version}"`);
+      return report;
+    },
+  );
+
+  app.put(
+    base,
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          '保存草稿（整季度，一次事务；If-Match 为所编辑的版本） Save the quarter as a draft',
+        params: ReportParams,
+        body: SaveReportBody,
         headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
         response: { 200: ReportSchema },
       },
-    }, async (request, reply) => {
-      const report = await transition(app.db, request.user, request.params.code, request.params.period, action, parseIfMatch(request.headers['if-match']), request.body?.comment);
+    },
+    async (request, reply) => {
+      await requireProvince(app.db, request.params.code);
+      const report = await saveDraft(
+        app.db,
+        request.user,
+        request.params.code,
+        request.params.period,
+        request.body.rows,
+        parseIfMatch(request.headers['if-match']),
+      );
       reply.header('etag', `"${report.version}"`);
       return report;
-    });
+    },
+  );
+
+  for (const action of ['submit', 'return', 'accept'] as const) {
+    app.post(
+      `${base}/${action}`,
+      {
+        schema: {
+          tags: ['reports'],
+          summary: {
+            submit: '提交 Submit',
+            return: '退回（需意见） Return with a comment',
+            accept: '接收 Accept',
+          }[action],
+          params: ReportParams,
+          body: Type.Union([TransitionBody, Type.Null()]),
+          headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+          response: { 200: ReportSchema },
+        },
+      },
+      async (request, reply) => {
+        const report = await transition(
+          app.db,
+          request.user,
+          request.params.code,
+          request.params.period,
+          action,
+          parseIfMatch(request.headers['if-match']),
+          request.body?.comment,
+        );
+        reply.header('etag', `"${report.version}"`);
+        return report;
+      },
+    );
   }
 
-  app.post(`${base}/comments`, {
-    schema: { tags: ['reports'], summary: '评论 Comment', params: ReportParams, body: CommentBody, response: { 200: ReportSchema } },
-  }, async (request) => addComment(app.db, request.user, request.params.code, request.params.period, request.body.body));
+  app.post(
+    `${base}/comments`,
+    {
+      schema: {
+        tags: ['reports'],
+        summary: '评论 Comment',
+        params: ReportParams,
+        body: CommentBody,
+        response: { 200: ReportSchema },
+      },
+    },
+    async (request) =>
+      addComment(
+        app.db,
+        request.user,
+        request.params.code,
+        request.params.period,
+        request.body.body,
+      ),
+  );
 
-  app.get(`${base}/history`, {
-    schema: { tags: ['reports'], summary: '报表修改记录（谁、何时、改前改后） History: who, when, before and after', params: ReportParams, response: { 200: HistorySchema } },
-  }, async (request) => auditTrail(app.db, 'report', await reportId(app.db, request.user, request.params.code, request.params.period, app.config.publicDashboard)));
+  app.get(
+    `${base}/history`,
+    {
+      schema: {
+        tags: ['reports'],
+        summary: '报表修改记录（谁、何时、改前改后） History: who, when, before and after',
+        params: ReportParams,
+        response: { 200: HistorySchema },
+      },
+    },
+    async (request) =>
+      auditTrail(
+        app.db,
+        'report',
+        await reportId(
+          app.db,
+          request.user,
+          request.params.code,
+          request.params.period,
+          app.config.publicDashboard,
+        ),
+      ),
+  );
 };
 export default routes;

@@ -1,42 +1,65 @@
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { PAYMENT_METHODS, STAGES } from '../../domain/types.ts';
 import { REPORT_STATUSES } from '../comparison/schemas.ts';
-import { Nullable, PeriodString, oneOf } from '../shared/schema.ts';
+import { Nullable, oneOf, PeriodString } from '../shared/schema.ts';
 
 const Count = Type.Integer({ minimum: 0, maximum: 100_000_000 });
-const Money = Type.Union([Type.String({ pattern: '^\\d{1,12}(\\.\\d{1,2})?$' }), Type.Number({ minimum: 0, maximum: 999_999_999_999.99 })], { description: '万元, year to date, at most two decimals: "1234.56" or 1234.56' });
+const Money = Type.Union(
+  [
+    Type.String({ pattern: '^\\d{1,12}(\\.\\d{1,2})?$' }),
+    Type.Number({ minimum: 0, maximum: 999_999_999_999.99 }),
+  ],
+  { description: '万元, year to date, at most two decimals: "1234.56" or 1234.56' },
+);
 
 export const ReportParams = Type.Object({
   code: Type.String({ pattern: '^\\d{6}$' }),
   period: PeriodString({ description: 'e.g. 2024Q3' }),
 });
 
-export const ReportRowBody = Type.Object({
-  regionCode: Type.String({ minLength: 1, maxLength: 16 }),
-  method: Nullable(oneOf(PAYMENT_METHODS)),
-  stage: oneOf(STAGES),
-  eligibleInstitutions: Count,
-  coveredInstitutions: Count,
-  inpatientCases: Count,
-  groupedCases: Count,
-  inpatientFund: Money,
-  drgDipFund: Money,
-  subsetEligibleInstitutions: Type.Optional(Nullable(Count)),
-  subsetCoveredInstitutions: Type.Optional(Nullable(Count)),
-  note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
-}, { additionalProperties: false });
+export const ReportRowBody = Type.Object(
+  {
+    regionCode: Type.String({ minLength: 1, maxLength: 16 }),
+    method: Nullable(oneOf(PAYMENT_METHODS)),
+    stage: oneOf(STAGES),
+    eligibleInstitutions: Count,
+    coveredInstitutions: Count,
+    inpatientCases: Count,
+    groupedCases: Count,
+    inpatientFund: Money,
+    drgDipFund: Money,
+    subsetEligibleInstitutions: Type.Optional(Nullable(Count)),
+    subsetCoveredInstitutions: Type.Optional(Nullable(Count)),
+    note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+  },
+  { additionalProperties: false },
+);
 
-export const SaveReportBody = Type.Object({
-  rows: Type.Array(ReportRowBody, { minItems: 1, maxItems: 500 }),
-}, { additionalProperties: false });
+export const SaveReportBody = Type.Object(
+  {
+    rows: Type.Array(ReportRowBody, { minItems: 1, maxItems: 500 }),
+  },
+  { additionalProperties: false },
+);
 
-export const TransitionBody = Type.Object({
-  comment: Type.Optional(Type.String({ maxLength: 4000 })),
-}, { additionalProperties: false });
+export const TransitionBody = Type.Object(
+  {
+    comment: Type.Optional(Type.String({ maxLength: 4000 })),
+  },
+  { additionalProperties: false },
+);
 
-export const CommentBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false });
+export const CommentBody = Type.Object(
+  { body: Type.String({ minLength: 1, maxLength: 4000 }) },
+  { additionalProperties: false },
+);
 
-export const ProblemItem = Type.Object({ path: Type.String(), code: Type.String(), zh: Type.String(), en: Type.String() });
+export const ProblemItem = Type.Object({
+  path: Type.String(),
+  code: Type.String(),
+  zh: Type.String(),
+  en: Type.String(),
+});
 
 export const ReportRowSchema = Type.Object({
   regionCode: Type.String(),
@@ -69,7 +92,14 @@ export const ReportSchema = Type.Object({
   /** regions of the province with no row yet */
   missingRegions: Type.Array(Type.String()),
   warnings: Type.Array(ProblemItem),
-  comments: Type.Array(Type.Object({ kind: Type.String(), body: Type.String(), author: Nullable(Type.String()), at: Type.String() })),
+  comments: Type.Array(
+    Type.Object({
+      kind: Type.String(),
+      body: Type.String(),
+      author: Nullable(Type.String()),
+      at: Type.String(),
+    }),
+  ),
 });
 
 export const ReportListItem = Type.Object({

@@ -7,44 +7,100 @@ import { ProvinceParams } from '../provinces/schemas.ts';
 import { IdParam, Nullable, oneOf } from '../shared/schema.ts';
 import { correctEvent, retractEvent, timelineDetails } from './service.ts';
 
-const Timeline = Type.Object(Object.fromEntries(REGION_EVENTS.map((e) => [e, Nullable(Type.String())])) as Record<(typeof REGION_EVENTS)[number], ReturnType<typeof Nullable<ReturnType<typeof Type.String>>>>);
+const Timeline = Type.Object(
+  Object.fromEntries(REGION_EVENTS.map((e) => [e, Nullable(Type.String())])) as Record<
+    (typeof REGION_EVENTS)[number],
+    ReturnType<typeof Nullable<ReturnType<typeof Type.String>>>
+  >,
+);
 
 const RegionTimelineSchema = Type.Object({
   region: Type.Object({ code: Type.String(), nameZh: Type.String(), nameEn: Type.String() }),
   fromReports: Timeline,
-  corrections: Type.Array(Type.Object({ id: Type.Integer(), kind: oneOf(REGION_EVENTS), occurredOn: Type.String(), precision: Type.String(), source: Type.String(), by: Type.String(), at: Type.String() })),
+  corrections: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      kind: oneOf(REGION_EVENTS),
+      occurredOn: Type.String(),
+      precision: Type.String(),
+      source: Type.String(),
+      by: Type.String(),
+      at: Type.String(),
+    }),
+  ),
   effective: Timeline,
   stageHistory: Type.Array(Type.Object({ period: Type.String(), stage: oneOf(STAGES) })),
-  regressions: Type.Array(Type.Object({ period: Type.String(), from: oneOf(STAGES), to: oneOf(STAGES) })),
+  regressions: Type.Array(
+    Type.Object({ period: Type.String(), from: oneOf(STAGES), to: oneOf(STAGES) }),
+  ),
 });
 
-const CorrectionBody = Type.Object({
-  kind: oneOf(REGION_EVENTS),
-  occurredOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
-  precision: oneOf(['day', 'quarter', 'year'] as const),
-  source: Type.String({ minLength: 4, maxLength: 2000, description: 'where the date comes from (document, clause, notice)' }),
-}, { additionalProperties: false });
+const CorrectionBody = Type.Object(
+  {
+    kind: oneOf(REGION_EVENTS),
+    occurredOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    precision: oneOf(['day', 'quarter', 'year'] as const),
+    source: Type.String({
+      minLength: 4,
+      maxLength: 2000,
+      description: 'where the date comes from (document, clause, notice)',
+    }),
+  },
+  { additionalProperties: false },
+);
 
 const RegionParams = Type.Object({ code: Type.String({ pattern: '^\\d{6}(-[A-Z0-9]+)?$' }) });
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/provinces/:code/timeline', {
-    schema: { tags: ['progress'], summary: '各统筹地区的时间线（启动、模拟付费、实际付费） Region timelines', params: ProvinceParams, response: { 200: Type.Array(RegionTimelineSchema) } },
-  }, async (request) => {
-    await requireProvince(app.db, request.params.code);
-    const { quarters } = await loadQuarters(app.db, request.params.code);
-    return timelineDetails(app.db, request.params.code, quarters);
-  });
+  app.get(
+    '/provinces/:code/timeline',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: '各统筹地区的时间线（启动、模拟付费、实际付费） Region timelines',
+        params: ProvinceParams,
+        response: { 200: Type.Array(RegionTimelineSchema) },
+      },
+    },
+    async (request) => {
+      await requireProvince(app.db, request.params.code);
+      const { quarters } = await loadQuarters(app.db, request.params.code);
+      return timelineDetails(app.db, request.params.code, quarters);
+    },
+  );
 
-  app.post('/regions/:code/events', {
-    schema: { tags: ['progress'], summary: '更正统筹地区时间线（管理员，需注明来源） Correct a region timeline (admin, with a source)', params: RegionParams, body: CorrectionBody, response: { 201: Type.Object({ id: Type.Integer() }) } },
-  }, async (request, reply) => reply.status(201).send(await correctEvent(app.db, request.user, request.params.code, request.body)));
+  app.post(
+    '/regions/:code/events',
+    {
+      schema: {
+        tags: ['progress'],
+        summary:
+          '更正统筹地区时间线（管理员，需注明来源） Correct a region timeline (admin, with a source)',
+        params: RegionParams,
+        body: CorrectionBody,
+        response: { 201: Type.Object({ id: Type.Integer() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await correctEvent(app.db, request.user, request.params.code, request.body)),
+  );
 
-  app.delete('/regions/:code/events/:id', {
-    schema: { tags: ['progress'], summary: '撤回一条更正 Retract a correction', params: Type.Object({ code: RegionParams.properties.code, id: IdParam() }), response: { 204: Type.Null() } },
-  }, async (request, reply) => {
-    await retractEvent(app.db, request.user, request.params.code, request.params.id);
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    '/regions/:code/events/:id',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: '撤回一条更正 Retract a correction',
+        params: Type.Object({ code: RegionParams.properties.code, id: IdParam() }),
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await retractEvent(app.db, request.user, request.params.code, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 };
 export default routes;

@@ -9,17 +9,33 @@ import { recordAudit } from '../audit/record.ts';
 import { loadCorrections } from '../progress/queries.ts';
 import { isPlausibleDate } from '../reference/read-seeds.ts';
 
-export async function provinceTimelines(db: Db, provinceCode: string, quarters: RegionQuarter[]): Promise<Record<string, RegionTimeline>> {
+export async function provinceTimelines(
+  db: Db,
+  provinceCode: string,
+  quarters: RegionQuarter[],
+): Promise<Record<string, RegionTimeline>> {
   const corrections = await loadCorrections(db, provinceCode);
-  const regions = await db.coordinatingRegion.findMany({ where: { provinceCode }, select: { code: true } });
+  const regions = await db.coordinatingRegion.findMany({
+    where: { provinceCode },
+    select: { code: true },
+  });
   return Object.fromEntries(
-    regions.map((r) => [r.code, deriveTimeline(quarters.filter((q) => q.regionCode === r.code), corrections.filter((c) => c.regionCode === r.code))]),
+    regions.map((r) => [
+      r.code,
+      deriveTimeline(
+        quarters.filter((q) => q.regionCode === r.code),
+        corrections.filter((c) => c.regionCode === r.code),
+      ),
+    ]),
   );
 }
 
 export async function timelineDetails(db: Db, provinceCode: string, quarters: RegionQuarter[]) {
   const corrections = await loadCorrections(db, provinceCode);
-  const regions = await db.coordinatingRegion.findMany({ where: { provinceCode }, orderBy: { sortOrder: 'asc' } });
+  const regions = await db.coordinatingRegion.findMany({
+    where: { provinceCode },
+    orderBy: { sortOrder: 'asc' },
+  });
   return regions.map((r) => {
     const own = quarters.filter((q) => q.regionCode === r.code);
     const facts = corrections.filter((c) => c.regionCode === r.code);
@@ -29,40 +45,116 @@ export async function timelineDetails(db: Db, provinceCode: string, quarters: Re
       corrections: facts.map(({ regionCode: _r, ...f }) => f),
       effective: deriveTimeline(own, facts),
       stageHistory: own.map((q) => ({ period: q.period, stage: q.stage })),
-      regressions: detectStageRegressions(own).map((x) => ({ period: x.period, from: x.from, to: x.to })),
+      regressions: detectStageRegressions(own).map((x) => ({
+        period: x.period,
+        from: x.from,
+        to: x.to,
+      })),
     };
   });
 }
 
-export async function correctEvent(db: Db, user: SessionUser | null, regionCode: string, input: { kind: 'launch' | 'simulatedPayment' | 'actualPayment'; occurredOn: string; precision: 'day' | 'quarter' | 'year'; source: string }) {
-  if (user?.role !== 'admin') throw refuse(user, '只有管理员可以更正统筹地区的时间线', "Only admins correct a region's timeline");
+export async function correctEvent(
+  db: Db,
+  user: SessionUser | null,
+  regionCode: string,
+  input: {
+    kind: 'launch' | 'simulatedPayment' | 'actualPayment';
+    occurredOn: string;
+    precision: 'day' | 'quarter' | 'year';
+    source: string;
+  },
+) {
+  if (user?.role !== 'admin')
+    throw refuse(
+      user,
+      '只有管理员可以更正统筹地区的时间线',
+      "Only admins correct a region's timeline",
+    );
   const region = await db.coordinatingRegion.findUnique({ where: { code: regionCode } });
   if (!region) throw notFound(`Region ${regionCode}`, `统筹地区 ${regionCode}`, '/params/code');
   const on = new Date(`${input.occurredOn}T00:00:00Z`);
-  if (!isPlausibleDate(input.occurredOn)) throw new Problem(422, 'badDate', '日期无效', 'Invalid date', [{ path: '/body/occurredOn', code: 'format', zh: '日期无效', en: 'invalid date' }]);
+  if (!isPlausibleDate(input.occurredOn))
+    throw new Problem(422, 'badDate', '日期无效', 'Invalid date', [
+      { path: '/body/occurredOn', code: 'format', zh: '日期无效', en: 'invalid date' },
+    ]);
   return db.$transaction(async (tx) => {
-    const previous = await tx.regionEvent.findMany({ where: { regionId: region.id, kind: input.kind, retractedAt: null, createdById: { not: null } } });
-    await tx.regionEvent.updateMany({ where: { id: { in: previous.map((p) => p.id) } }, data: { retractedAt: new Date() } });
-    const created = await tx.regionEvent.create({ data: { regionId: region.id, kind: input.kind, occurredOn: on, precision: input.precision, source: input.source, createdById: user.id } });
+    const previous = await tx.regionEvent.findMany({
+      where: {
+        regionId: region.id,
+        kind: input.kind,
+        retractedAt: null,
+        createdById: { not: null },
+      },
+    });
+    await tx.regionEvent.updateMany({
+      where: { id: { in: previous.map((p) => p.id) } },
+      data: { retractedAt: new Date() },
+    });
+    const created = await tx.regionEvent.create({
+      data: {
+        regionId: region.id,
+        kind: input.kind,
+        occurredOn: on,
+        precision: input.precision,
+        source: input.source,
+        createdById: user.id,
+      },
+    });
     await recordAudit(tx, {
       actor: user,
       action: 'regionEvent.correct',
       entityType: 'region',
       entityId: regionCode,
       provinceCode: region.provinceCode,
-      before: previous.map((p) => ({ id: p.id, kind: p.kind, occurredOn: p.occurredOn.toISOString().slice(0, 10), source: p.source })),
+      before: previous.map((p) => ({
+        id: p.id,
+        kind: p.kind,
+        occurredOn: p.occurredOn.toISOString().slice(0, 10),
+        source: p.source,
+      })),
       after: { id: created.id, ...input },
     });
     return { id: created.id };
   });
 }
 
-export async function retractEvent(db: Db, user: SessionUser | null, regionCode: string, id: number) {
-  if (user?.role !== 'admin') throw refuse(user, '只有管理员可以更正统筹地区的时间线', "Only admins correct a region's timeline");
-  const event = await db.regionEvent.findFirst({ where: { id, region: { code: regionCode }, retractedAt: null }, include: { region: true } });
-  if (!event) throw notFound(`Timeline fact ${id} of ${regionCode}`, `${regionCode} 的时间线记录 ${id}`, '/params/id');
+export async function retractEvent(
+  db: Db,
+  user: SessionUser | null,
+  regionCode: string,
+  id: number,
+) {
+  if (user?.role !== 'admin')
+    throw refuse(
+      user,
+      '只有管理员可以更正统筹地区的时间线',
+      "Only admins correct a region's timeline",
+    );
+  const event = await db.regionEvent.findFirst({
+    where: { id, region: { code: regionCode }, retractedAt: null },
+    include: { region: true },
+  });
+  if (!event)
+    throw notFound(
+      `Timeline fact ${id} of ${regionCode}`,
+      `${regionCode} 的时间线记录 ${id}`,
+      '/params/id',
+    );
   await db.$transaction(async (tx) => {
     await tx.regionEvent.update({ where: { id }, data: { retractedAt: new Date() } });
-    await recordAudit(tx, { actor: user, action: 'regionEvent.retract', entityType: 'region', entityId: regionCode, provinceCode: event.region.provinceCode, before: { id, kind: event.kind, occurredOn: event.occurredOn.toISOString().slice(0, 10), source: event.source } });
+    await recordAudit(tx, {
+      actor: user,
+      action: 'regionEvent.retract',
+      entityType: 'region',
+      entityId: regionCode,
+      provinceCode: event.region.provinceCode,
+      before: {
+        id,
+        kind: event.kind,
+        occurredOn: event.occurredOn.toISOString().slice(0, 10),
+        source: event.source,
+      },
+    });
   });
 }

@@ -1,11 +1,19 @@
 /** The shape of the trajectory endpoint: actual vs planned per quarter, for the province, each cohort and each region. */
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { DIMENSIONS, PAYMENT_METHODS, STAGES } from '../../domain/types.ts';
 import { ClauseSourceSchema } from '../plans/schemas.ts';
 import { Nullable, oneOf } from '../shared/schema.ts';
 
-
-export const STATUSES = ['met', 'onTrack', 'accelerationNeeded', 'limitedProgress', 'deterioration', 'notYetDue', 'noPlan', 'noReport'] as const;
+export const STATUSES = [
+  'met',
+  'onTrack',
+  'accelerationNeeded',
+  'limitedProgress',
+  'deterioration',
+  'notYetDue',
+  'noPlan',
+  'noReport',
+] as const;
 export type StatusCode = (typeof STATUSES)[number];
 
 export const TargetRefSchema = Type.Object({
@@ -19,7 +27,11 @@ export const TargetRefSchema = Type.Object({
   source: ClauseSourceSchema,
 });
 
-export const ActualSchema = Type.Object({ numerator: Type.Number(), denominator: Type.Number(), pct: Nullable(Type.Number()) });
+export const ActualSchema = Type.Object({
+  numerator: Type.Number(),
+  denominator: Type.Number(),
+  pct: Nullable(Type.Number()),
+});
 
 export const PointSchema = Type.Object({
   period: Type.String(),
@@ -71,7 +83,12 @@ export const SeriesSchema = Type.Object({
   projection: ProjectionSchema,
 });
 
-export const PlanRefSchema = Type.Object({ slug: Type.String(), versionId: Type.Integer(), version: Type.Integer(), documentNumber: Type.String() });
+export const PlanRefSchema = Type.Object({
+  slug: Type.String(),
+  versionId: Type.Integer(),
+  version: Type.Integer(),
+  documentNumber: Type.String(),
+});
 
 export const TrajectoryResponseSchema = Type.Object({
   province: Type.Object({ code: Type.String(), nameZh: Type.String(), nameEn: Type.String() }),

@@ -6,7 +6,12 @@
 import type { Db } from '../../db/client.ts';
 import type { Point as EnginePoint } from '../../domain/evaluate.ts';
 import { evaluateTrajectory } from '../../domain/evaluate.ts';
-import { comparePeriods, FIRST_PERIOD, latestFullQuarter, periodsBetween } from '../../domain/periods.ts';
+import {
+  comparePeriods,
+  FIRST_PERIOD,
+  latestFullQuarter,
+  periodsBetween,
+} from '../../domain/periods.ts';
 import { projectToTarget } from '../../domain/projection.ts';
 import type { ProgressAssessment } from '../../domain/status.ts';
 import type { NextStep, TargetInForce } from '../../domain/targets-in-force.ts';
@@ -15,10 +20,21 @@ import { nationalPlanModel, provincePlanModel } from '../plans/queries.ts';
 import { loadQuarters } from '../progress/queries.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { provinceTimelines } from '../timeline/service.ts';
-import type { Point, ProjectionDto, SeriesDto, StatusDto, TargetRef, TrajectoryResponse } from './schemas.ts';
+import type {
+  Point,
+  ProjectionDto,
+  SeriesDto,
+  StatusDto,
+  TargetRef,
+  TrajectoryResponse,
+} from './schemas.ts';
 
-
-const planRef = (p: PlanModel) => ({ slug: p.slug, versionId: p.versionId, version: p.version, documentNumber: p.document.number });
+const planRef = (p: PlanModel) => ({
+  slug: p.slug,
+  versionId: p.versionId,
+  version: p.version,
+  documentNumber: p.document.number,
+});
 
 const targetRef = (t: TargetInForce | NextStep): TargetRef => ({
   key: t.key,
@@ -31,9 +47,18 @@ const targetRef = (t: TargetInForce | NextStep): TargetRef => ({
   source: t.source,
 });
 
-function statusDto(a: ProgressAssessment, side: { targetsInForce: TargetInForce[]; nextTarget: NextStep | null }, actual: EnginePoint['actual'], period: Period): StatusDto {
+function statusDto(
+  a: ProgressAssessment,
+  side: { targetsInForce: TargetInForce[]; nextTarget: NextStep | null },
+  actual: EnginePoint['actual'],
+  period: Period,
+): StatusDto {
   const noReport = actual === null && a.status !== 'noPlan' && a.status !== 'notYetDue';
-  const target = a.target ? [...side.targetsInForce, ...(side.nextTarget ? [side.nextTarget] : [])].find((t) => t.dueOn === a.target!.dueOn && Math.abs(t.level - a.target!.pct) < 1e-9) : undefined;
+  const target = a.target
+    ? [...side.targetsInForce, ...(side.nextTarget ? [side.nextTarget] : [])].find(
+        (t) => t.dueOn === a.target!.dueOn && Math.abs(t.level - a.target!.pct) < 1e-9,
+      )
+    : undefined;
   return {
     status: noReport ? 'noReport' : a.status,
     ratio: noReport ? null : a.ratio,
@@ -43,7 +68,12 @@ function statusDto(a: ProgressAssessment, side: { targetsInForce: TargetInForce[
   };
 }
 
-function pointDto(period: Period, p: EnginePoint, stage: Point['stage'], method: Point['method'] = null): Point {
+function pointDto(
+  period: Period,
+  p: EnginePoint,
+  stage: Point['stage'],
+  method: Point['method'] = null,
+): Point {
   return {
     period,
     actual: p.actual,
@@ -62,11 +92,39 @@ function pointDto(period: Period, p: EnginePoint, stage: Point['stage'], method:
 function projection(points: Point[], at: Period): ProjectionDto {
   const upTo = points.filter((p) => comparePeriods(p.period, at) <= 0);
   const next = upTo.at(-1)?.nextTarget ?? upTo.at(-1)?.targetsInForce[0] ?? null;
-  if (!next) return { enough: false, reason: 'No target ahead to project to.', reasonZh: '没有待完成的目标可供预测', targetDate: null, targetLevel: null, projectedPct: null, reachesInPeriod: null };
-  const pr = projectToTarget(upTo.map((p) => ({ period: p.period, pct: p.actual?.pct ?? null })), { dueOn: next.dueOn, pct: next.level });
+  if (!next)
+    return {
+      enough: false,
+      reason: 'No target ahead to project to.',
+      reasonZh: '没有待完成的目标可供预测',
+      targetDate: null,
+      targetLevel: null,
+      projectedPct: null,
+      reachesInPeriod: null,
+    };
+  const pr = projectToTarget(
+    upTo.map((p) => ({ period: p.period, pct: p.actual?.pct ?? null })),
+    { dueOn: next.dueOn, pct: next.level },
+  );
   return pr.enough
-    ? { enough: true, reason: null, reasonZh: null, targetDate: next.dueOn, targetLevel: next.level, projectedPct: pr.projectedAtTarget, reachesInPeriod: pr.reachesTargetIn }
-    : { enough: false, reason: pr.reason, reasonZh: `已报送的季度少于 ${pr.basedOn.length < 3 ? 3 : pr.basedOn.length} 个，数据不足，无法预测`, targetDate: next.dueOn, targetLevel: next.level, projectedPct: null, reachesInPeriod: null };
+    ? {
+        enough: true,
+        reason: null,
+        reasonZh: null,
+        targetDate: next.dueOn,
+        targetLevel: next.level,
+        projectedPct: pr.projectedAtTarget,
+        reachesInPeriod: pr.reachesTargetIn,
+      }
+    : {
+        enough: false,
+        reason: pr.reason,
+        reasonZh: `已报送的季度少于 ${pr.basedOn.length < 3 ? 3 : pr.basedOn.length} 个，数据不足，无法预测`,
+        targetDate: next.dueOn,
+        targetLevel: next.level,
+        projectedPct: null,
+        reachesInPeriod: null,
+      };
 }
 
 export interface EvaluateOptions {
@@ -85,18 +143,28 @@ export async function provinceContext(db: Db, code: string, national?: PlanModel
     provincePlanModel(db, code),
     national ?? nationalPlanModel(db),
     loadQuarters(db, code),
-    db.coordinatingRegion.findMany({ where: { provinceCode: code }, orderBy: { sortOrder: 'asc' } }),
+    db.coordinatingRegion.findMany({
+      where: { provinceCode: code },
+      orderBy: { sortOrder: 'asc' },
+    }),
   ]);
   const timelines = await provinceTimelines(db, code, data.quarters);
   return { code, province, plan, national: nationalPlan, data, regions, timelines };
 }
 export type ProvinceContext = Awaited<ReturnType<typeof provinceContext>>;
 
-export async function provinceTrajectory(db: Db, code: string, opts: EvaluateOptions): Promise<TrajectoryResponse & { asOf: Period }> {
+export async function provinceTrajectory(
+  db: Db,
+  code: string,
+  opts: EvaluateOptions,
+): Promise<TrajectoryResponse & { asOf: Period }> {
   return trajectoryOf(await provinceContext(db, code), opts);
 }
 
-export function trajectoryOf(ctx: ProvinceContext, opts: EvaluateOptions): TrajectoryResponse & { asOf: Period } {
+export function trajectoryOf(
+  ctx: ProvinceContext,
+  opts: EvaluateOptions,
+): TrajectoryResponse & { asOf: Period } {
   const { code, province, plan, national, data, regions, timelines } = ctx;
   const lastYear = Math.max(national.document.endYear, plan?.document.endYear ?? 0, 2025);
   const latest = latestFullQuarter(opts.today ?? new Date());
@@ -117,11 +185,19 @@ export function trajectoryOf(ctx: ProvinceContext, opts: EvaluateOptions): Traje
   const at = evaluated.find((e) => e.period === asOf)!;
   const keep = new Set(periods);
 
-  const series = (scope: SeriesDto['scope'], key: string, nameZh: string, nameEn: string, pick: (e: (typeof evaluated)[number]) => EnginePoint | undefined): SeriesDto => {
-    const points = evaluated.filter((e) => keep.has(e.period)).map((e) => {
-      const row = scope === 'region' ? rowOf.get(`${key}|${e.period}`) : undefined;
-      return pointDto(e.period, pick(e)!, row?.stage ?? null, row?.method ?? null);
-    });
+  const series = (
+    scope: SeriesDto['scope'],
+    key: string,
+    nameZh: string,
+    nameEn: string,
+    pick: (e: (typeof evaluated)[number]) => EnginePoint | undefined,
+  ): SeriesDto => {
+    const points = evaluated
+      .filter((e) => keep.has(e.period))
+      .map((e) => {
+        const row = scope === 'region' ? rowOf.get(`${key}|${e.period}`) : undefined;
+        return pointDto(e.period, pick(e)!, row?.stage ?? null, row?.method ?? null);
+      });
     const now = pick(at)!;
     return {
       scope,
@@ -131,7 +207,14 @@ export function trajectoryOf(ctx: ProvinceContext, opts: EvaluateOptions): Traje
       points,
       status: statusDto(now.status, now, now.actual, asOf),
       nationalStatus: statusDto(now.national.status, now.national, now.actual, asOf),
-      projection: projection(points.some((p) => p.period === asOf) ? points : [...points, pointDto(asOf, now, null)].sort((a, b) => comparePeriods(a.period, b.period)), asOf),
+      projection: projection(
+        points.some((p) => p.period === asOf)
+          ? points
+          : [...points, pointDto(asOf, now, null)].sort((a, b) =>
+              comparePeriods(a.period, b.period),
+            ),
+        asOf,
+      ),
     };
   };
 
@@ -145,7 +228,9 @@ export function trajectoryOf(ctx: ProvinceContext, opts: EvaluateOptions): Traje
     asOf,
     series: [
       series('province', code, province.nameZh, province.nameEn, (e) => e.province),
-      ...(plan?.cohorts ?? []).map((c) => series('cohort', c.key, c.nameZh, c.nameEn, (e) => e.cohorts[c.key])),
+      ...(plan?.cohorts ?? []).map((c) =>
+        series('cohort', c.key, c.nameZh, c.nameEn, (e) => e.cohorts[c.key]),
+      ),
       ...regions.map((r) => series('region', r.code, r.nameZh, r.nameEn, (e) => e.regions[r.code])),
     ],
   };

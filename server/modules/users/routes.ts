@@ -3,62 +3,136 @@ import { Type } from 'typebox';
 import { createSession, requireRole, SESSION_COOKIE } from '../../plugins/auth.ts';
 import { notFound, Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
+import { IdParam } from '../shared/schema.ts';
 import { checkPassword, dummyHash, hashPassword } from './passwords.ts';
 import { NewUserBody, SessionSchema, SignInBody, UserPatchBody, UserSchema } from './schemas.ts';
 import { checkRoleProvince, createUser, toUserDto } from './service.ts';
-import { IdParam } from '../shared/schema.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  app.post('/auth/sign-in', {
-    schema: { tags: ['users'], summary: '登录 Sign in', body: SignInBody, response: { 200: SessionSchema } },
-    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-  }, async (request, reply) => {
-    const { username, password } = request.body;
-    const user = await app.db.user.findUnique({ where: { username } });
-    const ok = user ? await checkPassword(user.passwordHash, password) : (await checkPassword(await dummyHash(), password), false);
-    if (!user || !ok || !user.active) throw new Problem(401, 'badCredentials', '用户名或密码错误', 'Wrong username or password');
-    const csrfToken = await createSession(app, reply, user.id);
-    await app.db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-    return { user: toUserDto(user), csrfToken };
-  });
-
-  app.post('/auth/sign-out', { schema: { tags: ['users'], summary: '退出 Sign out', response: { 204: Type.Null() } } }, async (request, reply) => {
-    if (request.sessionId) await app.db.session.deleteMany({ where: { id: request.sessionId } });
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send(null);
-  });
-
-  app.get('/auth/session', { schema: { tags: ['users'], summary: '当前登录状态 Current session', response: { 200: SessionSchema } } }, async (request) => {
-    if (!request.user) return { user: null, csrfToken: null };
-    const u = await app.db.user.findUniqueOrThrow({ where: { id: request.user.id } });
-    return { user: toUserDto(u), csrfToken: request.csrfToken };
-  });
-
-  app.get('/users', { schema: { tags: ['users'], summary: '账户列表 Accounts', response: { 200: Type.Array(UserSchema) } }, preHandler: requireRole('admin') }, async () =>
-    (await app.db.user.findMany({ orderBy: { username: 'asc' } })).map(toUserDto),
+  app.post(
+    '/auth/sign-in',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '登录 Sign in',
+        body: SignInBody,
+        response: { 200: SessionSchema },
+      },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const user = await app.db.user.findUnique({ where: { username } });
+      const ok = user
+        ? await checkPassword(user.passwordHash, password)
+        : (await checkPassword(await dummyHash(), password), false);
+      if (!user || !ok || !user.active)
+        throw new Problem(401, 'badCredentials', '用户名或密码错误', 'Wrong username or password');
+      const csrfToken = await createSession(app, reply, user.id);
+      await app.db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+      return { user: toUserDto(user), csrfToken };
+    },
   );
 
-  app.post('/users', { schema: { tags: ['users'], summary: '新建账户 Create an account', body: NewUserBody, response: { 201: UserSchema } }, preHandler: requireRole('admin') }, async (request, reply) =>
-    reply.status(201).send(await createUser(app.db, request.body, request.user!)),
+  app.post(
+    '/auth/sign-out',
+    { schema: { tags: ['users'], summary: '退出 Sign out', response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      if (request.sessionId) await app.db.session.deleteMany({ where: { id: request.sessionId } });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
   );
 
-  app.patch('/users/:id', {
-    schema: { tags: ['users'], summary: '修改账户 Change an account', params: Type.Object({ id: IdParam() }), body: UserPatchBody, response: { 200: UserSchema } },
-    preHandler: requireRole('admin'),
-  }, async (request) => {
-    const before = await app.db.user.findUnique({ where: { id: request.params.id } });
-    if (!before) throw notFound(`User ${request.params.id}`, `账户 ${request.params.id}`, '/params/id');
-    const b = request.body;
-    const role = b.role ?? before.role;
-    const provinceCode = b.provinceCode !== undefined ? b.provinceCode : role === 'editor' ? before.provinceCode : null;
-    await checkRoleProvince(app.db, role, provinceCode);
-    const passwordHash = b.password ? await hashPassword(b.password) : undefined;
-    return app.db.$transaction(async (tx) => {
-      const user = await tx.user.update({ where: { id: before.id }, data: { displayName: b.displayName, role, provinceCode, active: b.active, passwordHash } });
-      if (b.active === false || passwordHash || role !== before.role) await tx.session.deleteMany({ where: { userId: user.id } });
-      await recordAudit(tx, { actor: request.user!, action: 'user.update', entityType: 'user', entityId: user.id, provinceCode: user.provinceCode, before: toUserDto(before), after: { ...toUserDto(user), passwordChanged: !!passwordHash } });
-      return toUserDto(user);
-    });
-  });
+  app.get(
+    '/auth/session',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '当前登录状态 Current session',
+        response: { 200: SessionSchema },
+      },
+    },
+    async (request) => {
+      if (!request.user) return { user: null, csrfToken: null };
+      const u = await app.db.user.findUniqueOrThrow({ where: { id: request.user.id } });
+      return { user: toUserDto(u), csrfToken: request.csrfToken };
+    },
+  );
+
+  app.get(
+    '/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '账户列表 Accounts',
+        response: { 200: Type.Array(UserSchema) },
+      },
+      preHandler: requireRole('admin'),
+    },
+    async () => (await app.db.user.findMany({ orderBy: { username: 'asc' } })).map(toUserDto),
+  );
+
+  app.post(
+    '/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '新建账户 Create an account',
+        body: NewUserBody,
+        response: { 201: UserSchema },
+      },
+      preHandler: requireRole('admin'),
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createUser(app.db, request.body, request.user!)),
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '修改账户 Change an account',
+        params: Type.Object({ id: IdParam() }),
+        body: UserPatchBody,
+        response: { 200: UserSchema },
+      },
+      preHandler: requireRole('admin'),
+    },
+    async (request) => {
+      const before = await app.db.user.findUnique({ where: { id: request.params.id } });
+      if (!before)
+        throw notFound(`User ${request.params.id}`, `账户 ${request.params.id}`, '/params/id');
+      const b = request.body;
+      const role = b.role ?? before.role;
+      const provinceCode =
+        b.provinceCode !== undefined
+          ? b.provinceCode
+          : role === 'editor'
+            ? before.provinceCode
+            : null;
+      await checkRoleProvince(app.db, role, provinceCode);
+      const passwordHash = b.password ? await hashPassword(b.password) : undefined;
+      return app.db.$transaction(async (tx) => {
+        const user = await tx.user.update({
+          where: { id: before.id },
+          data: { displayName: b.displayName, role, provinceCode, active: b.active, passwordHash },
+        });
+        if (b.active === false || passwordHash || role !== before.role)
+          await tx.session.deleteMany({ where: { userId: user.id } });
+        await recordAudit(tx, {
+          actor: request.user!,
+          action: 'user.update',
+          entityType: 'user',
+          entityId: user.id,
+          provinceCode: user.provinceCode,
+          before: toUserDto(before),
+          after: { ...toUserDto(user), passwordChanged: !!passwordHash },
+        });
+        return toUserDto(user);
+      });
+    },
+  );
 };
 export default routes;

@@ -2,16 +2,37 @@
  * Typed client of the tracker's API. Response types are the server's own (TypeBox Static
  * types, imported type-only), never redeclared here.
  */
+
+import type { Static } from 'typebox';
 import type { Dimension } from '../../../server/domain/types.ts';
-import type { ComparisonResponse, CompletenessResponse } from '../../../server/modules/comparison/schemas.ts';
+import type {
+  ComparisonResponse,
+  CompletenessResponse,
+} from '../../../server/modules/comparison/schemas.ts';
 import type { PlanResponse } from '../../../server/modules/plans/schemas.ts';
 import type { ProvinceSummary, RegionDto } from '../../../server/modules/provinces/schemas.ts';
-import type { HistorySchema, ReportDto, ReportListItemDto, ReportRowBody } from '../../../server/modules/reports/schemas.ts';
+import type {
+  HistorySchema,
+  ReportDto,
+  ReportListItemDto,
+  ReportRowBody,
+} from '../../../server/modules/reports/schemas.ts';
 import type { TrajectoryResponse } from '../../../server/modules/trajectory/schemas.ts';
 import type { SessionDto, UserDto } from '../../../server/modules/users/schemas.ts';
-import type { Static } from 'typebox';
 
-export type { ComparisonResponse, CompletenessResponse, PlanResponse, ProvinceSummary, RegionDto, ReportDto, ReportListItemDto, ReportRowBody, SessionDto, TrajectoryResponse, UserDto };
+export type {
+  ComparisonResponse,
+  CompletenessResponse,
+  PlanResponse,
+  ProvinceSummary,
+  RegionDto,
+  ReportDto,
+  ReportListItemDto,
+  ReportRowBody,
+  SessionDto,
+  TrajectoryResponse,
+  UserDto,
+};
 export type HistoryEntry = Static<typeof HistorySchema>[number];
 /** One field at fault (or warned about): a JSON pointer such as `/body/rows/3/coveredInstitutions`, and the messages. */
 export type FieldProblem = ReportDto['warnings'][number];
@@ -37,9 +58,23 @@ export type Fetcher = (path: string, signal?: AbortSignal) => Promise<unknown>;
 async function parseAnswer(res: Response): Promise<unknown> {
   const body: unknown = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
-    const p = (body ?? {}) as { code?: string; zh?: string; en?: string; title?: string; detail?: string; errors?: FieldProblem[] };
+    const p = (body ?? {}) as {
+      code?: string;
+      zh?: string;
+      en?: string;
+      title?: string;
+      detail?: string;
+      errors?: FieldProblem[];
+    };
     const fallback = `HTTP ${res.status}`;
-    throw new ApiError(res.status, p.code ?? 'http', p.zh ?? p.detail ?? fallback, p.en ?? p.title ?? fallback, Array.isArray(p.errors) ? p.errors : [], body);
+    throw new ApiError(
+      res.status,
+      p.code ?? 'http',
+      p.zh ?? p.detail ?? fallback,
+      p.en ?? p.title ?? fallback,
+      Array.isArray(p.errors) ? p.errors : [],
+      body,
+    );
   }
   return body;
 }
@@ -62,13 +97,19 @@ interface SendOptions {
 }
 
 /** A write (or a read that must not come from a cache): same problem handling as reads, plus CSRF and If-Match. */
-async function send<T>(method: 'GET' | 'POST' | 'PUT', path: string, { json, form, ifMatch }: SendOptions = {}): Promise<T> {
+async function send<T>(
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  { json, form, ifMatch }: SendOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (ifMatch != null) headers['if-match'] = `"${ifMatch}"`;
   if (json !== undefined) headers['content-type'] = 'application/json';
   const body = form ?? (json !== undefined ? JSON.stringify(json) : undefined);
-  return (await parseAnswer(await fetch(path, { method, headers, body, cache: 'no-store', credentials: 'same-origin' }))) as T;
+  return (await parseAnswer(
+    await fetch(path, { method, headers, body, cache: 'no-store', credentials: 'same-origin' }),
+  )) as T;
 }
 
 let fetcher: Fetcher = httpGet;
@@ -84,8 +125,10 @@ export const paths = {
   regions: (code: string) => `/api/provinces/${code}/regions`,
   plan: (code: string) => `/api/provinces/${code}/plan`,
   nationalPlan: () => '/api/plans/national',
-  trajectory: (code: string, dimension: Dimension, asOf?: string | null) => `/api/provinces/${code}/trajectory?dimension=${dimension}${asOf ? `&asOf=${asOf}` : ''}`,
-  comparison: (period: string, dimension: Dimension | 'all' = 'all') => `/api/comparison?period=${period}&dimension=${dimension}`,
+  trajectory: (code: string, dimension: Dimension, asOf?: string | null) =>
+    `/api/provinces/${code}/trajectory?dimension=${dimension}${asOf ? `&asOf=${asOf}` : ''}`,
+  comparison: (period: string, dimension: Dimension | 'all' = 'all') =>
+    `/api/comparison?period=${period}&dimension=${dimension}`,
   completeness: (period: string) => `/api/completeness?period=${period}`,
   report: (code: string, period: string) => `/api/provinces/${code}/reports/${period}`,
 };
@@ -95,15 +138,19 @@ export const api = {
   regions: (code: string, signal?: AbortSignal) => get<RegionDto[]>(paths.regions(code), signal),
   plan: (code: string, signal?: AbortSignal) => get<PlanResponse>(paths.plan(code), signal),
   nationalPlan: (signal?: AbortSignal) => get<PlanResponse>(paths.nationalPlan(), signal),
-  trajectory: (code: string, dimension: Dimension, asOf?: string | null, signal?: AbortSignal) => get<TrajectoryResponse>(paths.trajectory(code, dimension, asOf), signal),
-  comparison: (period: string, dimension: Dimension | 'all' = 'all', signal?: AbortSignal) => get<ComparisonResponse>(paths.comparison(period, dimension), signal),
-  completeness: (period: string, signal?: AbortSignal) => get<CompletenessResponse>(paths.completeness(period), signal),
+  trajectory: (code: string, dimension: Dimension, asOf?: string | null, signal?: AbortSignal) =>
+    get<TrajectoryResponse>(paths.trajectory(code, dimension, asOf), signal),
+  comparison: (period: string, dimension: Dimension | 'all' = 'all', signal?: AbortSignal) =>
+    get<ComparisonResponse>(paths.comparison(period, dimension), signal),
+  completeness: (period: string, signal?: AbortSignal) =>
+    get<CompletenessResponse>(paths.completeness(period), signal),
 };
 
 /** Sign-in and the session (the cookie is HttpOnly; the CSRF token comes back in the answer). */
 export const authApi = {
   session: () => send<SessionDto>('GET', '/api/auth/session'),
-  signIn: (username: string, password: string) => send<SessionDto>('POST', '/api/auth/sign-in', { json: { username, password } }),
+  signIn: (username: string, password: string) =>
+    send<SessionDto>('POST', '/api/auth/sign-in', { json: { username, password } }),
   signOut: () => send<null>('POST', '/api/auth/sign-out'),
 };
 
@@ -111,21 +158,43 @@ type ReviewAction = 'submit' | 'accept' | 'return';
 
 /** The quarterly report workflow. Reads bypass the shared cache: a report changes under the reader's eyes. */
 export const reportsApi = {
-  list: (status: ReportDto['status']) => send<ReportListItemDto[]>('GET', `/api/reports?status=${status}`),
+  list: (status: ReportDto['status']) =>
+    send<ReportListItemDto[]>('GET', `/api/reports?status=${status}`),
   get: (code: string, period: string) => send<ReportDto>('GET', paths.report(code, period)),
   /** null when the quarter has no report yet */
-  find: (code: string, period: string) => reportsApi.get(code, period).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
-  history: (code: string, period: string) => send<HistoryEntry[]>('GET', `${paths.report(code, period)}/history`),
-  save: (code: string, period: string, rows: ReportRowBody[], version: number | null) => send<ReportDto>('PUT', paths.report(code, period), { json: { rows }, ifMatch: version }),
-  transition: (code: string, period: string, action: ReviewAction, version: number, comment?: string) =>
-    send<ReportDto>('POST', `${paths.report(code, period)}/${action}`, { json: comment ? { comment } : {}, ifMatch: version }),
-  comment: (code: string, period: string, body: string) => send<ReportDto>('POST', `${paths.report(code, period)}/comments`, { json: { body } }),
+  find: (code: string, period: string) =>
+    reportsApi
+      .get(code, period)
+      .catch((e: unknown) =>
+        e instanceof ApiError && e.status === 404 ? null : Promise.reject(e),
+      ),
+  history: (code: string, period: string) =>
+    send<HistoryEntry[]>('GET', `${paths.report(code, period)}/history`),
+  save: (code: string, period: string, rows: ReportRowBody[], version: number | null) =>
+    send<ReportDto>('PUT', paths.report(code, period), { json: { rows }, ifMatch: version }),
+  transition: (
+    code: string,
+    period: string,
+    action: ReviewAction,
+    version: number,
+    comment?: string,
+  ) =>
+    send<ReportDto>('POST', `${paths.report(code, period)}/${action}`, {
+      json: comment ? { comment } : {},
+      ifMatch: version,
+    }),
+  comment: (code: string, period: string, body: string) =>
+    send<ReportDto>('POST', `${paths.report(code, period)}/comments`, { json: { body } }),
   import: (code: string, period: string, file: File, version: number | null) => {
     const form = new FormData();
     form.append('file', file);
-    return send<ReportDto>('POST', `${paths.report(code, period)}/import`, { form, ifMatch: version });
+    return send<ReportDto>('POST', `${paths.report(code, period)}/import`, {
+      form,
+      ifMatch: version,
+    });
   },
-  templateHref: (code: string, period: string, format: 'xlsx' | 'csv') => `${paths.report(code, period)}/template?format=${format}`,
+  templateHref: (code: string, period: string, format: 'xlsx' | 'csv') =>
+    `${paths.report(code, period)}/template?format=${format}`,
 };
 
 /** Server-side downloads of the same figures (`format=csv|xlsx`), for a "download all data" link. */

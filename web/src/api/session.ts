@@ -4,7 +4,7 @@
  * at start (`GET /api/auth/session`), and from the sign-in answer.
  */
 import { useSyncExternalStore } from 'react';
-import { authApi, setCsrfToken, type SessionDto, type UserDto } from './client.ts';
+import { authApi, type SessionDto, setCsrfToken, type UserDto } from './client.ts';
 import { invalidate } from './useApi.ts';
 
 export interface SessionState {

@@ -94,6 +94,11 @@ export function useApi<T>(key: string | null, loader: () => Promise<T>): Loaded<
 }
 
 /** Several requests as one value (small multiples, the region table); each part is cached under its own key. */
-export function useApiAll<T>(keys: string[] | null, loader: (index: number) => Promise<T>): Loaded<T[]> {
-  return useApi(keys ? `all:${keys.join('|')}` : null, () => Promise.all(keys!.map((k, i) => load(k, () => loader(i)))));
+export function useApiAll<T>(
+  keys: string[] | null,
+  loader: (index: number) => Promise<T>,
+): Loaded<T[]> {
+  return useApi(keys ? `all:${keys.join('|')}` : null, () =>
+    Promise.all(keys!.map((k, i) => load(k, () => loader(i)))),
+  );
 }

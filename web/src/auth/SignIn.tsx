@@ -2,12 +2,20 @@
  * Signing in and out. The header shows who is signed in and their role (or a sign-in
  * button that opens a dialog); pages that need an account show the same form inline.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { signIn, signOut, useSession } from '../api/session.ts';
 import { useT } from '../i18n/useT.ts';
 
-export function SignInForm({ intro, onDone, onCancel }: { intro?: string; onDone?: () => void; onCancel?: () => void }) {
+export function SignInForm({
+  intro,
+  onDone,
+  onCancel,
+}: {
+  intro?: string;
+  onDone?: () => void;
+  onCancel?: () => void;
+}) {
   const { t, lang } = useT();
   const id = useId();
   const [busy, setBusy] = useState(false);
@@ -29,12 +37,30 @@ export function SignInForm({ intro, onDone, onCancel }: { intro?: string; onDone
   };
 
   return (
-    <form className="sign-in-form" onSubmit={(e) => void submit(e)} data-testid="sign-in-form" aria-describedby={intro ? `${id}-intro` : undefined}>
+    <form
+      className="sign-in-form"
+      onSubmit={(e) => void submit(e)}
+      data-testid="sign-in-form"
+      aria-describedby={intro ? `${id}-intro` : undefined}
+    >
       {intro ? <p id={`${id}-intro`}>{intro}</p> : null}
       <label htmlFor={`${id}-u`}>{t('auth.username')}</label>
-      <input id={`${id}-u`} name="username" autoComplete="username" required data-testid="sign-in-username" />
+      <input
+        id={`${id}-u`}
+        name="username"
+        autoComplete="username"
+        required
+        data-testid="sign-in-username"
+      />
       <label htmlFor={`${id}-p`}>{t('auth.password')}</label>
-      <input id={`${id}-p`} name="password" type="password" autoComplete="current-password" required data-testid="sign-in-password" />
+      <input
+        id={`${id}-p`}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        data-testid="sign-in-password"
+      />
       {error ? (
         <p role="alert" className="error-inline" data-testid="sign-in-error">
           {t('auth.failed', { message: error })}
@@ -75,7 +101,12 @@ export function AccountMenu() {
         <span data-testid="account-user" data-role={user.role}>
           {t('auth.user', { name: user.displayName, role: t(`role.${user.role}`) })}
         </span>
-        <button type="button" className="header-button" onClick={() => void signOut()} data-testid="sign-out">
+        <button
+          type="button"
+          className="header-button"
+          onClick={() => void signOut()}
+          data-testid="sign-out"
+        >
           {t('auth.signOut')}
         </button>
       </span>
@@ -83,10 +114,21 @@ export function AccountMenu() {
   }
   return (
     <>
-      <button type="button" className="header-button" onClick={() => setOpen(true)} data-testid="sign-in-open">
+      <button
+        type="button"
+        className="header-button"
+        onClick={() => setOpen(true)}
+        data-testid="sign-in-open"
+      >
         {t('auth.signIn')}
       </button>
-      <dialog ref={dialog} className="sign-in-dialog" aria-labelledby="sign-in-title" onClose={() => setOpen(false)} data-testid="sign-in-dialog">
+      <dialog
+        ref={dialog}
+        className="sign-in-dialog"
+        aria-labelledby="sign-in-title"
+        onClose={() => setOpen(false)}
+        data-testid="sign-in-dialog"
+      >
         <h2 id="sign-in-title">{t('auth.dialogTitle')}</h2>
         {open ? <SignInForm onDone={() => setOpen(false)} onCancel={() => setOpen(false)} /> : null}
       </dialog>

@@ -4,13 +4,13 @@
  * status. Its toolbar downloads the frame as PNG or SVG, the same rows as CSV, or switches
  * to a table of the numbers. The chart inside is given as children and fetches nothing.
  */
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { type ReactNode, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { buildCsv, type Column } from './csv.ts';
 import { DataTable } from './DataTable.tsx';
 import { downloadCsv, downloadImage, EXPORT_IGNORE } from './export.ts';
 import { Legend, type LegendItem } from './Legend.tsx';
-import { sourceLines, type SourceInfo } from './source.ts';
+import { type SourceInfo, sourceLines } from './source.ts';
 
 export interface ChartTable<R> {
   columns: Column<R>[];
@@ -33,7 +33,18 @@ export interface ChartFrameProps<R> {
   actions?: ReactNode;
 }
 
-export function ChartFrame<R>({ testId, title, subtitle, legend, source, filename, table, children, aside, actions }: ChartFrameProps<R>) {
+export function ChartFrame<R>({
+  testId,
+  title,
+  subtitle,
+  legend,
+  source,
+  filename,
+  table,
+  children,
+  aside,
+  actions,
+}: ChartFrameProps<R>) {
   const { t, lang } = useT();
   const ref = useRef<HTMLElement>(null);
   const titleId = useId();
@@ -59,16 +70,35 @@ export function ChartFrame<R>({ testId, title, subtitle, legend, source, filenam
   return (
     <figure className="chart-frame" ref={ref} data-testid={testId} aria-labelledby={titleId}>
       <div className="chart-toolbar" {...{ [EXPORT_IGNORE]: '' }} role="toolbar" aria-label={title}>
-        <button type="button" data-testid={`${testId}-png`} onClick={() => void exportImage('png')} disabled={busy !== null}>
+        <button
+          type="button"
+          data-testid={`${testId}-png`}
+          onClick={() => void exportImage('png')}
+          disabled={busy !== null}
+        >
           {busy === 'png' ? t('chart.exporting') : t('chart.downloadPng')}
         </button>
-        <button type="button" data-testid={`${testId}-svg`} onClick={() => void exportImage('svg')} disabled={busy !== null}>
+        <button
+          type="button"
+          data-testid={`${testId}-svg`}
+          onClick={() => void exportImage('svg')}
+          disabled={busy !== null}
+        >
           {busy === 'svg' ? t('chart.exporting') : t('chart.downloadSvg')}
         </button>
-        <button type="button" data-testid={`${testId}-csv`} onClick={() => downloadCsv(buildCsv(table.columns, table.rows), filename)}>
+        <button
+          type="button"
+          data-testid={`${testId}-csv`}
+          onClick={() => downloadCsv(buildCsv(table.columns, table.rows), filename)}
+        >
           {t('chart.downloadCsv')}
         </button>
-        <button type="button" data-testid={`${testId}-table`} aria-pressed={showTable} onClick={() => setShowTable((v) => !v)}>
+        <button
+          type="button"
+          data-testid={`${testId}-table`}
+          aria-pressed={showTable}
+          onClick={() => setShowTable((v) => !v)}
+        >
           {showTable ? t('chart.showChart') : t('chart.showTable')}
         </button>
         {actions}
@@ -99,7 +129,10 @@ export function ChartFrame<R>({ testId, title, subtitle, legend, source, filenam
       )}
       <figcaption className="chart-source" data-testid={`${testId}-source`}>
         {lines.map((line, i) => (
-          <span key={i} className={source.isDemo && i === lines.length - 1 ? 'demo-tag' : undefined}>
+          <span
+            key={i}
+            className={source.isDemo && i === lines.length - 1 ? 'demo-tag' : undefined}
+          >
             {line}
           </span>
         ))}

@@ -1,7 +1,23 @@
 /** The numbers of a chart as a real table: the chart's "table view", and what screen readers read. */
 import type { Column } from './csv.ts';
 
-export function DataTable<R>({ caption, captionHidden, columns, rows, rowKey, className, testId }: { caption: string; captionHidden?: boolean; columns: Column<R>[]; rows: R[]; rowKey: (r: R, i: number) => string; className?: string; testId?: string }) {
+export function DataTable<R>({
+  caption,
+  captionHidden,
+  columns,
+  rows,
+  rowKey,
+  className,
+  testId,
+}: {
+  caption: string;
+  captionHidden?: boolean;
+  columns: Column<R>[];
+  rows: R[];
+  rowKey: (r: R, i: number) => string;
+  className?: string;
+  testId?: string;
+}) {
   return (
     <div className={`table-scroll ${className ?? ''}`} data-testid={testId}>
       <table className="data-table">

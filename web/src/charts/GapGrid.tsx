@@ -2,7 +2,7 @@
 import type { MouseEvent } from 'react';
 import type { Dimension } from '../../../server/domain/types.ts';
 import { formatGap, formatPct } from '../i18n/format.ts';
-import { useT, type Translate } from '../i18n/useT.ts';
+import { type Translate, useT } from '../i18n/useT.ts';
 import { GAP_SCALE, gapStep, STATUS_META, STATUS_ORDER } from './config.ts';
 import { HATCH, type LegendItem } from './Legend.tsx';
 import type { GapCell, GapGridRow } from './shape.ts';
@@ -11,18 +11,43 @@ export interface GapGridProps {
   rows: GapGridRow[];
   dimensions: readonly Dimension[];
   testId: string;
-  provinceLink: (code: string) => { href: string; onClick: (e: MouseEvent<HTMLAnchorElement>) => void };
+  provinceLink: (code: string) => {
+    href: string;
+    onClick: (e: MouseEvent<HTMLAnchorElement>) => void;
+  };
 }
 
 export function gapLegend(t: Translate, lang: 'zh-CN' | 'en'): LegendItem[] {
   const fmt = (v: number) => formatGap(v, lang, 0);
   const scale = GAP_SCALE.map((s, i): LegendItem => {
     const lo = GAP_SCALE[i - 1]?.upTo;
-    const label = lo === undefined ? `< ${fmt(s.upTo)}` : s.upTo === Infinity ? `≥ ${fmt(lo)}` : `${fmt(lo)} ~ ${fmt(s.upTo)}`;
-    return { key: `gap${i}`, label: `${label} ${t('gap.ppShort')}`, colour: s.colour, swatch: 'box' };
+    const label =
+      lo === undefined
+        ? `< ${fmt(s.upTo)}`
+        : s.upTo === Infinity
+          ? `≥ ${fmt(lo)}`
+          : `${fmt(lo)} ~ ${fmt(s.upTo)}`;
+    return {
+      key: `gap${i}`,
+      label: `${label} ${t('gap.ppShort')}`,
+      colour: s.colour,
+      swatch: 'box',
+    };
   });
-  const statuses = STATUS_ORDER.map((s): LegendItem => ({ key: s, label: t(`status.${s}`), colour: '#ffffff', swatch: 'box', icon: STATUS_META[s].icon }));
-  return [...scale, { key: 'none', label: t('gap.noValue'), colour: '#ffffff', swatch: 'box', hatched: true }, ...statuses];
+  const statuses = STATUS_ORDER.map(
+    (s): LegendItem => ({
+      key: s,
+      label: t(`status.${s}`),
+      colour: '#ffffff',
+      swatch: 'box',
+      icon: STATUS_META[s].icon,
+    }),
+  );
+  return [
+    ...scale,
+    { key: 'none', label: t('gap.noValue'), colour: '#ffffff', swatch: 'box', hatched: true },
+    ...statuses,
+  ];
 }
 
 export function GapGrid({ rows, dimensions, testId, provinceLink }: GapGridProps) {
@@ -45,7 +70,11 @@ export function GapGrid({ rows, dimensions, testId, provinceLink }: GapGridProps
             <tr key={r.code} data-province={r.code}>
               <th scope="row">
                 <a {...provinceLink(r.code)}>{lang === 'en' ? r.nameEn : r.nameZh}</a>
-                {r.hasPlan ? <span className="plan-doc">{r.planDocument}</span> : <span className="no-plan">{t('plan.none')}</span>}
+                {r.hasPlan ? (
+                  <span className="plan-doc">{r.planDocument}</span>
+                ) : (
+                  <span className="no-plan">{t('plan.none')}</span>
+                )}
               </th>
               {dimensions.map((d) => (
                 <GapGridCell key={d} cell={r.cells[d]} t={t} lang={lang} />
@@ -58,8 +87,21 @@ export function GapGrid({ rows, dimensions, testId, provinceLink }: GapGridProps
   );
 }
 
-function GapGridCell({ cell, t, lang }: { cell: GapCell | null; t: Translate; lang: 'zh-CN' | 'en' }) {
-  if (!cell) return <td className="gap-cell" style={{ background: HATCH }}>—</td>;
+function GapGridCell({
+  cell,
+  t,
+  lang,
+}: {
+  cell: GapCell | null;
+  t: Translate;
+  lang: 'zh-CN' | 'en';
+}) {
+  if (!cell)
+    return (
+      <td className="gap-cell" style={{ background: HATCH }}>
+        —
+      </td>
+    );
   const step = gapStep(cell.gap);
   const meta = STATUS_META[cell.status];
   const detail = [

@@ -33,18 +33,40 @@ function Swatch({ item }: { item: LegendItem }) {
   if (item.swatch === 'box') {
     const light = item.hatched || item.colour.toLowerCase() === '#ffffff';
     return (
-      <span className="swatch swatch-box" aria-hidden="true" style={{ background: item.hatched ? HATCH : item.colour, color: light ? '#000' : '#fff' }}>
+      <span
+        className="swatch swatch-box"
+        aria-hidden="true"
+        style={{ background: item.hatched ? HATCH : item.colour, color: light ? '#000' : '#fff' }}
+      >
         {item.icon}
       </span>
     );
   }
-  const common = { stroke: item.colour, strokeWidth: item.width ?? 2, strokeDasharray: item.dash, fill: 'none' };
+  const common = {
+    stroke: item.colour,
+    strokeWidth: item.width ?? 2,
+    strokeDasharray: item.dash,
+    fill: 'none',
+  };
   return (
     <svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true" className="swatch">
       {item.swatch === 'line' && <line x1="1" y1="7" x2="27" y2="7" {...common} />}
       {item.swatch === 'step' && <polyline points="1,11 14,11 14,3 27,3" {...common} />}
-      {item.swatch === 'tick' && <line x1="14" y1="1" x2="14" y2="13" {...common} strokeWidth={2.5} />}
-      {item.swatch === 'area' && <rect x="1" y="1" width="26" height="12" fill={item.colour} fillOpacity={0.25} stroke={item.colour} strokeDasharray="2 2" />}
+      {item.swatch === 'tick' && (
+        <line x1="14" y1="1" x2="14" y2="13" {...common} strokeWidth={2.5} />
+      )}
+      {item.swatch === 'area' && (
+        <rect
+          x="1"
+          y="1"
+          width="26"
+          height="12"
+          fill={item.colour}
+          fillOpacity={0.25}
+          stroke={item.colour}
+          strokeDasharray="2 2"
+        />
+      )}
     </svg>
   );
 }

@@ -1,7 +1,7 @@
 /** Provinces ranked by actual coverage in one dimension, each with its own target ticked on its bar. Plain SVG. */
 import { useId } from 'react';
 import { formatPct, punct } from '../i18n/format.ts';
-import { useT, type Translate } from '../i18n/useT.ts';
+import { type Translate, useT } from '../i18n/useT.ts';
 import { OKABE_ITO, STATUS_META, STATUS_ORDER } from './config.ts';
 import type { LegendItem } from './Legend.tsx';
 import type { RankingRow } from './shape.ts';
@@ -16,19 +16,57 @@ const x = (pct: number) => LABEL + (Math.max(0, Math.min(100, pct)) / 100) * (W 
 export function rankingLegend(t: Translate): LegendItem[] {
   return [
     { key: 'target', label: t('series.owed'), colour: OKABE_ITO.black, swatch: 'tick' },
-    ...STATUS_ORDER.filter((s) => s !== 'noReport').map((s): LegendItem => ({ key: s, label: t(`status.${s}`), colour: STATUS_META[s].colour, swatch: 'box', icon: STATUS_META[s].icon })),
-    { key: 'noReport', label: t('status.noReport'), colour: '#ffffff', swatch: 'box', hatched: true, icon: STATUS_META.noReport.icon },
+    ...STATUS_ORDER.filter((s) => s !== 'noReport').map(
+      (s): LegendItem => ({
+        key: s,
+        label: t(`status.${s}`),
+        colour: STATUS_META[s].colour,
+        swatch: 'box',
+        icon: STATUS_META[s].icon,
+      }),
+    ),
+    {
+      key: 'noReport',
+      label: t('status.noReport'),
+      colour: '#ffffff',
+      swatch: 'box',
+      hatched: true,
+      icon: STATUS_META.noReport.icon,
+    },
   ];
 }
 
-export function RankingChart({ rows, testId, ariaLabel }: { rows: RankingRow[]; testId: string; ariaLabel: string }) {
+export function RankingChart({
+  rows,
+  testId,
+  ariaLabel,
+}: {
+  rows: RankingRow[];
+  testId: string;
+  ariaLabel: string;
+}) {
   const { t, lang } = useT();
   const hatchId = useId().replace(/:/g, '');
   const height = TOP + rows.length * ROW + 8;
   return (
-    <svg data-testid={testId} viewBox={`0 0 ${W} ${height}`} width="100%" style={{ maxWidth: W }} role="img" aria-label={ariaLabel} className="ranking-chart" fontSize="12">
+    <svg
+      data-testid={testId}
+      viewBox={`0 0 ${W} ${height}`}
+      width="100%"
+      style={{ maxWidth: W }}
+      role="img"
+      aria-label={ariaLabel}
+      className="ranking-chart"
+      fontSize="12"
+    >
       <defs>
-        <pattern id={hatchId} width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <pattern
+          id={hatchId}
+          width="4"
+          height="4"
+          patternUnits="userSpaceOnUse"
+          patternTransform="rotate(45)"
+        >
           <rect width="4" height="4" fill="#fff" />
           <line x1="0" y1="0" x2="0" y2="4" stroke="#9a9a9a" strokeWidth="1.2" />
         </pattern>
@@ -54,14 +92,42 @@ export function RankingChart({ rows, testId, ariaLabel }: { rows: RankingRow[]; 
               {name}
             </text>
             {r.actual == null ? (
-              <rect x={x(0)} y={y + 3} width={x(100) - x(0)} height={ROW - 6} fill={`url(#${hatchId})`} />
+              <rect
+                x={x(0)}
+                y={y + 3}
+                width={x(100) - x(0)}
+                height={ROW - 6}
+                fill={`url(#${hatchId})`}
+              />
             ) : (
-              <rect x={x(0)} y={y + 3} width={Math.max(1, x(r.actual) - x(0))} height={ROW - 6} fill={meta.colour} stroke="#333" strokeWidth="0.5" />
+              <rect
+                x={x(0)}
+                y={y + 3}
+                width={Math.max(1, x(r.actual) - x(0))}
+                height={ROW - 6}
+                fill={meta.colour}
+                stroke="#333"
+                strokeWidth="0.5"
+              />
             )}
             {r.target != null ? (
               <g>
-                <line x1={x(r.target)} x2={x(r.target)} y1={y + 1} y2={y + ROW - 1} stroke={OKABE_ITO.black} strokeWidth="2.5" />
-                <line x1={x(r.target)} x2={x(r.target)} y1={y + 1} y2={y + ROW - 1} stroke="#fff" strokeWidth="0.8" />
+                <line
+                  x1={x(r.target)}
+                  x2={x(r.target)}
+                  y1={y + 1}
+                  y2={y + ROW - 1}
+                  stroke={OKABE_ITO.black}
+                  strokeWidth="2.5"
+                />
+                <line
+                  x1={x(r.target)}
+                  x2={x(r.target)}
+                  y1={y + 1}
+                  y2={y + ROW - 1}
+                  stroke="#fff"
+                  strokeWidth="0.8"
+                />
               </g>
             ) : null}
             <text x={W - VALUE + 6} y={y + ROW / 2 + 4} fill="#222">

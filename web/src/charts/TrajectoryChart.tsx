@@ -3,10 +3,27 @@
  * minimum; year ends and target dates marked; quarters with nothing due yet shaded.
  * Pure props in, SVG out.
  */
-import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import {
+  formatDate,
+  formatNumber,
+  formatPct,
+  formatPeriod,
+  formatPeriodShort,
+  punct,
+} from '../i18n/format.ts';
 import type { Lang } from '../i18n/locale.ts';
 import { useT } from '../i18n/useT.ts';
-import { formatDate, formatNumber, formatPct, formatPeriod, formatPeriodShort, punct } from '../i18n/format.ts';
 import { OKABE_ITO, TRAJECTORY_SERIES, type TrajectorySeriesKey } from './config.ts';
 import type { LegendItem } from './Legend.tsx';
 import type { Marker, TrajectoryRow } from './shape.ts';
@@ -29,17 +46,51 @@ export interface TrajectoryChartProps {
 
 const ALL: TrajectorySeriesKey[] = ['nationalOwed', 'owed', 'planned', 'actual'];
 
-export function trajectoryLegend(t: (k: string) => string, series: TrajectorySeriesKey[] = ALL, withNotYetDue = true): LegendItem[] {
+export function trajectoryLegend(
+  t: (k: string) => string,
+  series: TrajectorySeriesKey[] = ALL,
+  withNotYetDue = true,
+): LegendItem[] {
   const items: LegendItem[] = [...series].reverse().map((key) => {
     const c = TRAJECTORY_SERIES[key];
-    return { key, label: t(c.labelKey), colour: c.colour, dash: 'dash' in c ? c.dash : undefined, width: c.width, swatch: c.swatch };
+    return {
+      key,
+      label: t(c.labelKey),
+      colour: c.colour,
+      dash: 'dash' in c ? c.dash : undefined,
+      width: c.width,
+      swatch: c.swatch,
+    };
   });
-  items.push({ key: 'target', label: t('series.targetDate'), colour: OKABE_ITO.vermillion, dash: '4 3', swatch: 'tick' });
-  if (withNotYetDue) items.push({ key: 'notYetDue', label: t('series.notYetDue'), colour: OKABE_ITO.skyBlue, swatch: 'area' });
+  items.push({
+    key: 'target',
+    label: t('series.targetDate'),
+    colour: OKABE_ITO.vermillion,
+    dash: '4 3',
+    swatch: 'tick',
+  });
+  if (withNotYetDue)
+    items.push({
+      key: 'notYetDue',
+      label: t('series.notYetDue'),
+      colour: OKABE_ITO.skyBlue,
+      swatch: 'area',
+    });
   return items;
 }
 
-export function TrajectoryChart({ rows, markers, notYetDue, series = ALL, height = 300, compact = false, onActivePeriod, highlight, testId, ariaLabel }: TrajectoryChartProps) {
+export function TrajectoryChart({
+  rows,
+  markers,
+  notYetDue,
+  series = ALL,
+  height = 300,
+  compact = false,
+  onActivePeriod,
+  highlight,
+  testId,
+  ariaLabel,
+}: TrajectoryChartProps) {
   const { t, lang } = useT();
   return (
     <div data-testid={testId} className="trajectory-chart">
@@ -49,11 +100,18 @@ export function TrajectoryChart({ rows, markers, notYetDue, series = ALL, height
           title={ariaLabel}
           desc={t('chart.keyboardHint')}
           margin={{ top: compact ? 8 : 16, right: compact ? 8 : 24, bottom: 4, left: 0 }}
-          onMouseMove={(state) => onActivePeriod?.(state.activeLabel != null ? String(state.activeLabel) : null)}
+          onMouseMove={(state) =>
+            onActivePeriod?.(state.activeLabel != null ? String(state.activeLabel) : null)
+          }
           onMouseLeave={() => onActivePeriod?.(null)}
         >
           <CartesianGrid stroke="#e4e4e4" vertical={false} />
-          <XAxis dataKey="period" tickFormatter={formatPeriodShort} tick={{ fontSize: compact ? 10 : 12, fill: '#333' }} interval={compact ? 3 : 'preserveStartEnd'} />
+          <XAxis
+            dataKey="period"
+            tickFormatter={formatPeriodShort}
+            tick={{ fontSize: compact ? 10 : 12, fill: '#333' }}
+            interval={compact ? 3 : 'preserveStartEnd'}
+          />
           <YAxis
             domain={[0, 100]}
             ticks={compact ? [0, 50, 100] : [0, 20, 40, 60, 80, 100]}
@@ -62,18 +120,59 @@ export function TrajectoryChart({ rows, markers, notYetDue, series = ALL, height
             width={compact ? 36 : 44}
           />
           {notYetDue ? (
-            <ReferenceArea x1={notYetDue.from} x2={notYetDue.to} fill={OKABE_ITO.skyBlue} fillOpacity={0.15} stroke={OKABE_ITO.skyBlue} strokeDasharray="2 2" label={compact ? undefined : { value: t('series.notYetDue'), position: 'insideTop', fontSize: 11, fill: '#1a5b80' }} />
+            <ReferenceArea
+              x1={notYetDue.from}
+              x2={notYetDue.to}
+              fill={OKABE_ITO.skyBlue}
+              fillOpacity={0.15}
+              stroke={OKABE_ITO.skyBlue}
+              strokeDasharray="2 2"
+              label={
+                compact
+                  ? undefined
+                  : {
+                      value: t('series.notYetDue'),
+                      position: 'insideTop',
+                      fontSize: 11,
+                      fill: '#1a5b80',
+                    }
+              }
+            />
           ) : null}
           {labelledMarkers(markers, rows).map(({ marker: m, showLabel }) =>
             m.kind === 'yearEnd' ? (
-              <ReferenceLine key={`y${m.period}`} x={m.period} stroke="#9a9a9a" strokeDasharray="1 3" label={compact || !showLabel ? undefined : { value: t('series.yearEndOf', { year: m.label }), position: 'insideTopRight', fontSize: 10, fill: '#666' }} />
+              <ReferenceLine
+                key={`y${m.period}`}
+                x={m.period}
+                stroke="#9a9a9a"
+                strokeDasharray="1 3"
+                label={
+                  compact || !showLabel
+                    ? undefined
+                    : {
+                        value: t('series.yearEndOf', { year: m.label }),
+                        position: 'insideTopRight',
+                        fontSize: 10,
+                        fill: '#666',
+                      }
+                }
+              />
             ) : (
               <ReferenceLine
                 key={`t${m.period}`}
                 x={m.period}
                 stroke={OKABE_ITO.vermillion}
                 strokeDasharray="4 3"
-                label={compact || !showLabel ? undefined : { value: `${formatDate(m.label, lang)}${m.level != null ? ` ≥${m.level}%` : ''}`, position: 'insideTopLeft', fontSize: 10, fill: '#8a3a00' }}
+                label={
+                  compact || !showLabel
+                    ? undefined
+                    : {
+                        value: `${formatDate(m.label, lang)}${m.level != null ? ` ≥${m.level}%` : ''}`,
+                        position: 'insideTopLeft',
+                        fontSize: 10,
+                        fill: '#8a3a00',
+                      }
+                }
               />
             ),
           )}
@@ -89,14 +188,24 @@ export function TrajectoryChart({ rows, markers, notYetDue, series = ALL, height
                 stroke={c.colour}
                 strokeWidth={c.width}
                 strokeDasharray={'dash' in c ? c.dash : undefined}
-                dot={key === 'actual' ? { r: compact ? 2 : 3, fill: c.colour, stroke: '#fff', strokeWidth: 1 } : false}
+                dot={
+                  key === 'actual'
+                    ? { r: compact ? 2 : 3, fill: c.colour, stroke: '#fff', strokeWidth: 1 }
+                    : false
+                }
                 activeDot={key === 'actual' ? { r: 5 } : false}
                 connectNulls={false}
                 isAnimationActive={false}
               />
             );
           })}
-          <Tooltip content={({ active, label }) => (active && label != null ? <TrajectoryTooltip row={rows.find((r) => r.period === String(label))} lang={lang} /> : null)} />
+          <Tooltip
+            content={({ active, label }) =>
+              active && label != null ? (
+                <TrajectoryTooltip row={rows.find((r) => r.period === String(label))} lang={lang} />
+              ) : null
+            }
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </div>
@@ -127,7 +236,9 @@ function TrajectoryTooltip({ row, lang }: { row: TrajectoryRow | undefined; lang
         <dt>{t('series.actual')}</dt>
         <dd>
           {row.actual == null ? t('status.noReport') : formatPct(row.actual, lang)}
-          {row.numerator != null && row.denominator != null ? ` (${formatNumber(row.numerator, lang)} / ${formatNumber(row.denominator, lang)})` : ''}
+          {row.numerator != null && row.denominator != null
+            ? ` (${formatNumber(row.numerator, lang)} / ${formatNumber(row.denominator, lang)})`
+            : ''}
         </dd>
         <dt>{t('series.planned')}</dt>
         <dd>{formatPct(row.planned, lang)}</dd>

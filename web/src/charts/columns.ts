@@ -1,51 +1,112 @@
 /** The columns of each chart's table view and CSV, in the reader's language. */
 import type { Dimension } from '../../../server/domain/types.ts';
 import type { CompletenessRow } from '../../../server/modules/comparison/schemas.ts';
-import type { Lang } from '../i18n/locale.ts';
 import { formatGap, formatNumber, formatPct, formatPeriod } from '../i18n/format.ts';
-import { round, type Column } from './csv.ts';
-import { STATUS_META } from './config.ts';
-import type { GapGridRow, RankingRow, RegionRow, TrajectoryRow } from './shape.ts';
+import type { Lang } from '../i18n/locale.ts';
 import type { Translate } from '../i18n/useT.ts';
+import { STATUS_META } from './config.ts';
+import { type Column, round } from './csv.ts';
+import type { GapGridRow, RankingRow, RegionRow, TrajectoryRow } from './shape.ts';
 
-function pctColumn<R>(key: string, header: string, get: (r: R) => number | null | undefined, lang: Lang): Column<R> {
-  return { key, header, numeric: true, value: (r) => round(get(r)), display: (r) => formatPct(get(r), lang) };
+function pctColumn<R>(
+  key: string,
+  header: string,
+  get: (r: R) => number | null | undefined,
+  lang: Lang,
+): Column<R> {
+  return {
+    key,
+    header,
+    numeric: true,
+    value: (r) => round(get(r)),
+    display: (r) => formatPct(get(r), lang),
+  };
 }
 
 export function trajectoryColumns(t: Translate, lang: Lang): Column<TrajectoryRow>[] {
-  const p = (key: 'actual' | 'planned' | 'owed' | 'nationalOwed', header: string) => pctColumn<TrajectoryRow>(key, t(header), (r) => r[key], lang);
+  const p = (key: 'actual' | 'planned' | 'owed' | 'nationalOwed', header: string) =>
+    pctColumn<TrajectoryRow>(key, t(header), (r) => r[key], lang);
   return [
-    { key: 'period', header: t('csv.period'), value: (r) => r.period, display: (r) => formatPeriod(r.period, lang) },
+    {
+      key: 'period',
+      header: t('csv.period'),
+      value: (r) => r.period,
+      display: (r) => formatPeriod(r.period, lang),
+    },
     p('actual', 'csv.actualPct'),
-    { key: 'numerator', header: t('csv.numerator'), numeric: true, value: (r) => r.numerator, display: (r) => formatNumber(r.numerator, lang) },
-    { key: 'denominator', header: t('csv.denominator'), numeric: true, value: (r) => r.denominator, display: (r) => formatNumber(r.denominator, lang) },
+    {
+      key: 'numerator',
+      header: t('csv.numerator'),
+      numeric: true,
+      value: (r) => r.numerator,
+      display: (r) => formatNumber(r.numerator, lang),
+    },
+    {
+      key: 'denominator',
+      header: t('csv.denominator'),
+      numeric: true,
+      value: (r) => r.denominator,
+      display: (r) => formatNumber(r.denominator, lang),
+    },
     p('planned', 'csv.plannedPct'),
     p('owed', 'csv.owedPct'),
     p('nationalOwed', 'csv.nationalOwedPct'),
-    { key: 'notYetDue', header: t('csv.notYetDue'), value: (r) => (r.notYetDue ? t('csv.yes') : t('csv.no')) },
+    {
+      key: 'notYetDue',
+      header: t('csv.notYetDue'),
+      value: (r) => (r.notYetDue ? t('csv.yes') : t('csv.no')),
+    },
   ];
 }
 
 /** Small multiples: the same columns with the province in front. */
-export function compareColumns(t: Translate, lang: Lang): Column<TrajectoryRow & { province: string; document: string | null }>[] {
+export function compareColumns(
+  t: Translate,
+  lang: Lang,
+): Column<TrajectoryRow & { province: string; document: string | null }>[] {
   return [
     { key: 'province', header: t('csv.province'), value: (r) => r.province },
-    ...(trajectoryColumns(t, lang) as Column<TrajectoryRow & { province: string; document: string | null }>[]),
+    ...(trajectoryColumns(t, lang) as Column<
+      TrajectoryRow & { province: string; document: string | null }
+    >[]),
     { key: 'document', header: t('csv.planDocument'), value: (r) => r.document },
   ];
 }
 
-export function gapGridColumns(t: Translate, lang: Lang, dimensions: readonly Dimension[]): Column<GapGridRow>[] {
+export function gapGridColumns(
+  t: Translate,
+  lang: Lang,
+  dimensions: readonly Dimension[],
+): Column<GapGridRow>[] {
   const name = (r: GapGridRow) => (lang === 'en' ? r.nameEn : r.nameZh);
   return [
     { key: 'code', header: t('csv.provinceCode'), value: (r) => r.code },
     { key: 'province', header: t('csv.province'), value: name },
     { key: 'plan', header: t('csv.planDocument'), value: (r) => r.planDocument ?? t('plan.none') },
     ...dimensions.flatMap((d): Column<GapGridRow>[] => [
-      pctColumn(`${d}-actual`, `${t(`dimension.${d}`)} ${t('csv.actualPct')}`, (r) => r.cells[d]?.actual, lang),
-      { key: `${d}-gap`, header: `${t(`dimension.${d}`)} ${t('csv.gap')}`, numeric: true, value: (r) => round(r.cells[d]?.gap), display: (r) => formatGap(r.cells[d]?.gap, lang) },
-      { key: `${d}-against`, header: `${t(`dimension.${d}`)} ${t('gap.mode')}`, value: (r) => (r.cells[d] ? t(`gap.${r.cells[d].against}`) : null) },
-      { key: `${d}-status`, header: `${t(`dimension.${d}`)} ${t('csv.status')}`, value: (r) => (r.cells[d] ? t(`status.${r.cells[d].status}`) : null) },
+      pctColumn(
+        `${d}-actual`,
+        `${t(`dimension.${d}`)} ${t('csv.actualPct')}`,
+        (r) => r.cells[d]?.actual,
+        lang,
+      ),
+      {
+        key: `${d}-gap`,
+        header: `${t(`dimension.${d}`)} ${t('csv.gap')}`,
+        numeric: true,
+        value: (r) => round(r.cells[d]?.gap),
+        display: (r) => formatGap(r.cells[d]?.gap, lang),
+      },
+      {
+        key: `${d}-against`,
+        header: `${t(`dimension.${d}`)} ${t('gap.mode')}`,
+        value: (r) => (r.cells[d] ? t(`gap.${r.cells[d].against}`) : null),
+      },
+      {
+        key: `${d}-status`,
+        header: `${t(`dimension.${d}`)} ${t('csv.status')}`,
+        value: (r) => (r.cells[d] ? t(`status.${r.cells[d].status}`) : null),
+      },
     ]),
   ];
 }
@@ -53,7 +114,11 @@ export function gapGridColumns(t: Translate, lang: Lang, dimensions: readonly Di
 export function rankingColumns(t: Translate, lang: Lang): Column<RankingRow>[] {
   return [
     { key: 'code', header: t('csv.provinceCode'), value: (r) => r.code },
-    { key: 'province', header: t('csv.province'), value: (r) => (lang === 'en' ? r.nameEn : r.nameZh) },
+    {
+      key: 'province',
+      header: t('csv.province'),
+      value: (r) => (lang === 'en' ? r.nameEn : r.nameZh),
+    },
     pctColumn<RankingRow>('actual', t('csv.actualPct'), (r) => r.actual, lang),
     pctColumn<RankingRow>('target', t('csv.targetPct'), (r) => r.target, lang),
     { key: 'against', header: t('gap.mode'), value: (r) => t(`gap.${r.against}`) },
@@ -64,24 +129,67 @@ export function rankingColumns(t: Translate, lang: Lang): Column<RankingRow>[] {
 export function completenessColumns(t: Translate, lang: Lang): Column<CompletenessRow>[] {
   return [
     { key: 'code', header: t('csv.provinceCode'), value: (r) => r.province.code },
-    { key: 'province', header: t('csv.province'), value: (r) => (lang === 'en' ? r.province.nameEn : r.province.nameZh) },
+    {
+      key: 'province',
+      header: t('csv.province'),
+      value: (r) => (lang === 'en' ? r.province.nameEn : r.province.nameZh),
+    },
     { key: 'status', header: t('csv.reportStatus'), value: (r) => t(`report.${r.status}`) },
-    { key: 'regionsReported', header: t('csv.regionsReported'), numeric: true, value: (r) => r.regionsReported },
-    { key: 'regionCount', header: t('csv.regionCount'), numeric: true, value: (r) => r.regionCount },
-    { key: 'overdue', header: t('csv.overdue'), value: (r) => (r.overdue ? t('csv.yes') : t('csv.no')) },
-    { key: 'isDemo', header: t('csv.isDemo'), value: (r) => (r.isDemo ? t('csv.yes') : t('csv.no')) },
+    {
+      key: 'regionsReported',
+      header: t('csv.regionsReported'),
+      numeric: true,
+      value: (r) => r.regionsReported,
+    },
+    {
+      key: 'regionCount',
+      header: t('csv.regionCount'),
+      numeric: true,
+      value: (r) => r.regionCount,
+    },
+    {
+      key: 'overdue',
+      header: t('csv.overdue'),
+      value: (r) => (r.overdue ? t('csv.yes') : t('csv.no')),
+    },
+    {
+      key: 'isDemo',
+      header: t('csv.isDemo'),
+      value: (r) => (r.isDemo ? t('csv.yes') : t('csv.no')),
+    },
   ];
 }
 
-export function regionColumns(t: Translate, lang: Lang, dimensions: readonly Dimension[]): Column<RegionRow>[] {
+export function regionColumns(
+  t: Translate,
+  lang: Lang,
+  dimensions: readonly Dimension[],
+): Column<RegionRow>[] {
   return [
     { key: 'region', header: t('csv.region'), value: (r) => (lang === 'en' ? r.nameEn : r.nameZh) },
     { key: 'code', header: t('csv.regionCode'), value: (r) => r.code },
     { key: 'method', header: t('csv.method'), value: (r) => r.method },
-    { key: 'stage', header: t('csv.stage'), value: (r) => (r.stage ? t(`stage.${r.stage}`) : null) },
+    {
+      key: 'stage',
+      header: t('csv.stage'),
+      value: (r) => (r.stage ? t(`stage.${r.stage}`) : null),
+    },
     ...dimensions.flatMap((d): Column<RegionRow>[] => [
-      pctColumn(`${d}-pct`, `${t(`dimension.${d}`)} ${t('csv.actualPct')}`, (r) => r.values[d]?.pct, lang),
-      { key: `${d}-status`, header: `${t(`dimension.${d}`)} ${t('csv.status')}`, value: (r) => (r.values[d] ? t(`status.${r.values[d].status}`) : null), display: (r) => (r.values[d] ? `${STATUS_META[r.values[d].status].icon} ${t(`status.${r.values[d].status}`)}` : '—') },
+      pctColumn(
+        `${d}-pct`,
+        `${t(`dimension.${d}`)} ${t('csv.actualPct')}`,
+        (r) => r.values[d]?.pct,
+        lang,
+      ),
+      {
+        key: `${d}-status`,
+        header: `${t(`dimension.${d}`)} ${t('csv.status')}`,
+        value: (r) => (r.values[d] ? t(`status.${r.values[d].status}`) : null),
+        display: (r) =>
+          r.values[d]
+            ? `${STATUS_META[r.values[d].status].icon} ${t(`status.${r.values[d].status}`)}`
+            : '—',
+      },
     ]),
   ];
 }

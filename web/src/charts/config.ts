@@ -4,8 +4,9 @@
  * config object. Colours are Okabe–Ito (safe for the common colour-vision deficiencies);
  * the gap scale is ColorBrewer PuOr, a diverging scale that stays readable for them too.
  */
-import type { StatusCode } from '../../../server/modules/trajectory/schemas.ts';
+
 import type { CompletenessRow } from '../../../server/modules/comparison/schemas.ts';
+import type { StatusCode } from '../../../server/modules/trajectory/schemas.ts';
 
 export const OKABE_ITO = {
   black: '#000000',
@@ -32,9 +33,21 @@ export interface SeriesConfigEntry {
 /** The lines of a trajectory chart, keyed as in `TrajectoryRow`. */
 export const TRAJECTORY_SERIES = {
   actual: { labelKey: 'series.actual', colour: OKABE_ITO.blue, width: 2.5, swatch: 'line' },
-  planned: { labelKey: 'series.planned', colour: OKABE_ITO.orange, dash: '7 4', width: 2, swatch: 'line' },
+  planned: {
+    labelKey: 'series.planned',
+    colour: OKABE_ITO.orange,
+    dash: '7 4',
+    width: 2,
+    swatch: 'line',
+  },
   owed: { labelKey: 'series.owed', colour: OKABE_ITO.vermillion, width: 2, swatch: 'step' },
-  nationalOwed: { labelKey: 'series.nationalOwed', colour: OKABE_ITO.grey, dash: '2 3', width: 1.75, swatch: 'step' },
+  nationalOwed: {
+    labelKey: 'series.nationalOwed',
+    colour: OKABE_ITO.grey,
+    dash: '2 3',
+    width: 1.75,
+    swatch: 'step',
+  },
 } as const satisfies Record<string, SeriesConfigEntry>;
 export type TrajectorySeriesKey = keyof typeof TRAJECTORY_SERIES;
 
@@ -58,7 +71,16 @@ export const STATUS_META: Record<StatusCode, StatusMeta> = {
 };
 
 /** Worst first: the order statuses are listed in legends and sorted in tables. */
-export const STATUS_ORDER: StatusCode[] = ['deterioration', 'limitedProgress', 'accelerationNeeded', 'onTrack', 'met', 'notYetDue', 'noPlan', 'noReport'];
+export const STATUS_ORDER: StatusCode[] = [
+  'deterioration',
+  'limitedProgress',
+  'accelerationNeeded',
+  'onTrack',
+  'met',
+  'notYetDue',
+  'noPlan',
+  'noReport',
+];
 
 export type ReportState = CompletenessRow['status'];
 export const REPORT_META: Record<ReportState | 'overdue', StatusMeta> = {

@@ -15,7 +15,9 @@ describe('CSV download', () => {
     expect(csv.startsWith(BOM)).toBe(true);
     expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).toBe('报告期,实际覆盖率(%),分子,分母,计划路径(%),应达目标(%),国家最低要求(%),尚未到期');
+    expect(lines[0]).toBe(
+      '报告期,实际覆盖率(%),分子,分母,计划路径(%),应达目标(%),国家最低要求(%),尚未到期',
+    );
     const parsed = Papa.parse<string[]>(csv.slice(1).trim()).data.slice(1);
     expect(parsed).toHaveLength(rows.length);
     parsed.forEach((cells, i) => {
@@ -30,19 +32,47 @@ describe('CSV download', () => {
 
   it('writes English headers in English, raw numbers (not locale-formatted)', async () => {
     const t = await translatorFor('en');
-    const csv = buildCsv(trajectoryColumns(t, 'en'), [{ period: '2023Q4', actual: 1234.5678, numerator: 1234567, denominator: 2000000, planned: null, owed: 70, nationalPlanned: null, nationalOwed: 70, notYetDue: false, stage: null, targetsInForce: [], nextTarget: null }]);
-    expect(csv).toBe(`${BOM}period,actual (%),numerator,denominator,planned path (%),target owed (%),national minimum (%),not yet due\r\n2023Q4,1234.57,1234567,2000000,,70,70,no\r\n`);
+    const csv = buildCsv(trajectoryColumns(t, 'en'), [
+      {
+        period: '2023Q4',
+        actual: 1234.5678,
+        numerator: 1234567,
+        denominator: 2000000,
+        planned: null,
+        owed: 70,
+        nationalPlanned: null,
+        nationalOwed: 70,
+        notYetDue: false,
+        stage: null,
+        targetsInForce: [],
+        nextTarget: null,
+      },
+    ]);
+    expect(csv).toBe(
+      `${BOM}period,actual (%),numerator,denominator,planned path (%),target owed (%),national minimum (%),not yet due\r\n2023Q4,1234.57,1234567,2000000,,70,70,no\r\n`,
+    );
   });
 
   it('quotes commas and keeps cell text from running as a formula', () => {
-    const csv = buildCsv([{ key: 'a', header: '名称', value: (r: { a: string }) => r.a }], [{ a: '沈阳、大连, 鞍山' }, { a: '=HYPERLINK("x")' }]);
+    const csv = buildCsv(
+      [{ key: 'a', header: '名称', value: (r: { a: string }) => r.a }],
+      [{ a: '沈阳、大连, 鞍山' }, { a: '=HYPERLINK("x")' }],
+    );
     expect(csv).toBe(`${BOM}名称\r\n"沈阳、大连, 鞍山"\r\n"'=HYPERLINK(""x"")"\r\n`);
   });
 
   it('small multiples put the province and its plan document on every row', async () => {
     const t = await translatorFor('zh-CN');
-    const csv = buildCsv(compareColumns(t, 'zh-CN'), [{ ...trajectoryRows(fixtureTrajectory('430000', 'fund').series[0]!)[0]!, province: '湖南省', document: '湘医保发〔2021〕75号' }]);
-    expect(csv.split('\r\n')[0]).toBe(`${BOM}省份,报告期,实际覆盖率(%),分子,分母,计划路径(%),应达目标(%),国家最低要求(%),尚未到期,计划文件`);
+    const csv = buildCsv(compareColumns(t, 'zh-CN'), [
+      {
+        ...trajectoryRows(fixtureTrajectory('430000', 'fund').series[0]!)[0]!,
+        province: '湖南省',
+        document: '湘医保发〔2021〕75号',
+      },
+    ]);
+    expect(csv.split('\r\n')[0]).toBe(
+      `${BOM}省份,报告期,实际覆盖率(%),分子,分母,计划路径(%),应达目标(%),国家最低要求(%),尚未到期,计划文件`,
+    );
     expect(csv.split('\r\n')[1]).toMatch(/^湖南省,2022Q1,.*,湘医保发〔2021〕75号$/);
   });
 });
@@ -50,7 +80,19 @@ describe('CSV download', () => {
 describe('source footer', () => {
   it('names the reporting bureau, the period, the plan documents and demo data', async () => {
     const t = await translatorFor('zh-CN');
-    expect(sourceLines({ provinces: [{ nameZh: '湖南省', nameEn: 'Hunan' }], period: ['2022Q1', '2024Q2'], isDemo: true, documents: ['湘医保发〔2021〕75号'], national: '医保发〔2021〕48号' }, t, 'zh-CN')).toEqual([
+    expect(
+      sourceLines(
+        {
+          provinces: [{ nameZh: '湖南省', nameEn: 'Hunan' }],
+          period: ['2022Q1', '2024Q2'],
+          isDemo: true,
+          documents: ['湘医保发〔2021〕75号'],
+          national: '医保发〔2021〕48号',
+        },
+        t,
+        'zh-CN',
+      ),
+    ).toEqual([
       '来源：湖南省医疗保障局季度报送，2022年第1季度—2024年第2季度',
       '目标依据：湘医保发〔2021〕75号；国家：医保发〔2021〕48号',
       '演示数据 demo data',
@@ -59,14 +101,31 @@ describe('source footer', () => {
 
   it('in English, and without the demo line for reported data', async () => {
     const t = await translatorFor('en');
-    expect(sourceLines({ provinces: 'all', period: '2023Q4', isDemo: false, documents: [] }, t, 'en')).toEqual(['Source: quarterly reports of the provincial Healthcare Security Administrations, 2023 Q4']);
+    expect(
+      sourceLines({ provinces: 'all', period: '2023Q4', isDemo: false, documents: [] }, t, 'en'),
+    ).toEqual([
+      'Source: quarterly reports of the provincial Healthcare Security Administrations, 2023 Q4',
+    ]);
   });
 });
 
 describe('source footer for a province that has not reported', () => {
   it('does not claim reports that do not exist', async () => {
     const t = await translatorFor('zh-CN');
-    expect(sourceLines({ provinces: [{ nameZh: '北京市', nameEn: 'Beijing' }], period: '2024Q2', isDemo: false, reported: false, documents: [], national: '医保发〔2021〕48号' }, t, 'zh-CN')).toEqual([
+    expect(
+      sourceLines(
+        {
+          provinces: [{ nameZh: '北京市', nameEn: 'Beijing' }],
+          period: '2024Q2',
+          isDemo: false,
+          reported: false,
+          documents: [],
+          national: '医保发〔2021〕48号',
+        },
+        t,
+        'zh-CN',
+      ),
+    ).toEqual([
       '来源：北京市医疗保障局尚未报送季度数据（2024年第2季度）',
       '目标依据：国家：医保发〔2021〕48号',
     ]);

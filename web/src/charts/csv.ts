@@ -22,7 +22,10 @@ export const BOM = '\uFEFF';
 
 export function buildCsv<R>(columns: Column<R>[], rows: R[]): string {
   const body = Papa.unparse(
-    { fields: columns.map((c) => c.header), data: rows.map((r) => columns.map((c) => c.value(r) ?? '')) },
+    {
+      fields: columns.map((c) => c.header),
+      data: rows.map((r) => columns.map((c) => c.value(r) ?? '')),
+    },
     // a cell that starts with = + - @ would run as a formula in Excel; numbers are left alone
     { newline: '\r\n', escapeFormulae: true },
   );

@@ -11,7 +11,13 @@ const keep = (node: HTMLElement) => !(node instanceof Element && node.hasAttribu
 
 export async function downloadImage(node: HTMLElement, kind: 'png' | 'svg', filename: string) {
   const { toPng, toSvg } = await import('html-to-image');
-  const options = { pixelRatio: 2, backgroundColor: '#ffffff', filter: keep, skipFonts: true, cacheBust: false };
+  const options = {
+    pixelRatio: 2,
+    backgroundColor: '#ffffff',
+    filter: keep,
+    skipFonts: true,
+    cacheBust: false,
+  };
   const dataUrl = kind === 'png' ? await toPng(node, options) : await toSvg(node, options);
   triggerDownload(dataUrl, `${filename}.${kind}`);
 }

@@ -5,7 +5,11 @@
 import type { Dimension } from '../../../server/domain/types.ts';
 import type { ComparisonRow, CompletenessRow } from '../../../server/modules/comparison/schemas.ts';
 import type { ProvinceSummary } from '../../../server/modules/provinces/schemas.ts';
-import type { SeriesDto, StatusCode, TargetRef } from '../../../server/modules/trajectory/schemas.ts';
+import type {
+  SeriesDto,
+  StatusCode,
+  TargetRef,
+} from '../../../server/modules/trajectory/schemas.ts';
 import type { GapMode } from '../state/viewState.ts';
 import { REPORT_ORDER, type ReportState } from './config.ts';
 
@@ -74,10 +78,20 @@ export function trajectoryMarkers(rows: TrajectoryRow[]): Marker[] {
       const period = periodOfDate(t.dueOn);
       if (!inRange.has(period)) continue;
       const prior = targets.get(period);
-      if (!prior || (prior.level ?? 0) < t.level) targets.set(period, { period, kind: 'target', label: t.dueOn, level: t.level });
+      if (!prior || (prior.level ?? 0) < t.level)
+        targets.set(period, { period, kind: 'target', label: t.dueOn, level: t.level });
     }
   }
-  const yearEnds = rows.filter((r) => r.period.endsWith('Q4') && !targets.has(r.period)).map((r): Marker => ({ period: r.period, kind: 'yearEnd', label: r.period.slice(0, 4), level: null }));
+  const yearEnds = rows
+    .filter((r) => r.period.endsWith('Q4') && !targets.has(r.period))
+    .map(
+      (r): Marker => ({
+        period: r.period,
+        kind: 'yearEnd',
+        label: r.period.slice(0, 4),
+        level: null,
+      }),
+    );
   return [...yearEnds, ...targets.values()].sort((a, b) => a.period.localeCompare(b.period));
 }
 
@@ -93,13 +107,19 @@ export function notYetDueSpan(rows: TrajectoryRow[]): { from: string; to: string
 /** Every distinct target a series refers to, by due date: what the chart's "targets" panel lists. */
 export function targetsOfRows(rows: TrajectoryRow[]): TargetRef[] {
   const byKey = new Map<string, TargetRef>();
-  for (const r of rows) for (const t of [...r.targetsInForce, ...(r.nextTarget ? [r.nextTarget] : [])]) byKey.set(`${t.key}|${t.dueOn}|${t.level}`, t);
+  for (const r of rows)
+    for (const t of [...r.targetsInForce, ...(r.nextTarget ? [r.nextTarget] : [])])
+      byKey.set(`${t.key}|${t.dueOn}|${t.level}`, t);
   return [...byKey.values()].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.level - b.level);
 }
 
 /** The row of a period, or the latest reported one when the period is not given or not in range. */
 export function rowAt(rows: TrajectoryRow[], period: string | null): TrajectoryRow | undefined {
-  return (period ? rows.find((r) => r.period === period) : undefined) ?? rows.findLast((r) => r.actual != null) ?? rows.at(-1);
+  return (
+    (period ? rows.find((r) => r.period === period) : undefined) ??
+    rows.findLast((r) => r.actual != null) ??
+    rows.at(-1)
+  );
 }
 
 // ------------------------------------------------------------------ gap grid (overview)
@@ -129,7 +149,12 @@ export interface GapGridRow {
  * One row per province (in the order of `provinces`), one cell per dimension. A province
  * without a plan of its own is measured against the national plan in both modes — and says so.
  */
-export function gapGrid(rows: ComparisonRow[], provinces: Pick<ProvinceSummary, 'code' | 'nameZh' | 'nameEn' | 'hasPlan' | 'plan'>[], dimensions: readonly Dimension[], mode: GapMode): GapGridRow[] {
+export function gapGrid(
+  rows: ComparisonRow[],
+  provinces: Pick<ProvinceSummary, 'code' | 'nameZh' | 'nameEn' | 'hasPlan' | 'plan'>[],
+  dimensions: readonly Dimension[],
+  mode: GapMode,
+): GapGridRow[] {
   const byKey = new Map(rows.map((r) => [`${r.province.code}|${r.dimension}`, r]));
   return provinces.map((p) => {
     const cells = {} as Record<Dimension, GapCell | null>;
@@ -137,7 +162,14 @@ export function gapGrid(rows: ComparisonRow[], provinces: Pick<ProvinceSummary, 
       const r = byKey.get(`${p.code}|${d}`);
       cells[d] = r ? gapCell(r, mode) : null;
     }
-    return { code: p.code, nameZh: p.nameZh, nameEn: p.nameEn, hasPlan: p.hasPlan, planDocument: p.plan?.documentNumber ?? null, cells };
+    return {
+      code: p.code,
+      nameZh: p.nameZh,
+      nameEn: p.nameEn,
+      hasPlan: p.hasPlan,
+      planDocument: p.plan?.documentNumber ?? null,
+      cells,
+    };
   });
 }
 
@@ -169,7 +201,11 @@ export interface RankingRow {
 }
 
 /** Provinces by actual coverage in one dimension, highest first; those that did not report last. */
-export function rankingRows(rows: ComparisonRow[], dimension: Dimension, mode: GapMode): RankingRow[] {
+export function rankingRows(
+  rows: ComparisonRow[],
+  dimension: Dimension,
+  mode: GapMode,
+): RankingRow[] {
   return rows
     .filter((r) => r.dimension === dimension)
     .map((r): RankingRow => {
@@ -196,8 +232,15 @@ export interface CompletenessSummary {
 }
 
 /** How many provinces are in each report state (every state listed, zeros included), and how many are overdue. */
-export function completenessSummary(rows: CompletenessRow[]): { byState: CompletenessSummary[]; overdue: number; total: number } {
-  const byState = REPORT_ORDER.map((state) => ({ state, count: rows.filter((r) => r.status === state).length }));
+export function completenessSummary(rows: CompletenessRow[]): {
+  byState: CompletenessSummary[];
+  overdue: number;
+  total: number;
+} {
+  const byState = REPORT_ORDER.map((state) => ({
+    state,
+    count: rows.filter((r) => r.status === state).length,
+  }));
   return { byState, overdue: rows.filter((r) => r.overdue).length, total: rows.length };
 }
 
@@ -218,11 +261,21 @@ export interface RegionRow {
  * One row per coordinating region, its figures at `asOf` (or the latest quarter) in each
  * dimension the trajectories cover.
  */
-export function regionRows(trajectories: { dimension: Dimension; series: SeriesDto[] }[], asOf: string | null): RegionRow[] {
+export function regionRows(
+  trajectories: { dimension: Dimension; series: SeriesDto[] }[],
+  asOf: string | null,
+): RegionRow[] {
   const rows = new Map<string, RegionRow>();
   for (const tr of trajectories) {
     for (const s of tr.series.filter((x) => x.scope === 'region')) {
-      const row = rows.get(s.key) ?? { code: s.key, nameZh: s.nameZh, nameEn: s.nameEn, stage: null, method: null, values: {} };
+      const row = rows.get(s.key) ?? {
+        code: s.key,
+        nameZh: s.nameZh,
+        nameEn: s.nameEn,
+        stage: null,
+        method: null,
+        values: {},
+      };
       const point = (asOf ? s.points.find((p) => p.period === asOf) : undefined) ?? s.points.at(-1);
       row.values[tr.dimension] = { pct: point?.actual?.pct ?? null, status: s.status.status };
       if (point?.stage && (tr.dimension === 'regions' || !row.stage)) row.stage = point.stage;

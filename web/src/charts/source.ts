@@ -3,10 +3,10 @@
  * which period, whether they are demo data, and which plan documents the targets come from.
  * The footer is part of the downloaded image, so a chart taken away keeps its provenance.
  */
-import type { Lang } from '../i18n/locale.ts';
-import { formatList, formatPeriod } from '../i18n/format.ts';
-import type { Translate } from '../i18n/useT.ts';
 
+import { formatList, formatPeriod } from '../i18n/format.ts';
+import type { Lang } from '../i18n/locale.ts';
+import type { Translate } from '../i18n/useT.ts';
 
 export interface SourceInfo {
   /** the provinces whose bureaus reported the figures; 'all' for cross-province charts */
@@ -26,20 +26,28 @@ export function sourceLines(info: SourceInfo, t: Translate, lang: Lang): string[
   const who =
     info.provinces === 'all'
       ? t('chart.sourceBureaus')
-      : formatList(info.provinces.map((p) => t('chart.sourceBureau', { name: lang === 'en' ? p.nameEn : p.nameZh })), lang);
+      : formatList(
+          info.provinces.map((p) =>
+            t('chart.sourceBureau', { name: lang === 'en' ? p.nameEn : p.nameZh }),
+          ),
+          lang,
+        );
   const period = Array.isArray(info.period)
     ? info.period[0] === info.period[1]
       ? formatPeriod(info.period[0], lang)
       : `${formatPeriod(info.period[0], lang)}${lang === 'en' ? '–' : '—'}${formatPeriod(info.period[1], lang)}`
     : formatPeriod(info.period, lang);
   const colon = lang === 'en' ? ': ' : '：';
-  const lines = [`${t('chart.source')}${colon}${t(info.reported === false ? 'chart.sourceNotReported' : 'chart.sourceReported', { who, period })}`];
+  const lines = [
+    `${t('chart.source')}${colon}${t(info.reported === false ? 'chart.sourceNotReported' : 'chart.sourceReported', { who, period })}`,
+  ];
   const documents = [...new Set(info.documents)].filter((d) => d !== info.national);
   const plan = [
     ...(documents.length ? [formatList(documents, lang)] : []),
     ...(info.national ? [t('chart.sourceNational', { document: info.national })] : []),
   ];
-  if (plan.length) lines.push(t('chart.sourcePlan', { documents: plan.join(lang === 'en' ? '; ' : '；') }));
+  if (plan.length)
+    lines.push(t('chart.sourcePlan', { documents: plan.join(lang === 'en' ? '; ' : '；') }));
   if (info.isDemo) lines.push(t('demo.tag'));
   return lines;
 }

@@ -19,7 +19,8 @@ const en: Messages = {
     chooseProvince: 'Choose a province',
   },
   demo: {
-    banner: 'Demo data: the progress figures on this page are generated demo data (演示数据), not reports filed by provincial bureaus.',
+    banner:
+      'Demo data: the progress figures on this page are generated demo data (演示数据), not reports filed by provincial bureaus.',
     tag: '演示数据 demo data',
   },
   dimension: {
@@ -75,7 +76,8 @@ const en: Messages = {
     noneShort: 'National ref.',
     source: 'Targets from',
     version: 'version {{version}}',
-    reference: 'No provincial plan has been entered; the national plan {{document}} is shown as reference.',
+    reference:
+      'No provincial plan has been entered; the national plan {{document}} is shown as reference.',
     targets: 'Plan targets',
     clause: 'Clause',
     soft: 'Soft wording',
@@ -137,7 +139,8 @@ const en: Messages = {
     statusVsNational: 'Against the national plan',
     projection: 'Projection',
     projectionEnough: 'At the current pace it reaches {{level}} in {{period}} (due {{due}}).',
-    projectionNotEnough: 'At the current pace it would be {{projected}} by {{due}}, short of {{level}}.',
+    projectionNotEnough:
+      'At the current pace it would be {{projected}} by {{due}}, short of {{level}}.',
     projectionUnavailable: 'No projection: {{reason}}',
     inForce: 'Targets in force',
     inForceAt: 'Targets in force in {{period}}',
@@ -198,12 +201,15 @@ const en: Messages = {
     newReport: 'New report, not saved yet',
     updated: 'Last saved by {{who}}, {{when}}',
     demo: 'The form holds generated demo data, not figures reported by the province. Saving replaces them with yours.',
-    readOnly: 'This report is submitted or accepted and cannot be changed. Ask a reviewer to return it if it needs changes.',
+    readOnly:
+      'This report is submitted or accepted and cannot be changed. Ask a reviewer to return it if it needs changes.',
     returned: 'The report was returned. Reviewer’s comment: {{comment}}',
     missing: '{{count}} region(s) have no figures yet (all are needed before submitting).',
     unsaved: 'Unsaved changes',
-    leaveUnsaved: 'The form has unsaved changes; switching the period discards them. Switch anyway?',
-    numbersHint: 'Cases and fund are year to date; fund in 10,000 CNY (万元). Numbers may carry thousands separators (1,234). Regions left entirely blank are not saved.',
+    leaveUnsaved:
+      'The form has unsaved changes; switching the period discards them. Switch anyway?',
+    numbersHint:
+      'Cases and fund are year to date; fund in 10,000 CNY (万元). Numbers may carry thousands separators (1,234). Regions left entirely blank are not saved.',
     methodNone: '(not launched)',
     stageChoose: 'Choose',
     save: 'Save draft',
@@ -330,7 +336,8 @@ const en: Messages = {
     sourceBureaus: 'the provincial Healthcare Security Administrations',
     sourcePlan: 'Targets: {{documents}}',
     sourceNational: 'national: {{document}}',
-    keyboardHint: 'Use the left and right arrow keys to step through quarters; the Table button shows every figure.',
+    keyboardHint:
+      'Use the left and right arrow keys to step through quarters; the Table button shows every figure.',
     exporting: 'Preparing…',
     exportFailed: 'Export failed',
   },

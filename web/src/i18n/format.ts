@@ -27,13 +27,19 @@ export function formatNumber(value: number | null | undefined, lang: Lang, maxDi
 /** 45.25 (percent units) → "45.3%". */
 export function formatPct(value: number | null | undefined, lang: Lang, digits = 1): string {
   if (value == null || !Number.isFinite(value)) return DASH;
-  return numberFormat(lang, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: digits }).format(value / 100);
+  return numberFormat(lang, {
+    style: 'percent',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: digits,
+  }).format(value / 100);
 }
 
 /** A gap in percentage points, always signed: −12.4 → "−12.4", 3 → "+3". */
 export function formatGap(value: number | null | undefined, lang: Lang, digits = 1): string {
   if (value == null || !Number.isFinite(value)) return DASH;
-  return numberFormat(lang, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(value);
+  return numberFormat(lang, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(
+    value,
+  );
 }
 
 /** ISO date → "2024年12月31日" / "Dec 31, 2024"; read as a calendar day, never shifted by time zone. */
@@ -42,7 +48,12 @@ export function formatDate(iso: string | null | undefined, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: lang === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(lang, {
+    year: 'numeric',
+    month: lang === 'en' ? 'short' : 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 }
 
 /** "2023Q4" → "2023年第4季度" / "2023 Q4"; anything else is returned as given. */

@@ -1,18 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { STATUSES } from '../../../server/modules/trajectory/schemas.ts';
 import en from './en.ts';
-import { formatDate, formatGap, formatNumber, formatPct, formatPeriod, formatList } from './format.ts';
+import {
+  formatDate,
+  formatGap,
+  formatList,
+  formatNumber,
+  formatPct,
+  formatPeriod,
+} from './format.ts';
 import { normaliseLang } from './locale.ts';
 import { translatorFor } from './testing.ts';
 import zhCN from './zh-CN.ts';
 
 const keys = (o: object, prefix = ''): string[] =>
-  Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  Object.entries(o).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 
 describe('messages', () => {
   it('English has exactly the keys Chinese has, none empty', () => {
     expect(keys(en).sort()).toEqual(keys(zhCN).sort());
-    for (const k of keys(en)) expect(k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], en)).not.toBe('');
+    for (const k of keys(en))
+      expect(
+        k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], en),
+      ).not.toBe('');
   });
 
   it('every status has a label in both languages', async () => {
@@ -28,7 +40,9 @@ describe('messages', () => {
 
   it('names the four dimensions in the domain’s words', async () => {
     const zh = await translatorFor('zh-CN');
-    expect(['regions', 'institutions', 'diseaseGroups', 'fund'].map((d) => zh(`dimension.${d}`))).toEqual(['统筹地区', '医疗机构', '病种', '医保基金']);
+    expect(
+      ['regions', 'institutions', 'diseaseGroups', 'fund'].map((d) => zh(`dimension.${d}`)),
+    ).toEqual(['统筹地区', '医疗机构', '病种', '医保基金']);
   });
 });
 
@@ -54,7 +68,9 @@ describe('formatting per locale', () => {
     expect(formatDate('2023-06-30', 'en')).toBe('Jun 30, 2023');
     expect(formatPeriod('2023Q4', 'zh-CN')).toBe('2023年第4季度');
     expect(formatPeriod('2023Q4', 'en')).toBe('2023 Q4');
-    expect(formatList(['湘医保发〔2021〕75号', '辽医保发〔2022〕1号'], 'zh-CN')).toBe('湘医保发〔2021〕75号、辽医保发〔2022〕1号');
+    expect(formatList(['湘医保发〔2021〕75号', '辽医保发〔2022〕1号'], 'zh-CN')).toBe(
+      '湘医保发〔2021〕75号、辽医保发〔2022〕1号',
+    );
   });
 
   it('reads loose language names', () => {

@@ -7,6 +7,11 @@ import zhCN from './zh-CN.ts';
 
 export async function translatorFor(lang: Lang): Promise<Translate> {
   const instance = i18next.createInstance();
-  await instance.init({ resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } }, lng: lang, fallbackLng: false, interpolation: { escapeValue: false } });
+  await instance.init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    lng: lang,
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+  });
   return (key, options) => String(instance.t(key, options ?? {}));
 }

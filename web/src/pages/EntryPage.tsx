@@ -35,7 +35,8 @@ function Entry({ user, view, update }: { user: UserDto; view: ViewState; update:
   const { t, lang } = useT();
   const provinces = useApi('provinces', api.provinces);
   const national = useApi('plan|national', api.nationalPlan);
-  if (user.role !== 'editor' || !user.provinceCode) return <p data-testid="entry-not-editor">{t('entry.notEditor')}</p>;
+  if (user.role !== 'editor' || !user.provinceCode)
+    return <p data-testid="entry-not-editor">{t('entry.notEditor')}</p>;
   const own = user.provinceCode;
   return (
     <LoadState loaded={provinces} testId="provinces">
@@ -56,7 +57,14 @@ function Entry({ user, view, update }: { user: UserDto; view: ViewState; update:
         }
         return (
           <LoadState loaded={national}>
-            {(plan) => <ProvinceEntry province={list.find((p) => p.code === own)!} nationalEndYear={plan.document.endYear} view={view} update={update} />}
+            {(plan) => (
+              <ProvinceEntry
+                province={list.find((p) => p.code === own)!}
+                nationalEndYear={plan.document.endYear}
+                view={view}
+                update={update}
+              />
+            )}
           </LoadState>
         );
       }}
@@ -64,7 +72,17 @@ function Entry({ user, view, update }: { user: UserDto; view: ViewState; update:
   );
 }
 
-function ProvinceEntry({ province, nationalEndYear, view, update }: { province: ProvinceSummary; nationalEndYear: number; view: ViewState; update: UpdateView }) {
+function ProvinceEntry({
+  province,
+  nationalEndYear,
+  view,
+  update,
+}: {
+  province: ProvinceSummary;
+  nationalEndYear: number;
+  view: ViewState;
+  update: UpdateView;
+}) {
   const { t, lang } = useT();
   const regions = useApi(`regions|${province.code}`, () => api.regions(province.code));
   const options = entryPeriods(new Date(), Math.max(nationalEndYear, province.plan?.endYear ?? 0));
@@ -79,7 +97,14 @@ function ProvinceEntry({ province, nationalEndYear, view, update }: { province: 
         </p>
         <label className="control">
           <span>{t('entry.period')}</span>
-          <select data-testid="entry-period" value={period} onChange={(e) => (!unsaved.dirty || window.confirm(t('entry.leaveUnsaved'))) && update({ province: province.code, period: e.target.value })}>
+          <select
+            data-testid="entry-period"
+            value={period}
+            onChange={(e) =>
+              (!unsaved.dirty || window.confirm(t('entry.leaveUnsaved'))) &&
+              update({ province: province.code, period: e.target.value })
+            }
+          >
             {options.map((p) => (
               <option key={p} value={p}>
                 {formatPeriod(p, lang)}
@@ -89,7 +114,16 @@ function ProvinceEntry({ province, nationalEndYear, view, update }: { province: 
         </label>
       </div>
       <LoadState loaded={regions} testId="regions">
-        {(list) => <QuarterForm key={`${province.code}|${period}`} province={province.code} provinceName={name} period={period} periodText={formatPeriod(period, lang)} regions={list} />}
+        {(list) => (
+          <QuarterForm
+            key={`${province.code}|${period}`}
+            province={province.code}
+            provinceName={name}
+            period={period}
+            periodText={formatPeriod(period, lang)}
+            regions={list}
+          />
+        )}
       </LoadState>
     </>
   );

@@ -1,16 +1,28 @@
 /** National overview (the default page): gap grid, ranking per dimension, reporting completeness — for one period. */
-import { api, downloadHref, paths, type ComparisonResponse, type CompletenessResponse, type ProvinceSummary } from '../api/client.ts';
+import {
+  api,
+  type ComparisonResponse,
+  type CompletenessResponse,
+  downloadHref,
+  type ProvinceSummary,
+  paths,
+} from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
 import { ChartFrame } from '../charts/ChartFrame.tsx';
-import { completenessColumns, gapGridColumns, rankingColumns } from '../charts/columns.ts';
 import { CompletenessChart, completenessLegend } from '../charts/CompletenessChart.tsx';
+import { completenessColumns, gapGridColumns, rankingColumns } from '../charts/columns.ts';
 import { safeFilename } from '../charts/export.ts';
 import { GapGrid, gapLegend } from '../charts/GapGrid.tsx';
 import { RankingChart, rankingLegend } from '../charts/RankingChart.tsx';
 import { gapGrid, rankingRows } from '../charts/shape.ts';
 import { formatDate, formatPeriod, punct } from '../i18n/format.ts';
 import { useT } from '../i18n/useT.ts';
-import { effectivePeriod, lastFullQuarter, latestReported, periodOptions } from '../state/periods.ts';
+import {
+  effectivePeriod,
+  lastFullQuarter,
+  latestReported,
+  periodOptions,
+} from '../state/periods.ts';
 import { linkProps, type UpdateView } from '../state/useViewState.ts';
 import { DIMENSION_KEYS, type ViewState } from '../state/viewState.ts';
 import { DimensionPicker, GapModeToggle, LoadState, PeriodPicker } from './controls.tsx';
@@ -28,7 +40,15 @@ export function OverviewPage({ view, update }: { view: ViewState; update: Update
   );
 }
 
-function Overview({ provinces, view, update }: { provinces: ProvinceSummary[]; view: ViewState; update: UpdateView }) {
+function Overview({
+  provinces,
+  view,
+  update,
+}: {
+  provinces: ProvinceSummary[];
+  view: ViewState;
+  update: UpdateView;
+}) {
   const { t, lang } = useT();
   const latest = latestReported(provinces) ?? lastFullQuarter(new Date());
   const period = effectivePeriod(view.period, latest);
@@ -38,21 +58,40 @@ function Overview({ provinces, view, update }: { provinces: ProvinceSummary[]; v
   return (
     <>
       <div className="controls" role="group" aria-label={t('overview.heading')}>
-        <PeriodPicker value={view.period} options={periodOptions(latest)} latest={latest} onChange={(p) => update({ period: p })} />
+        <PeriodPicker
+          value={view.period}
+          options={periodOptions(latest)}
+          latest={latest}
+          onChange={(p) => update({ period: p })}
+        />
         <GapModeToggle value={view.gap} onChange={(gap) => update({ gap })} />
         <span className="downloads">
           {t('overview.downloadAll')}
           {punct(lang).colon}
-          <a href={downloadHref(paths.comparison(period, 'all'), 'csv', lang)} data-testid="download-comparison-csv" download>
+          <a
+            href={downloadHref(paths.comparison(period, 'all'), 'csv', lang)}
+            data-testid="download-comparison-csv"
+            download
+          >
             CSV
           </a>{' '}
-          <a href={downloadHref(paths.comparison(period, 'all'), 'xlsx', lang)} data-testid="download-comparison-xlsx" download>
+          <a
+            href={downloadHref(paths.comparison(period, 'all'), 'xlsx', lang)}
+            data-testid="download-comparison-xlsx"
+            download
+          >
             XLSX
           </a>
         </span>
       </div>
       <LoadState loaded={comparison} testId="comparison">
-        {(data) => (data.rows.length === 0 ? <p>{t('overview.noData')}</p> : <ComparisonCharts data={data} provinces={provinces} view={view} update={update} />)}
+        {(data) =>
+          data.rows.length === 0 ? (
+            <p>{t('overview.noData')}</p>
+          ) : (
+            <ComparisonCharts data={data} provinces={provinces} view={view} update={update} />
+          )
+        }
       </LoadState>
       <LoadState loaded={completeness} testId="completeness">
         {(data) => <Completeness data={data} />}
@@ -61,14 +100,30 @@ function Overview({ provinces, view, update }: { provinces: ProvinceSummary[]; v
   );
 }
 
-function ComparisonCharts({ data, provinces, view, update }: { data: ComparisonResponse; provinces: ProvinceSummary[]; view: ViewState; update: UpdateView }) {
+function ComparisonCharts({
+  data,
+  provinces,
+  view,
+  update,
+}: {
+  data: ComparisonResponse;
+  provinces: ProvinceSummary[];
+  view: ViewState;
+  update: UpdateView;
+}) {
   const { t, lang } = useT();
   const dims = DIMENSION_KEYS.filter((d) => data.dimensions.includes(d));
   const grid = gapGrid(data.rows, provinces, dims, view.gap);
   const ranking = rankingRows(data.rows, view.dimension, view.gap);
   const periodText = formatPeriod(data.period, lang);
   const documents = provinces.flatMap((p) => (p.plan ? [p.plan.documentNumber] : []));
-  const source = { provinces: 'all' as const, period: data.period, isDemo: data.isDemo, documents: view.gap === 'plan' ? documents : [], national: data.national.documentNumber };
+  const source = {
+    provinces: 'all' as const,
+    period: data.period,
+    isDemo: data.isDemo,
+    documents: view.gap === 'plan' ? documents : [],
+    national: data.national.documentNumber,
+  };
   const provinceLink = (code: string) => linkProps({ ...view, page: 'province', province: code });
 
   return (
@@ -76,7 +131,10 @@ function ComparisonCharts({ data, provinces, view, update }: { data: ComparisonR
       <ChartFrame
         testId="chart-gap-grid"
         title={t('overview.gridTitle')}
-        subtitle={t('overview.gridSubtitle', { period: periodText, against: t(view.gap === 'plan' ? 'series.planned' : 'series.nationalPlanned') })}
+        subtitle={t('overview.gridSubtitle', {
+          period: periodText,
+          against: t(view.gap === 'plan' ? 'series.planned' : 'series.nationalPlanned'),
+        })}
         legend={gapLegend(t, lang)}
         source={source}
         filename={safeFilename('gap-grid', data.period, view.gap)}
@@ -86,18 +144,29 @@ function ComparisonCharts({ data, provinces, view, update }: { data: ComparisonR
       </ChartFrame>
 
       <div className="controls">
-        <DimensionPicker value={view.dimension} onChange={(dimension) => update({ dimension })} testId="ranking-dimension" />
+        <DimensionPicker
+          value={view.dimension}
+          onChange={(dimension) => update({ dimension })}
+          testId="ranking-dimension"
+        />
       </div>
       <ChartFrame
         testId="chart-ranking"
         title={t('overview.rankingTitle', { dimension: t(`dimension.${view.dimension}`) })}
-        subtitle={t('overview.rankingSubtitle', { period: periodText, measure: t(`dimensionLong.${view.dimension}`) })}
+        subtitle={t('overview.rankingSubtitle', {
+          period: periodText,
+          measure: t(`dimensionLong.${view.dimension}`),
+        })}
         legend={rankingLegend(t)}
         source={source}
         filename={safeFilename('ranking', view.dimension, data.period, view.gap)}
         table={{ columns: rankingColumns(t, lang), rows: ranking, rowKey: (r) => r.code }}
       >
-        <RankingChart rows={ranking} testId="ranking" ariaLabel={t('overview.rankingTitle', { dimension: t(`dimension.${view.dimension}`) })} />
+        <RankingChart
+          rows={ranking}
+          testId="ranking"
+          ariaLabel={t('overview.rankingTitle', { dimension: t(`dimension.${view.dimension}`) })}
+        />
         {ranking.some((r) => !r.hasPlan) ? <p className="footnote">* {t('plan.none')}</p> : null}
       </ChartFrame>
     </>
@@ -110,11 +179,23 @@ function Completeness({ data }: { data: CompletenessResponse }) {
     <ChartFrame
       testId="chart-completeness"
       title={t('overview.completenessTitle')}
-      subtitle={t('overview.completenessSubtitle', { period: formatPeriod(data.period, lang), deadline: formatDate(data.deadline, lang) })}
+      subtitle={t('overview.completenessSubtitle', {
+        period: formatPeriod(data.period, lang),
+        deadline: formatDate(data.deadline, lang),
+      })}
       legend={completenessLegend(t)}
-      source={{ provinces: 'all', period: data.period, isDemo: data.rows.some((r) => r.isDemo), documents: [] }}
+      source={{
+        provinces: 'all',
+        period: data.period,
+        isDemo: data.rows.some((r) => r.isDemo),
+        documents: [],
+      }}
       filename={safeFilename('completeness', data.period)}
-      table={{ columns: completenessColumns(t, lang), rows: data.rows, rowKey: (r) => r.province.code }}
+      table={{
+        columns: completenessColumns(t, lang),
+        rows: data.rows,
+        rowKey: (r) => r.province.code,
+      }}
     >
       <CompletenessChart rows={data.rows} testId="completeness" />
     </ChartFrame>

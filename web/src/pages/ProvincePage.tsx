@@ -5,26 +5,43 @@
  */
 import { useState } from 'react';
 import type { Dimension } from '../../../server/domain/types.ts';
-import { api, type PlanResponse, type ProvinceSummary, type TrajectoryResponse } from '../api/client.ts';
+import {
+  api,
+  type PlanResponse,
+  type ProvinceSummary,
+  type TrajectoryResponse,
+} from '../api/client.ts';
 import { useApi, useApiAll } from '../api/useApi.ts';
 import { ChartFrame } from '../charts/ChartFrame.tsx';
 import { regionColumns, trajectoryColumns } from '../charts/columns.ts';
 import { DataTable } from '../charts/DataTable.tsx';
 import { safeFilename } from '../charts/export.ts';
-import { notYetDueSpan, regionRows, rowAt, trajectoryMarkers, trajectoryRows } from '../charts/shape.ts';
-import type { SourceInfo } from '../charts/source.ts';
 import { StatusBadge } from '../charts/StatusBadge.tsx';
+import {
+  notYetDueSpan,
+  regionRows,
+  rowAt,
+  trajectoryMarkers,
+  trajectoryRows,
+} from '../charts/shape.ts';
+import type { SourceInfo } from '../charts/source.ts';
 import { TrajectoryChart, trajectoryLegend } from '../charts/TrajectoryChart.tsx';
 import { formatPeriod } from '../i18n/format.ts';
 import { useT } from '../i18n/useT.ts';
+import {
+  effectivePeriod,
+  lastFullQuarter,
+  latestReported,
+  periodOptions,
+} from '../state/periods.ts';
 import { linkProps, type UpdateView } from '../state/useViewState.ts';
 import { DIMENSION_KEYS, type ViewState } from '../state/viewState.ts';
 import { LoadState, PeriodPicker } from './controls.tsx';
 import { PlanTargets } from './province/PlanTargets.tsx';
 import { SeriesAside } from './province/SeriesAside.tsx';
-import { effectivePeriod, lastFullQuarter, latestReported, periodOptions } from '../state/periods.ts';
 
-const trajectoryKey = (code: string, d: Dimension, asOf: string | null) => `trajectory|${code}|${d}|${asOf ?? ''}`;
+const trajectoryKey = (code: string, d: Dimension, asOf: string | null) =>
+  `trajectory|${code}|${d}|${asOf ?? ''}`;
 
 export default function ProvincePage({ view, update }: { view: ViewState; update: UpdateView }) {
   const { t, lang } = useT();
@@ -41,8 +58,12 @@ export default function ProvincePage({ view, update }: { view: ViewState; update
               <ul className="province-list">
                 {list.map((p) => (
                   <li key={p.code}>
-                    <a {...linkProps({ ...view, page: 'province', province: p.code })}>{lang === 'en' ? p.nameEn : p.nameZh}</a>
-                    {p.hasPlan ? null : <span className="no-plan-mark"> · {t('plan.noneShort')}</span>}
+                    <a {...linkProps({ ...view, page: 'province', province: p.code })}>
+                      {lang === 'en' ? p.nameEn : p.nameZh}
+                    </a>
+                    {p.hasPlan ? null : (
+                      <span className="no-plan-mark"> · {t('plan.noneShort')}</span>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -56,20 +77,44 @@ export default function ProvincePage({ view, update }: { view: ViewState; update
   );
 }
 
-function Province({ province, view, update, latest }: { province: ProvinceSummary; view: ViewState; update: UpdateView; latest: string }) {
+function Province({
+  province,
+  view,
+  update,
+  latest,
+}: {
+  province: ProvinceSummary;
+  view: ViewState;
+  update: UpdateView;
+  latest: string;
+}) {
   const { t, lang } = useT();
   const asOf = view.period ? effectivePeriod(view.period, latest) : null;
   const plan = useApi(`plan|${province.code}`, () => api.plan(province.code));
   const name = lang === 'en' ? province.nameEn : province.nameZh;
   return (
-    <section aria-labelledby="province-heading" data-testid="page-province" data-province={province.code}>
+    <section
+      aria-labelledby="province-heading"
+      data-testid="page-province"
+      data-province={province.code}
+    >
       <h2 id="province-heading">{name}</h2>
       <div className="controls">
-        <PeriodPicker value={view.period} options={periodOptions(latest)} latest={latest} onChange={(p) => update({ period: p })} />
+        <PeriodPicker
+          value={view.period}
+          options={periodOptions(latest)}
+          latest={latest}
+          onChange={(p) => update({ period: p })}
+        />
         <LoadState loaded={plan}>
           {(p) => (
             <p className="plan-source" data-testid="plan-source">
-              {p.reference ? t('plan.none') : t('province.planFrom', { document: p.document.number, version: t('plan.version', { version: p.document.version }) })}
+              {p.reference
+                ? t('plan.none')
+                : t('province.planFrom', {
+                    document: p.document.number,
+                    version: t('plan.version', { version: p.document.version }),
+                  })}
             </p>
           )}
         </LoadState>
@@ -100,8 +145,20 @@ function sourceOf(tr: TrajectoryResponse, plan: PlanResponse): SourceInfo {
   };
 }
 
-function DimensionSection({ code, dimension, asOf, plan }: { code: string; dimension: Dimension; asOf: string | null; plan: PlanResponse }) {
-  const loaded = useApi(trajectoryKey(code, dimension, asOf), () => api.trajectory(code, dimension, asOf));
+function DimensionSection({
+  code,
+  dimension,
+  asOf,
+  plan,
+}: {
+  code: string;
+  dimension: Dimension;
+  asOf: string | null;
+  plan: PlanResponse;
+}) {
+  const loaded = useApi(trajectoryKey(code, dimension, asOf), () =>
+    api.trajectory(code, dimension, asOf),
+  );
   return (
     <section className="dimension-section" data-testid={`dimension-${dimension}`}>
       <LoadState loaded={loaded} testId={`trajectory-${dimension}`}>
@@ -120,7 +177,11 @@ function DimensionCharts({ tr, plan }: { tr: TrajectoryResponse; plan: PlanRespo
   const d = tr.dimension;
   const rows = trajectoryRows(province, tr.asOf);
   const name = lang === 'en' ? tr.province.nameEn : tr.province.nameZh;
-  const subtitle = t('province.chartSubtitle', { name, from: formatPeriod(tr.periods[0], lang), to: formatPeriod(tr.asOf, lang) });
+  const subtitle = t('province.chartSubtitle', {
+    name,
+    from: formatPeriod(tr.periods[0], lang),
+    to: formatPeriod(tr.asOf, lang),
+  });
   const source = sourceOf(tr, plan);
   const series = tr.plan ? undefined : (['nationalOwed', 'actual'] as const).slice();
   return (
@@ -133,10 +194,26 @@ function DimensionCharts({ tr, plan }: { tr: TrajectoryResponse; plan: PlanRespo
         source={source}
         filename={safeFilename(tr.province.nameEn, d, tr.asOf)}
         table={{ columns: trajectoryColumns(t, lang), rows, rowKey: (r) => r.period }}
-        aside={<SeriesAside series={province} row={rowAt(rows, active ?? tr.asOf)} plan={tr.plan} testId={`aside-${d}`} />}
+        aside={
+          <SeriesAside
+            series={province}
+            row={rowAt(rows, active ?? tr.asOf)}
+            plan={tr.plan}
+            testId={`aside-${d}`}
+          />
+        }
       >
         {source.reported ? null : <p className="no-data-note">{t('province.noTrajectory')}</p>}
-        <TrajectoryChart rows={rows} markers={trajectoryMarkers(rows)} notYetDue={notYetDueSpan(rows)} series={series} onActivePeriod={setActive} highlight={tr.asOf} testId={`trajectory-${d}`} ariaLabel={`${t(`dimensionLong.${d}`)} — ${subtitle}`} />
+        <TrajectoryChart
+          rows={rows}
+          markers={trajectoryMarkers(rows)}
+          notYetDue={notYetDueSpan(rows)}
+          series={series}
+          onActivePeriod={setActive}
+          highlight={tr.asOf}
+          testId={`trajectory-${d}`}
+          ariaLabel={`${t(`dimensionLong.${d}`)} — ${subtitle}`}
+        />
       </ChartFrame>
       {cohorts.length ? (
         <ChartFrame
@@ -147,8 +224,15 @@ function DimensionCharts({ tr, plan }: { tr: TrajectoryResponse; plan: PlanRespo
           source={source}
           filename={safeFilename(tr.province.nameEn, d, 'cohorts', tr.asOf)}
           table={{
-            columns: [{ key: 'series', header: t('plan.cohort'), value: (r: CohortRow) => r.series }, ...trajectoryColumns(t, lang)],
-            rows: cohorts.flatMap((c) => trajectoryRows(c, tr.asOf).map((r): CohortRow => ({ ...r, series: lang === 'en' ? c.nameEn : c.nameZh }))),
+            columns: [
+              { key: 'series', header: t('plan.cohort'), value: (r: CohortRow) => r.series },
+              ...trajectoryColumns(t, lang),
+            ],
+            rows: cohorts.flatMap((c) =>
+              trajectoryRows(c, tr.asOf).map(
+                (r): CohortRow => ({ ...r, series: lang === 'en' ? c.nameEn : c.nameZh }),
+              ),
+            ),
             rowKey: (r) => `${r.series}|${r.period}`,
           }}
         >
@@ -159,7 +243,16 @@ function DimensionCharts({ tr, plan }: { tr: TrajectoryResponse; plan: PlanRespo
                 <div key={c.key} className="small-multiple">
                   <h4>{lang === 'en' ? c.nameEn : c.nameZh}</h4>
                   <StatusBadge status={c.status.status} />
-                  <TrajectoryChart rows={cr} markers={trajectoryMarkers(cr)} notYetDue={notYetDueSpan(cr)} series={series} compact height={180} testId={`trajectory-${d}-${c.key}`} ariaLabel={`${lang === 'en' ? c.nameEn : c.nameZh}: ${t(`dimensionLong.${d}`)}`} />
+                  <TrajectoryChart
+                    rows={cr}
+                    markers={trajectoryMarkers(cr)}
+                    notYetDue={notYetDueSpan(cr)}
+                    series={series}
+                    compact
+                    height={180}
+                    testId={`trajectory-${d}-${c.key}`}
+                    ariaLabel={`${lang === 'en' ? c.nameEn : c.nameZh}: ${t(`dimensionLong.${d}`)}`}
+                  />
                 </div>
               );
             })}
@@ -188,12 +281,28 @@ function RegionsTable({ code, asOf, name }: { code: string; asOf: string | null;
           <ChartFrame
             testId="chart-regions"
             title={t('province.regionsTitle')}
-            subtitle={t('province.regionsSubtitle', { name, period: formatPeriod(first.asOf, lang) })}
-            source={{ provinces: [first.province], period: first.asOf, isDemo: trs.some((x) => x.isDemo), documents: first.plan ? [first.plan.documentNumber] : [], national: first.national.documentNumber }}
+            subtitle={t('province.regionsSubtitle', {
+              name,
+              period: formatPeriod(first.asOf, lang),
+            })}
+            source={{
+              provinces: [first.province],
+              period: first.asOf,
+              isDemo: trs.some((x) => x.isDemo),
+              documents: first.plan ? [first.plan.documentNumber] : [],
+              national: first.national.documentNumber,
+            }}
             filename={safeFilename(first.province.nameEn, 'regions', first.asOf)}
             table={{ columns, rows, rowKey: (r) => r.code }}
           >
-            <DataTable caption={t('province.regionsTitle')} captionHidden columns={columns} rows={rows} rowKey={(r) => r.code} testId="regions-table" />
+            <DataTable
+              caption={t('province.regionsTitle')}
+              captionHidden
+              columns={columns}
+              rows={rows}
+              rowKey={(r) => r.code}
+              testId="regions-table"
+            />
           </ChartFrame>
         );
       }}

@@ -4,7 +4,7 @@
  * history, to accept or return with a comment.
  */
 import { useEffect, useState } from 'react';
-import { reportsApi, type ReportListItemDto } from '../api/client.ts';
+import { type ReportListItemDto, reportsApi } from '../api/client.ts';
 import { useSession } from '../api/session.ts';
 import { SignInForm } from '../auth/SignIn.tsx';
 import { formatPeriod } from '../i18n/format.ts';
@@ -19,12 +19,22 @@ import { useLoad } from './review/useLoad.ts';
 export default function ReviewPage({ view }: { view: ViewState }) {
   const { t } = useT();
   const session = useSession();
-  const opened = view.province && view.period ? { province: view.province, period: view.period } : null;
+  const opened =
+    view.province && view.period ? { province: view.province, period: view.period } : null;
   let body;
   if (!session.loaded) body = <p className="loading">{t('overview.loading')}</p>;
   else if (!session.user) body = <SignInForm intro={t('auth.required')} />;
-  else if (session.user.role !== 'reviewer') body = <p data-testid="review-not-reviewer">{t('review.notReviewer')}</p>;
-  else if (opened) body = <ReportReview key={`${opened.province}|${opened.period}`} province={opened.province} period={opened.period} back={linkProps({ ...view, province: null, period: null })} />;
+  else if (session.user.role !== 'reviewer')
+    body = <p data-testid="review-not-reviewer">{t('review.notReviewer')}</p>;
+  else if (opened)
+    body = (
+      <ReportReview
+        key={`${opened.province}|${opened.period}`}
+        province={opened.province}
+        period={opened.period}
+        back={linkProps({ ...view, province: null, period: null })}
+      />
+    );
   else body = <Queue view={view} />;
   return (
     <section aria-labelledby="review-heading" data-testid="page-review">
@@ -39,15 +49,33 @@ function Queue({ view }: { view: ViewState }) {
   const queue = useLoad(() => reportsApi.list('submitted'), []);
   return (
     <LoadState loaded={queue} testId="review-queue">
-      {(items) => (items.length === 0 ? <p data-testid="review-queue-empty">{t('review.empty')}</p> : <QueueTable items={items} view={view} lang={lang} />)}
+      {(items) =>
+        items.length === 0 ? (
+          <p data-testid="review-queue-empty">{t('review.empty')}</p>
+        ) : (
+          <QueueTable items={items} view={view} lang={lang} />
+        )
+      }
     </LoadState>
   );
 }
 
-function QueueTable({ items, view, lang }: { items: ReportListItemDto[]; view: ViewState; lang: 'zh-CN' | 'en' }) {
+function QueueTable({
+  items,
+  view,
+  lang,
+}: {
+  items: ReportListItemDto[];
+  view: ViewState;
+  lang: 'zh-CN' | 'en';
+}) {
   const { t } = useT();
   // oldest submission first: the one waiting longest is reviewed first
-  const sorted = [...items].sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.provinceCode.localeCompare(b.provinceCode));
+  const sorted = [...items].sort(
+    (a, b) =>
+      (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') ||
+      a.provinceCode.localeCompare(b.provinceCode),
+  );
   return (
     <div className="table-scroll">
       <table className="data-table review-queue" data-testid="review-queue">
@@ -69,7 +97,10 @@ function QueueTable({ items, view, lang }: { items: ReportListItemDto[]; view: V
         </thead>
         <tbody>
           {sorted.map((r) => (
-            <tr key={`${r.provinceCode}|${r.period}`} data-testid={`queue-${r.provinceCode}-${r.period}`}>
+            <tr
+              key={`${r.provinceCode}|${r.period}`}
+              data-testid={`queue-${r.provinceCode}-${r.period}`}
+            >
               <th scope="row">
                 {lang === 'en' ? r.provinceNameEn : r.provinceNameZh}
                 {r.isDemo ? <span className="demo-tag small"> {t('demo.tag')}</span> : null}
@@ -78,7 +109,10 @@ function QueueTable({ items, view, lang }: { items: ReportListItemDto[]; view: V
               <td>{formatDateTime(r.submittedAt, lang)}</td>
               <td className="num">{r.rowCount}</td>
               <td>
-                <a {...linkProps({ ...view, province: r.provinceCode, period: r.period })} data-testid={`open-${r.provinceCode}-${r.period}`}>
+                <a
+                  {...linkProps({ ...view, province: r.provinceCode, period: r.period })}
+                  data-testid={`open-${r.provinceCode}-${r.period}`}
+                >
                   {t('review.open')}
                 </a>
               </td>

@@ -7,12 +7,26 @@ import { formatPeriod } from '../i18n/format.ts';
 import { useT } from '../i18n/useT.ts';
 import { DIMENSION_KEYS, type GapMode } from '../state/viewState.ts';
 
-export function PeriodPicker({ value, options, latest, onChange }: { value: string | null; options: string[]; latest: string; onChange: (p: string | null) => void }) {
+export function PeriodPicker({
+  value,
+  options,
+  latest,
+  onChange,
+}: {
+  value: string | null;
+  options: string[];
+  latest: string;
+  onChange: (p: string | null) => void;
+}) {
   const { t, lang } = useT();
   return (
     <label className="control">
       <span>{t('period.label')}</span>
-      <select data-testid="period-picker" value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+      <select
+        data-testid="period-picker"
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value || null)}
+      >
         <option value="">{t('period.latest', { period: formatPeriod(latest, lang) })}</option>
         {options.map((p) => (
           <option key={p} value={p}>
@@ -24,14 +38,29 @@ export function PeriodPicker({ value, options, latest, onChange }: { value: stri
   );
 }
 
-export function DimensionPicker({ value, onChange, testId = 'dimension-picker' }: { value: Dimension; onChange: (d: Dimension) => void; testId?: string }) {
+export function DimensionPicker({
+  value,
+  onChange,
+  testId = 'dimension-picker',
+}: {
+  value: Dimension;
+  onChange: (d: Dimension) => void;
+  testId?: string;
+}) {
   const { t } = useT();
   return (
     <fieldset className="control segmented" data-testid={testId}>
       <legend>{t('dimension.label')}</legend>
       {DIMENSION_KEYS.map((d) => (
         <label key={d} className={value === d ? 'selected' : undefined}>
-          <input type="radio" name={testId} value={d} checked={value === d} onChange={() => onChange(d)} data-testid={`${testId}-${d}`} />
+          <input
+            type="radio"
+            name={testId}
+            value={d}
+            checked={value === d}
+            onChange={() => onChange(d)}
+            data-testid={`${testId}-${d}`}
+          />
           {t(`dimension.${d}`)}
         </label>
       ))}
@@ -39,14 +68,27 @@ export function DimensionPicker({ value, onChange, testId = 'dimension-picker' }
   );
 }
 
-export function GapModeToggle({ value, onChange }: { value: GapMode; onChange: (g: GapMode) => void }) {
+export function GapModeToggle({
+  value,
+  onChange,
+}: {
+  value: GapMode;
+  onChange: (g: GapMode) => void;
+}) {
   const { t } = useT();
   return (
     <fieldset className="control segmented" data-testid="gap-mode">
       <legend>{t('gap.mode')}</legend>
       {(['plan', 'national'] as const).map((g) => (
         <label key={g} className={value === g ? 'selected' : undefined}>
-          <input type="radio" name="gap-mode" value={g} checked={value === g} onChange={() => onChange(g)} data-testid={`gap-mode-${g}`} />
+          <input
+            type="radio"
+            name="gap-mode"
+            value={g}
+            checked={value === g}
+            onChange={() => onChange(g)}
+            data-testid={`gap-mode-${g}`}
+          />
           {t(`gap.${g}`)}
         </label>
       ))}
@@ -55,11 +97,26 @@ export function GapModeToggle({ value, onChange }: { value: GapMode; onChange: (
 }
 
 /** Shows children once loaded; a spinner line while loading; the server's message and a retry button on error. */
-export function LoadState<T>({ loaded, children, testId }: { loaded: Loaded<T>; children: (data: T) => ReactNode; testId?: string }) {
+export function LoadState<T>({
+  loaded,
+  children,
+  testId,
+}: {
+  loaded: Loaded<T>;
+  children: (data: T) => ReactNode;
+  testId?: string;
+}) {
   const { t, lang } = useT();
   if (loaded.error) {
     const e = loaded.error;
-    const message = e instanceof ApiError ? (lang === 'en' ? e.en : e.zh) : e instanceof Error ? e.message : String(e);
+    const message =
+      e instanceof ApiError
+        ? lang === 'en'
+          ? e.en
+          : e.zh
+        : e instanceof Error
+          ? e.message
+          : String(e);
     return (
       <div role="alert" className="load-error" data-testid={testId ? `${testId}-error` : undefined}>
         {t('error.load', { message })}{' '}
@@ -71,7 +128,11 @@ export function LoadState<T>({ loaded, children, testId }: { loaded: Loaded<T>; 
   }
   if (loaded.data === undefined) {
     return (
-      <p className="loading" aria-busy="true" data-testid={testId ? `${testId}-loading` : undefined}>
+      <p
+        className="loading"
+        aria-busy="true"
+        data-testid={testId ? `${testId}-loading` : undefined}
+      >
         {t('overview.loading')}
       </p>
     );

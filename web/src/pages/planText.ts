@@ -8,30 +8,50 @@ import type { Translate } from '../i18n/useT.ts';
 export function describeTarget(target: TargetRowDto, t: Translate, lang: Lang): string {
   const sep = lang === 'en' ? ', ' : '，';
   const level = target.minPct != null ? `≥ ${target.minPct}%` : '';
-  const due = target.dueOn ? (lang === 'en' ? `by ${formatDate(target.dueOn, lang)}` : `${formatDate(target.dueOn, lang)}前`) : '';
+  const due = target.dueOn
+    ? lang === 'en'
+      ? `by ${formatDate(target.dueOn, lang)}`
+      : `${formatDate(target.dueOn, lang)}前`
+    : '';
   const event = target.event ? t(`plan.event.${target.event}`) : '';
   switch (target.kind) {
     case 'calendarLevel':
       return [level, due].filter(Boolean).join(sep);
     case 'eventLadder': {
       const steps = target.steps.map((s) => `${s}%`).join(' / ');
-      const compressed = target.compressedSteps.length && target.compressFromYear ? punct(lang).paren(`${target.compressFromYear}+${punct(lang).colon}${target.compressedSteps.map((s) => `${s}%`).join(' / ')}`) : '';
+      const compressed =
+        target.compressedSteps.length && target.compressFromYear
+          ? punct(lang).paren(
+              `${target.compressFromYear}+${punct(lang).colon}${target.compressedSteps.map((s) => `${s}%`).join(' / ')}`,
+            )
+          : '';
       return t('plan.stepsFrom', { event, steps }) + compressed;
     }
     case 'eventDeadline':
-      return [t('plan.withinYears', { event, years: target.withinYears ?? '?' }), level].filter(Boolean).join(' ');
+      return [t('plan.withinYears', { event, years: target.withinYears ?? '?' }), level]
+        .filter(Boolean)
+        .join(' ');
     case 'levelAtEvent':
       return [t('plan.atEvent', { event }), level].filter(Boolean).join(' ');
     case 'stageMilestone': {
       const stage = target.requiredStage ? t(`stage.${target.requiredStage}`) : '';
-      const when = due || (target.withinYears != null ? t('plan.withinYears', { event, years: target.withinYears }) : '');
+      const when =
+        due ||
+        (target.withinYears != null
+          ? t('plan.withinYears', { event, years: target.withinYears })
+          : '');
       return [stage, when].filter(Boolean).join(sep);
     }
   }
 }
 
 /** Who a target applies to: the whole province, a cohort by name, or named regions. */
-export function targetScope(target: TargetRowDto, cohorts: CohortDto[], t: Translate, lang: Lang): string {
+export function targetScope(
+  target: TargetRowDto,
+  cohorts: CohortDto[],
+  t: Translate,
+  lang: Lang,
+): string {
   if (target.cohort) {
     const c = cohorts.find((x) => x.key === target.cohort);
     return c ? (lang === 'en' ? c.nameEn : c.nameZh) : target.cohort;

@@ -8,7 +8,14 @@ describe('period picker', () => {
   });
 
   it('"latest" is the newest quarter any province reported', () => {
-    expect(latestReported([{ latestPeriod: '2023Q4' }, { latestPeriod: null }, { latestPeriod: '2024Q1' }, { latestPeriod: '2023Q2' }])).toBe('2024Q1');
+    expect(
+      latestReported([
+        { latestPeriod: '2023Q4' },
+        { latestPeriod: null },
+        { latestPeriod: '2024Q1' },
+        { latestPeriod: '2023Q2' },
+      ]),
+    ).toBe('2024Q1');
     expect(latestReported([{ latestPeriod: null }])).toBeNull();
   });
 

@@ -1,5 +1,5 @@
 /** The view state as React sees it: read from `window.location`, changed by pushing a new URL. */
-import { useCallback, useMemo, useSyncExternalStore, type MouseEvent } from 'react';
+import { type MouseEvent, useCallback, useMemo, useSyncExternalStore } from 'react';
 import { rememberLang, storedLang } from '../i18n/index.ts';
 import { normaliseLang } from '../i18n/locale.ts';
 import { parseViewState, serialiseViewState, type ViewState } from './viewState.ts';
@@ -42,7 +42,10 @@ export function useViewState() {
   const href = useSyncExternalStore(subscribe, snapshot, snapshot);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `href` is the dependency: the state is a function of it
   const state = useMemo(() => currentViewState(), [href]);
-  const update: UpdateView = useCallback((patch, options) => navigate({ ...currentViewState(), ...patch }, options), []);
+  const update: UpdateView = useCallback(
+    (patch, options) => navigate({ ...currentViewState(), ...patch }, options),
+    [],
+  );
   return [state, update] as const;
 }
 
@@ -52,7 +55,15 @@ export function linkProps(state: ViewState) {
   return {
     href,
     onClick: (event: MouseEvent<HTMLAnchorElement>) => {
-      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      if (
+        event.defaultPrevented ||
+        event.button !== 0 ||
+        event.metaKey ||
+        event.ctrlKey ||
+        event.shiftKey ||
+        event.altKey
+      )
+        return;
       event.preventDefault();
       navigate(state);
       window.scrollTo(0, 0);

@@ -13,7 +13,7 @@
  *   query: period=2023Q4 dim=fund gap=national lang=en
  */
 import type { Dimension } from '../../../server/domain/types.ts';
-import { DEFAULT_LANG, normaliseLang, type Lang } from '../i18n/locale.ts';
+import { DEFAULT_LANG, type Lang, normaliseLang } from '../i18n/locale.ts';
 
 export const PAGES = ['overview', 'province', 'compare', 'entry', 'review'] as const;
 export type Page = (typeof PAGES)[number];
@@ -23,7 +23,12 @@ export const GAP_MODES = ['plan', 'national'] as const;
 export type GapMode = (typeof GAP_MODES)[number];
 
 // Kept here (not imported as a value from server/) so the web bundle never pulls server code.
-export const DIMENSION_KEYS = ['regions', 'institutions', 'diseaseGroups', 'fund'] as const satisfies readonly Dimension[];
+export const DIMENSION_KEYS = [
+  'regions',
+  'institutions',
+  'diseaseGroups',
+  'fund',
+] as const satisfies readonly Dimension[];
 
 export interface ViewState {
   page: Page;
@@ -60,9 +65,15 @@ export interface LocationLike {
  * Reads a location. `fallbackLang` is the reader's saved choice, used when the URL names
  * no language. Never throws: whatever cannot be read takes its default.
  */
-export function parseViewState(location: LocationLike, fallbackLang: Lang = DEFAULT_LANG): ViewState {
+export function parseViewState(
+  location: LocationLike,
+  fallbackLang: Lang = DEFAULT_LANG,
+): ViewState {
   const params = migrateParams(new URLSearchParams(location.search));
-  const segments = location.pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s).toLowerCase());
+  const segments = location.pathname
+    .split('/')
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s).toLowerCase());
 
   let page: Page = 'overview';
   let province: string | null = null;
@@ -77,9 +88,16 @@ export function parseViewState(location: LocationLike, fallbackLang: Lang = DEFA
 
   // old query-style links: ?page=province&province=430000
   const pageParam = params.get('page');
-  if (segments.length === 0 && pageParam && (PAGES as readonly string[]).includes(pageParam)) page = pageParam as Page;
+  if (segments.length === 0 && pageParam && (PAGES as readonly string[]).includes(pageParam))
+    page = pageParam as Page;
   const provinceParam = params.get('province');
-  if ((page === 'province' || page === 'entry' || page === 'review') && !province && provinceParam && PROVINCE_CODE.test(provinceParam)) province = provinceParam;
+  if (
+    (page === 'province' || page === 'entry' || page === 'review') &&
+    !province &&
+    provinceParam &&
+    PROVINCE_CODE.test(provinceParam)
+  )
+    province = provinceParam;
   if (page === 'overview' || page === 'compare') province = null;
 
   return {
@@ -96,13 +114,15 @@ export function parseViewState(location: LocationLike, fallbackLang: Lang = DEFA
 /** Writes the state as `path?query`, leaving defaults out; the inverse of `parseViewState`. */
 export function serialiseViewState(state: ViewState): string {
   let path = '/';
-  if (state.page === 'province') path = state.province ? `/province/${state.province}` : '/province';
+  if (state.page === 'province')
+    path = state.province ? `/province/${state.province}` : '/province';
   else if (state.page === 'compare') path = '/compare';
   else if (state.page === 'entry') path = '/entry';
   else if (state.page === 'review') path = '/review';
 
   const q = new URLSearchParams();
-  if ((state.page === 'entry' || state.page === 'review') && state.province) q.set('province', state.province);
+  if ((state.page === 'entry' || state.page === 'review') && state.province)
+    q.set('province', state.province);
   if (state.period) q.set('period', state.period);
   if (state.dimension !== DEFAULT_VIEW.dimension) q.set('dim', state.dimension);
   if (state.gap !== DEFAULT_VIEW.gap) q.set('gap', state.gap);
@@ -116,9 +136,17 @@ export function serialiseViewState(state: ViewState): string {
 /** Older or looser spellings → the current names (kept so shared links do not break). */
 export function migrateParams(input: URLSearchParams): URLSearchParams {
   const params = new URLSearchParams(input);
-  const rename: [string, string][] = [['dimension', 'dim'], ['gapMode', 'gap'], ['gap_mode', 'gap'], ['provinces', 'compare'], ['locale', 'lang'], ['quarter', 'period']];
+  const rename: [string, string][] = [
+    ['dimension', 'dim'],
+    ['gapMode', 'gap'],
+    ['gap_mode', 'gap'],
+    ['provinces', 'compare'],
+    ['locale', 'lang'],
+    ['quarter', 'period'],
+  ];
   for (const [old, current] of rename) {
-    if (params.has(old) && !params.has(current)) for (const v of params.getAll(old)) params.append(current, v);
+    if (params.has(old) && !params.has(current))
+      for (const v of params.getAll(old)) params.append(current, v);
     params.delete(old);
   }
   if (params.get('gap') === 'nat') params.set('gap', 'national');
@@ -127,7 +155,13 @@ export function migrateParams(input: URLSearchParams): URLSearchParams {
 
 function parseDimension(value: string | null): Dimension {
   if (!value) return DEFAULT_VIEW.dimension;
-  const aliases: Record<string, Dimension> = { region: 'regions', institution: 'institutions', diseasegroups: 'diseaseGroups', disease: 'diseaseGroups', diseases: 'diseaseGroups' };
+  const aliases: Record<string, Dimension> = {
+    region: 'regions',
+    institution: 'institutions',
+    diseasegroups: 'diseaseGroups',
+    disease: 'diseaseGroups',
+    diseases: 'diseaseGroups',
+  };
   const exact = DIMENSION_KEYS.find((d) => d === value);
   return exact ?? aliases[value.toLowerCase()] ?? DEFAULT_VIEW.dimension;
 }
@@ -140,6 +174,9 @@ function parsePeriodParam(value: string | null): string | null {
 
 /** `compare=430000,210000` or repeated `compare=`; invalid codes dropped, duplicates kept once. */
 function parseCompare(values: string[]): string[] {
-  const codes = values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter((s) => PROVINCE_CODE.test(s));
+  const codes = values
+    .flatMap((v) => v.split(','))
+    .map((s) => s.trim())
+    .filter((s) => PROVINCE_CODE.test(s));
   return [...new Set(codes)];
 }

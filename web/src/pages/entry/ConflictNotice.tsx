@@ -4,11 +4,12 @@
  * take theirs, or overwrite deliberately with the version they have now seen.
  */
 import type { ReportDto } from '../../api/client.ts';
-import { formatDateTime } from '../report/time.ts';
 import { useT } from '../../i18n/useT.ts';
 import { FiguresTable } from '../report/FiguresTable.tsx';
+import { formatDateTime } from '../report/time.ts';
 
-export const isEditable = (r: ReportDto) => r.isDemo || r.status === 'draft' || r.status === 'returned';
+export const isEditable = (r: ReportDto) =>
+  r.isDemo || r.status === 'draft' || r.status === 'returned';
 
 interface Props {
   current: ReportDto | null;
@@ -22,7 +23,12 @@ interface Props {
 export function ConflictNotice({ current, marks, busy, onReload, onOverwrite }: Props) {
   const { t, lang } = useT();
   return (
-    <section className="conflict" role="alert" aria-labelledby="conflict-title" data-testid="conflict">
+    <section
+      className="conflict"
+      role="alert"
+      aria-labelledby="conflict-title"
+      data-testid="conflict"
+    >
       <h3 id="conflict-title">
         <span aria-hidden="true">⚠ </span>
         {t('entry.conflict.title')}
@@ -37,8 +43,16 @@ export function ConflictNotice({ current, marks, busy, onReload, onOverwrite }: 
               status: t(`report.${current.status}`),
             })}
           </p>
-          <FiguresTable report={current} caption={t('entry.conflict.theirs')} testId="conflict-figures" marks={marks} markLabel={t('entry.conflict.differs')} />
-          {isEditable(current) ? null : <p>{t('entry.conflict.locked', { status: t(`report.${current.status}`) })}</p>}
+          <FiguresTable
+            report={current}
+            caption={t('entry.conflict.theirs')}
+            testId="conflict-figures"
+            marks={marks}
+            markLabel={t('entry.conflict.differs')}
+          />
+          {isEditable(current) ? null : (
+            <p>{t('entry.conflict.locked', { status: t(`report.${current.status}`) })}</p>
+          )}
         </>
       ) : (
         <p>{t('entry.conflict.gone')}</p>
@@ -48,7 +62,13 @@ export function ConflictNotice({ current, marks, busy, onReload, onOverwrite }: 
           {t('entry.conflict.reload')}
         </button>
         {current && isEditable(current) ? (
-          <button type="button" className="danger" onClick={() => onOverwrite(current.version)} disabled={busy} data-testid="conflict-overwrite">
+          <button
+            type="button"
+            className="danger"
+            onClick={() => onOverwrite(current.version)}
+            disabled={busy}
+            data-testid="conflict-overwrite"
+          >
             {t('entry.conflict.overwrite', { version: current.version })}
           </button>
         ) : null}

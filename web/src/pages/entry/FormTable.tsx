@@ -6,8 +6,16 @@
  */
 import { memo } from 'react';
 import type { Lang } from '../../i18n/locale.ts';
-import { useT, type Translate } from '../../i18n/useT.ts';
-import { fieldKey, FIELDS, METHODS, STAGE_KEYS, type Field, type FormRow, type Message } from './form.ts';
+import { type Translate, useT } from '../../i18n/useT.ts';
+import {
+  FIELDS,
+  type Field,
+  type FormRow,
+  fieldKey,
+  METHODS,
+  type Message,
+  STAGE_KEYS,
+} from './form.ts';
 
 export interface RegionName {
   code: string;
@@ -15,7 +23,8 @@ export interface RegionName {
   nameEn: string;
 }
 
-export const regionLabel = (r: RegionName | undefined, code: string, lang: Lang) => (r ? (lang === 'en' ? r.nameEn : r.nameZh) : code);
+export const regionLabel = (r: RegionName | undefined, code: string, lang: Lang) =>
+  r ? (lang === 'en' ? r.nameEn : r.nameZh) : code;
 
 export function messageText(m: Message, t: Translate, lang: Lang): string {
   return 'key' in m ? t(m.key) : lang === 'en' ? m.en : m.zh;
@@ -60,15 +69,33 @@ export function FormTable({ caption, rows, regions, errors, warnings, readOnly, 
 }
 
 // Memoised: typing in one row re-renders that row only (Liaoning has 15 regions, Hunan 14 + pools).
-const FormRowView = memo(function FormRowView({ row, name, errors, warnings, readOnly, onChange }: { row: FormRow; name: string } & Pick<Props, 'errors' | 'warnings' | 'readOnly' | 'onChange'>) {
+const FormRowView = memo(function FormRowView({
+  row,
+  name,
+  errors,
+  warnings,
+  readOnly,
+  onChange,
+}: { row: FormRow; name: string } & Pick<Props, 'errors' | 'warnings' | 'readOnly' | 'onChange'>) {
   const { t, lang } = useT();
   const rowProblems = errors.get(fieldKey(row.regionCode, 'row'));
   return (
-    <tr data-testid={`entry-row-${row.regionCode}`} className={rowProblems ? 'row-invalid' : undefined}>
+    <tr
+      data-testid={`entry-row-${row.regionCode}`}
+      className={rowProblems ? 'row-invalid' : undefined}
+    >
       <th scope="row">
         {name}
         <span className="region-code">{row.regionCode}</span>
-        {rowProblems ? <Problems id={inputId(fieldKey(row.regionCode, 'row'))} kind="error" messages={rowProblems} t={t} lang={lang} /> : null}
+        {rowProblems ? (
+          <Problems
+            id={inputId(fieldKey(row.regionCode, 'row'))}
+            kind="error"
+            messages={rowProblems}
+            t={t}
+            lang={lang}
+          />
+        ) : null}
       </th>
       {FIELDS.map((f) => {
         const key = fieldKey(row.regionCode, f);
@@ -83,7 +110,8 @@ const FormRowView = memo(function FormRowView({ row, name, errors, warnings, rea
           'data-testid': `field-${row.regionCode}-${f}`,
           disabled: readOnly,
           value: row[f],
-          onChange: (e: { target: { value: string } }) => onChange(row.regionCode, f, e.target.value),
+          onChange: (e: { target: { value: string } }) =>
+            onChange(row.regionCode, f, e.target.value),
         };
         return (
           <td key={f} className={errs ? 'cell-invalid' : warns ? 'cell-warning' : undefined}>
@@ -106,9 +134,19 @@ const FormRowView = memo(function FormRowView({ row, name, errors, warnings, rea
                 ))}
               </select>
             ) : (
-              <input {...common} type="text" inputMode={f === 'note' ? 'text' : 'decimal'} autoComplete="off" className={f === 'note' ? 'input-note' : 'input-num'} />
+              <input
+                {...common}
+                type="text"
+                inputMode={f === 'note' ? 'text' : 'decimal'}
+                autoComplete="off"
+                className={f === 'note' ? 'input-note' : 'input-num'}
+              />
             )}
-            {errs ? <Problems id={`${id}-msg`} kind="error" messages={errs} t={t} lang={lang} /> : warns ? <Problems id={`${id}-msg`} kind="warning" messages={warns} t={t} lang={lang} /> : null}
+            {errs ? (
+              <Problems id={`${id}-msg`} kind="error" messages={errs} t={t} lang={lang} />
+            ) : warns ? (
+              <Problems id={`${id}-msg`} kind="warning" messages={warns} t={t} lang={lang} />
+            ) : null}
           </td>
         );
       })}
@@ -116,10 +154,26 @@ const FormRowView = memo(function FormRowView({ row, name, errors, warnings, rea
   );
 });
 
-function Problems({ id, kind, messages, t, lang }: { id: string; kind: 'error' | 'warning'; messages: Message[]; t: Translate; lang: Lang }) {
+function Problems({
+  id,
+  kind,
+  messages,
+  t,
+  lang,
+}: {
+  id: string;
+  kind: 'error' | 'warning';
+  messages: Message[];
+  t: Translate;
+  lang: Lang;
+}) {
   const unique = [...new Set(messages.map((m) => messageText(m, t, lang)))];
   return (
-    <span id={id} className={`field-${kind}`} data-testid={`${kind}-${id.replace(/-msg$/, '').replace(/^field-/, '')}`}>
+    <span
+      id={id}
+      className={`field-${kind}`}
+      data-testid={`${kind}-${id.replace(/-msg$/, '').replace(/^field-/, '')}`}
+    >
       <span aria-hidden="true">{kind === 'error' ? '✕ ' : '⚠ '}</span>
       {unique.join('；')}
     </span>
@@ -133,7 +187,11 @@ export function FieldsHeader({ t }: { t: Translate }) {
       <tr>
         <th scope="col">{t('entry.region')}</th>
         {FIELDS.map((f) => (
-          <th key={f} scope="col" className={f === 'method' || f === 'stage' || f === 'note' ? undefined : 'num'}>
+          <th
+            key={f}
+            scope="col"
+            className={f === 'method' || f === 'stage' || f === 'note' ? undefined : 'num'}
+          >
             {t(`entry.field.${f}`)}
           </th>
         ))}

@@ -4,7 +4,7 @@
  * rejected, each problem names the spreadsheet row and column.
  */
 import { useId, useRef, useState } from 'react';
-import { ApiError, reportsApi, type FieldProblem, type ReportDto } from '../../api/client.ts';
+import { ApiError, type FieldProblem, type ReportDto, reportsApi } from '../../api/client.ts';
 import { useT } from '../../i18n/useT.ts';
 
 interface Props {
@@ -25,7 +25,9 @@ export function ImportPanel({ province, period, version, disabled, onImported, o
   const fileRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const [busy, setBusy] = useState(false);
-  const [rejected, setRejected] = useState<{ message: string; problems: ImportProblem[] } | null>(null);
+  const [rejected, setRejected] = useState<{ message: string; problems: ImportProblem[] } | null>(
+    null,
+  );
 
   const upload = async () => {
     const file = fileRef.current?.files?.[0];
@@ -37,8 +39,13 @@ export function ImportPanel({ province, period, version, disabled, onImported, o
       if (fileRef.current) fileRef.current.value = '';
       onImported(report);
     } catch (e) {
-      if (e instanceof ApiError && (e.status === 422 || e.status === 400 || e.status === 413 || e.status === 415)) {
-        const problems = [...(e.fields as ImportProblem[])].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+      if (
+        e instanceof ApiError &&
+        (e.status === 422 || e.status === 400 || e.status === 413 || e.status === 415)
+      ) {
+        const problems = [...(e.fields as ImportProblem[])].sort(
+          (a, b) => (a.row ?? 0) - (b.row ?? 0),
+        );
         setRejected({ message: lang === 'en' ? e.en : e.zh, problems });
       } else onProblem(e);
     } finally {
@@ -47,23 +54,47 @@ export function ImportPanel({ province, period, version, disabled, onImported, o
   };
 
   return (
-    <section className="import-panel" aria-labelledby={`${inputId}-title`} data-testid="import-panel">
+    <section
+      className="import-panel"
+      aria-labelledby={`${inputId}-title`}
+      data-testid="import-panel"
+    >
       <h3 id={`${inputId}-title`}>{t('entry.template.title')}</h3>
       <p>
         {t('entry.template.download')}{' '}
-        <a href={reportsApi.templateHref(province, period, 'xlsx')} download data-testid="template-xlsx">
+        <a
+          href={reportsApi.templateHref(province, period, 'xlsx')}
+          download
+          data-testid="template-xlsx"
+        >
           {t('entry.template.xlsx')}
         </a>{' '}
         ·{' '}
-        <a href={reportsApi.templateHref(province, period, 'csv')} download data-testid="template-csv">
+        <a
+          href={reportsApi.templateHref(province, period, 'csv')}
+          download
+          data-testid="template-csv"
+        >
           {t('entry.template.csv')}
         </a>
       </p>
       {disabled ? null : (
         <div className="import-row">
           <label htmlFor={inputId}>{t('entry.template.import')}</label>
-          <input id={inputId} ref={fileRef} type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" data-testid="import-file" aria-describedby={`${inputId}-hint`} />
-          <button type="button" onClick={() => void upload()} disabled={busy} data-testid="import-upload">
+          <input
+            id={inputId}
+            ref={fileRef}
+            type="file"
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            data-testid="import-file"
+            aria-describedby={`${inputId}-hint`}
+          />
+          <button
+            type="button"
+            onClick={() => void upload()}
+            disabled={busy}
+            data-testid="import-upload"
+          >
             {busy ? t('entry.template.importing') : t('entry.template.upload')}
           </button>
           <span id={`${inputId}-hint`} className="hint">

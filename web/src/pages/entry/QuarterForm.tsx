@@ -5,14 +5,23 @@
  * the form alone, so nothing typed is lost.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiError, reportsApi, type FieldProblem, type ReportDto } from '../../api/client.ts';
+import { ApiError, type FieldProblem, type ReportDto, reportsApi } from '../../api/client.ts';
 import { invalidate } from '../../api/useApi.ts';
 import { ReportBadge } from '../../charts/StatusBadge.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { formatDateTime } from '../report/time.ts';
 import { ConflictNotice, isEditable } from './ConflictNotice.tsx';
-import { differences, fieldKey, formRows, problemsByField, toBody, type Field, type FormRow, type Message } from './form.ts';
-import { FormTable, inputId, messageText, regionLabel, type RegionName } from './FormTable.tsx';
+import { FormTable, inputId, messageText, type RegionName, regionLabel } from './FormTable.tsx';
+import {
+  differences,
+  type Field,
+  type FormRow,
+  fieldKey,
+  formRows,
+  type Message,
+  problemsByField,
+  toBody,
+} from './form.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 
 const NONE = new Map<string, Message[]>();
@@ -77,8 +86,21 @@ export function QuarterForm({ province, provinceName, period, periodText, region
   const saved = useMemo(() => formRows(codes, base), [codes, base]);
   const dirty = useMemo(() => differences(rows, saved).size > 0, [rows, saved]);
   const readOnly = !!base && !isEditable(base);
-  const warnings = useMemo(() => (base ? problemsByField(base.warnings, base.rows.map((r) => r.regionCode)).byField : NONE), [base]);
-  const conflictMarks = useMemo(() => (conflict?.current ? differences(rows, formRows(codes, conflict.current)) : new Set<string>()), [conflict, rows, codes]);
+  const warnings = useMemo(
+    () =>
+      base
+        ? problemsByField(
+            base.warnings,
+            base.rows.map((r) => r.regionCode),
+          ).byField
+        : NONE,
+    [base],
+  );
+  const conflictMarks = useMemo(
+    () =>
+      conflict?.current ? differences(rows, formRows(codes, conflict.current)) : new Set<string>(),
+    [conflict, rows, codes],
+  );
 
   // leaving with unsaved figures asks first
   useEffect(() => {
@@ -106,11 +128,22 @@ export function QuarterForm({ province, provinceName, period, periodText, region
     });
   }, []);
 
-  const showErrors = (byField: Map<string, Message[]>, message: Message, other: FieldProblem[] = []) => {
+  const showErrors = (
+    byField: Map<string, Message[]>,
+    message: Message,
+    other: FieldProblem[] = [],
+  ) => {
     setErrors(byField);
     const items = [...byField].map(([key, ms]) => {
       const [code, field] = key.split('/') as [string, string];
-      return { key, text: t('entry.problemAt', { region: regionLabel(names.get(code), code, lang), field: t(`entry.field.${field}`), message: ms.map((m) => messageText(m, t, lang)).join('；') }) };
+      return {
+        key,
+        text: t('entry.problemAt', {
+          region: regionLabel(names.get(code), code, lang),
+          field: t(`entry.field.${field}`),
+          message: ms.map((m) => messageText(m, t, lang)).join('；'),
+        }),
+      };
     });
     setSummary({ message, items, other });
   };
@@ -118,7 +151,9 @@ export function QuarterForm({ province, provinceName, period, periodText, region
   /** A problem answer: conflicts keep the form and show theirs; field errors go to their inputs. */
   const handleProblem = async (e: unknown, sent: string[]) => {
     if (e instanceof ApiError && (e.status === 409 || e.status === 428)) {
-      const current = (e.body as { current?: ReportDto } | null)?.current ?? (await reportsApi.find(province, period).catch(() => null));
+      const current =
+        (e.body as { current?: ReportDto } | null)?.current ??
+        (await reportsApi.find(province, period).catch(() => null));
       setConflict({ current });
       setSummary(null);
       return;
@@ -135,7 +170,8 @@ export function QuarterForm({ province, provinceName, period, periodText, region
     adopt(report);
     setNotice(message);
     // the dashboards read reports too
-    for (const prefix of ['provinces', 'comparison|', 'completeness|', 'trajectory|']) invalidate(prefix);
+    for (const prefix of ['provinces', 'comparison|', 'completeness|', 'trajectory|'])
+      invalidate(prefix);
   };
 
   /** Saves the form; `override` replaces the base's version (a deliberate overwrite after a conflict). */
@@ -143,7 +179,12 @@ export function QuarterForm({ province, provinceName, period, periodText, region
     setNotice(null);
     const body = toBody(rows);
     if (body.errors.size || body.rows.length === 0) {
-      showErrors(body.errors, { key: body.rows.length === 0 && body.errors.size === 0 ? 'entry.nothingToSave' : 'entry.fixFirst' });
+      showErrors(body.errors, {
+        key:
+          body.rows.length === 0 && body.errors.size === 0
+            ? 'entry.nothingToSave'
+            : 'entry.fixFirst',
+      });
       return null;
     }
     const ifMatch = override ? override.version : base && !base.isDemo ? base.version : null;
@@ -175,20 +216,55 @@ export function QuarterForm({ province, provinceName, period, periodText, region
   };
 
   if (loadError) {
-    const message = loadError instanceof ApiError ? (lang === 'en' ? loadError.en : loadError.zh) : String(loadError);
-    return <div role="alert" className="load-error">{t('error.load', { message })}</div>;
+    const message =
+      loadError instanceof ApiError
+        ? lang === 'en'
+          ? loadError.en
+          : loadError.zh
+        : String(loadError);
+    return (
+      <div role="alert" className="load-error">
+        {t('error.load', { message })}
+      </div>
+    );
   }
-  if (!loaded) return <p className="loading" aria-busy="true">{t('entry.loading')}</p>;
+  if (!loaded)
+    return (
+      <p className="loading" aria-busy="true">
+        {t('entry.loading')}
+      </p>
+    );
 
-  const returnComment = base?.status === 'returned' ? [...base.comments].reverse().find((c) => c.kind === 'return') : undefined;
-  const warningList = base ? problemsByField(base.warnings, base.rows.map((r) => r.regionCode)) : null;
+  const returnComment =
+    base?.status === 'returned'
+      ? [...base.comments].reverse().find((c) => c.kind === 'return')
+      : undefined;
+  const warningList = base
+    ? problemsByField(
+        base.warnings,
+        base.rows.map((r) => r.regionCode),
+      )
+    : null;
 
   return (
-    <div className="quarter-form" data-testid="quarter-form" data-version={base?.version ?? ''} data-status={base?.status ?? 'none'}>
+    <div
+      className="quarter-form"
+      data-testid="quarter-form"
+      data-version={base?.version ?? ''}
+      data-status={base?.status ?? 'none'}
+    >
       <p className="report-meta" data-testid="report-meta">
-        {base ? <ReportBadge state={base.status} /> : null} {base ? t('entry.version', { version: base.version }) : t('entry.newReport')}
-        {base?.updatedBy ? ` · ${t('entry.updated', { who: base.updatedBy, when: formatDateTime(base.updatedAt, lang) })}` : null}
-        {dirty ? <span className="unsaved" data-testid="unsaved"> · {t('entry.unsaved')}</span> : null}
+        {base ? <ReportBadge state={base.status} /> : null}{' '}
+        {base ? t('entry.version', { version: base.version }) : t('entry.newReport')}
+        {base?.updatedBy
+          ? ` · ${t('entry.updated', { who: base.updatedBy, when: formatDateTime(base.updatedAt, lang) })}`
+          : null}
+        {dirty ? (
+          <span className="unsaved" data-testid="unsaved">
+            {' '}
+            · {t('entry.unsaved')}
+          </span>
+        ) : null}
       </p>
       {base?.isDemo ? (
         <p className="demo-tag demo-note" role="note" data-testid="entry-demo">
@@ -196,16 +272,30 @@ export function QuarterForm({ province, provinceName, period, periodText, region
           {t('entry.demo')}
         </p>
       ) : null}
-      {readOnly ? <p className="notice-info" data-testid="entry-readonly">{t('entry.readOnly')}</p> : null}
-      {returnComment ? <p className="notice-warn" data-testid="entry-returned">{t('entry.returned', { comment: returnComment.body })}</p> : null}
-      {base && base.missingRegions.length && !readOnly ? <p className="hint">{t('entry.missing', { count: base.missingRegions.length })}</p> : null}
+      {readOnly ? (
+        <p className="notice-info" data-testid="entry-readonly">
+          {t('entry.readOnly')}
+        </p>
+      ) : null}
+      {returnComment ? (
+        <p className="notice-warn" data-testid="entry-returned">
+          {t('entry.returned', { comment: returnComment.body })}
+        </p>
+      ) : null}
+      {base && base.missingRegions.length && !readOnly ? (
+        <p className="hint">{t('entry.missing', { count: base.missingRegions.length })}</p>
+      ) : null}
 
       {conflict ? (
         <ConflictNotice
           current={conflict.current}
           marks={conflictMarks}
           busy={busy !== null}
-          onReload={() => (conflict.current ? adopt(conflict.current) : void reportsApi.find(province, period).then(adopt, () => adopt(null)))}
+          onReload={() =>
+            conflict.current
+              ? adopt(conflict.current)
+              : void reportsApi.find(province, period).then(adopt, () => adopt(null))
+          }
           onOverwrite={(version) => {
             const current = conflict.current;
             setBase(current);
@@ -225,7 +315,12 @@ export function QuarterForm({ province, provinceName, period, periodText, region
           <ul>
             {summary.items.map((it) => (
               <li key={it.key}>
-                <a href={`#${inputId(it.key)}`} onClick={(e) => (e.preventDefault(), document.getElementById(inputId(it.key))?.focus())}>
+                <a
+                  href={`#${inputId(it.key)}`}
+                  onClick={(e) => (
+                    e.preventDefault(), document.getElementById(inputId(it.key))?.focus()
+                  )}
+                >
                   {it.text}
                 </a>
               </li>
@@ -244,15 +339,35 @@ export function QuarterForm({ province, provinceName, period, periodText, region
       ) : null}
 
       <p className="hint">{t('entry.numbersHint')}</p>
-      <FormTable caption={t('entry.tableCaption', { province: provinceName, period: periodText })} rows={rows} regions={names} errors={errors} warnings={warnings} readOnly={readOnly || busy !== null} onChange={onChange} />
+      <FormTable
+        caption={t('entry.tableCaption', { province: provinceName, period: periodText })}
+        rows={rows}
+        regions={names}
+        errors={errors}
+        warnings={warnings}
+        readOnly={readOnly || busy !== null}
+        onChange={onChange}
+      />
 
       {warningList && warningList.byField.size + warningList.other.length > 0 ? (
-        <section className="warning-box" data-testid="entry-warnings" aria-label={t('entry.warningsTitle')}>
+        <section
+          className="warning-box"
+          data-testid="entry-warnings"
+          aria-label={t('entry.warningsTitle')}
+        >
           <h3>{t('entry.warningsTitle')}</h3>
           <ul>
             {[...warningList.byField].map(([key, ms]) => {
               const [code, field] = key.split('/') as [string, string];
-              return <li key={key}>{t('entry.problemAt', { region: regionLabel(names.get(code), code, lang), field: t(`entry.field.${field}`), message: ms.map((m) => messageText(m, t, lang)).join('；') })}</li>;
+              return (
+                <li key={key}>
+                  {t('entry.problemAt', {
+                    region: regionLabel(names.get(code), code, lang),
+                    field: t(`entry.field.${field}`),
+                    message: ms.map((m) => messageText(m, t, lang)).join('；'),
+                  })}
+                </li>
+              );
             })}
           </ul>
         </section>
@@ -260,10 +375,21 @@ export function QuarterForm({ province, provinceName, period, periodText, region
 
       {readOnly ? null : (
         <div className="button-row sticky-actions">
-          <button type="button" onClick={() => void save()} disabled={busy !== null} data-testid="entry-save">
+          <button
+            type="button"
+            onClick={() => void save()}
+            disabled={busy !== null}
+            data-testid="entry-save"
+          >
             {busy === 'save' ? t('entry.saving') : t('entry.save')}
           </button>
-          <button type="button" className="primary" onClick={() => void submit()} disabled={busy !== null} data-testid="entry-submit">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void submit()}
+            disabled={busy !== null}
+            data-testid="entry-submit"
+          >
             {busy === 'submit' ? t('entry.submitting') : t('entry.submit')}
           </button>
         </div>
@@ -274,7 +400,9 @@ export function QuarterForm({ province, provinceName, period, periodText, region
         period={period}
         version={base && !base.isDemo ? base.version : null}
         disabled={readOnly}
-        onImported={(r) => afterWrite(r, t('entry.template.imported', { count: r.rows.length, version: r.version }))}
+        onImported={(r) =>
+          afterWrite(r, t('entry.template.imported', { count: r.rows.length, version: r.version }))
+        }
         onProblem={(e) => void handleProblem(e, [])}
       />
     </div>

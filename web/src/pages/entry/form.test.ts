@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { blankRow, differences, fieldKey, formRows, normaliseNumber, problemsByField, toBody, type FormRow } from './form.ts';
 import { entryPeriods } from '../../state/periods.ts';
+import {
+  blankRow,
+  differences,
+  type FormRow,
+  fieldKey,
+  formRows,
+  normaliseNumber,
+  problemsByField,
+  toBody,
+} from './form.ts';
 
 const filled = (code: string, patch: Partial<FormRow> = {}): FormRow => ({
   ...blankRow(code),
@@ -24,17 +33,39 @@ describe('the entry form', () => {
   });
 
   it('sends only regions with something typed, numbers normalised, and remembers which row is which', () => {
-    const body = toBody([blankRow('210100'), filled('210200', { eligibleInstitutions: '1,234', inpatientFund: '80,000.50', note: '  ' })]);
+    const body = toBody([
+      blankRow('210100'),
+      filled('210200', { eligibleInstitutions: '1,234', inpatientFund: '80,000.50', note: '  ' }),
+    ]);
     expect(body.errors.size).toBe(0);
     expect(body.sent).toEqual(['210200']);
     expect(body.rows).toEqual([
-      { regionCode: '210200', method: 'DRG', stage: 'actual', eligibleInstitutions: 1234, coveredInstitutions: 80, inpatientCases: 50000, groupedCases: 45000, inpatientFund: '80000.50', drgDipFund: '60000', subsetEligibleInstitutions: null, subsetCoveredInstitutions: null, note: null },
+      {
+        regionCode: '210200',
+        method: 'DRG',
+        stage: 'actual',
+        eligibleInstitutions: 1234,
+        coveredInstitutions: 80,
+        inpatientCases: 50000,
+        groupedCases: 45000,
+        inpatientFund: '80000.50',
+        drgDipFund: '60000',
+        subsetEligibleInstitutions: null,
+        subsetCoveredInstitutions: null,
+        note: null,
+      },
     ]);
   });
 
   it('catches what cannot be sent at the field: a word for a number, a missing figure or stage', () => {
-    const body = toBody([filled('210100', { coveredInstitutions: 'abc', groupedCases: '', stage: '' })]);
-    expect([...body.errors.keys()].sort()).toEqual(['210100/coveredInstitutions', '210100/groupedCases', '210100/stage']);
+    const body = toBody([
+      filled('210100', { coveredInstitutions: 'abc', groupedCases: '', stage: '' }),
+    ]);
+    expect([...body.errors.keys()].sort()).toEqual([
+      '210100/coveredInstitutions',
+      '210100/groupedCases',
+      '210100/stage',
+    ]);
     expect(body.errors.get('210100/coveredInstitutions')).toEqual([{ key: 'entry.invalidNumber' }]);
   });
 
@@ -42,22 +73,57 @@ describe('the entry form', () => {
     const sent = ['210200', '210300'];
     const { byField, other } = problemsByField(
       [
-        { path: '/body/rows/1/coveredInstitutions', code: 'coveredAboveEligible', zh: '付费医疗机构数大于符合条件的医疗机构数', en: 'Covered institutions exceed eligible institutions' },
+        {
+          path: '/body/rows/1/coveredInstitutions',
+          code: 'coveredAboveEligible',
+          zh: '付费医疗机构数大于符合条件的医疗机构数',
+          en: 'Covered institutions exceed eligible institutions',
+        },
         { path: '/rows/210400', code: 'missingRegion', zh: '未填报', en: 'missing' },
-        { path: '/params/period', code: 'outsidePlans', zh: '超出计划年份', en: 'outside plan years' },
+        {
+          path: '/params/period',
+          code: 'outsidePlans',
+          zh: '超出计划年份',
+          en: 'outside plan years',
+        },
       ],
       sent,
     );
-    expect(byField.get(fieldKey('210300', 'coveredInstitutions'))).toEqual([{ zh: '付费医疗机构数大于符合条件的医疗机构数', en: 'Covered institutions exceed eligible institutions' }]);
+    expect(byField.get(fieldKey('210300', 'coveredInstitutions'))).toEqual([
+      {
+        zh: '付费医疗机构数大于符合条件的医疗机构数',
+        en: 'Covered institutions exceed eligible institutions',
+      },
+    ]);
     expect(byField.has(fieldKey('210400', 'row'))).toBe(true);
     expect(other.map((p) => p.path)).toEqual(['/params/period']);
   });
 
   it('compares what was typed with another version by value, not by spelling', () => {
     const theirs = formRows(['210100', '210200'], {
-      rows: [{ regionCode: '210100', regionNameZh: '沈阳市', regionNameEn: 'Shenyang', method: 'DRG', stage: 'actual', eligibleInstitutions: 1234, coveredInstitutions: 80, inpatientCases: 50000, groupedCases: 45000, inpatientFund: '80000.50', drgDipFund: '60000.00', subsetEligibleInstitutions: null, subsetCoveredInstitutions: null, note: null }],
+      rows: [
+        {
+          regionCode: '210100',
+          regionNameZh: '沈阳市',
+          regionNameEn: 'Shenyang',
+          method: 'DRG',
+          stage: 'actual',
+          eligibleInstitutions: 1234,
+          coveredInstitutions: 80,
+          inpatientCases: 50000,
+          groupedCases: 45000,
+          inpatientFund: '80000.50',
+          drgDipFund: '60000.00',
+          subsetEligibleInstitutions: null,
+          subsetCoveredInstitutions: null,
+          note: null,
+        },
+      ],
     });
-    const mine = [filled('210100', { eligibleInstitutions: '1,234', coveredInstitutions: '90' }), blankRow('210200')];
+    const mine = [
+      filled('210100', { eligibleInstitutions: '1,234', coveredInstitutions: '90' }),
+      blankRow('210200'),
+    ];
     expect([...differences(mine, theirs)]).toEqual(['210100/coveredInstitutions']);
   });
 

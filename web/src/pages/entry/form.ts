@@ -9,14 +9,31 @@ import type { Stage } from '../../../../server/domain/types.ts';
 import type { FieldProblem, ReportDto, ReportRowBody } from '../../api/client.ts';
 
 // Kept here (not imported as values from server/) so the web bundle never pulls server code.
-export const STAGE_KEYS = ['notStarted', 'preparing', 'simulated', 'actual'] as const satisfies readonly Stage[];
+export const STAGE_KEYS = [
+  'notStarted',
+  'preparing',
+  'simulated',
+  'actual',
+] as const satisfies readonly Stage[];
 export const METHODS = ['DRG', 'DIP'] as const;
 
-export const COUNT_FIELDS = ['eligibleInstitutions', 'coveredInstitutions', 'inpatientCases', 'groupedCases'] as const;
+export const COUNT_FIELDS = [
+  'eligibleInstitutions',
+  'coveredInstitutions',
+  'inpatientCases',
+  'groupedCases',
+] as const;
 export const MONEY_FIELDS = ['inpatientFund', 'drgDipFund'] as const;
 export const SUBSET_FIELDS = ['subsetEligibleInstitutions', 'subsetCoveredInstitutions'] as const;
 /** The form's columns, in the template's order. */
-export const FIELDS = ['method', 'stage', ...COUNT_FIELDS, ...MONEY_FIELDS, ...SUBSET_FIELDS, 'note'] as const;
+export const FIELDS = [
+  'method',
+  'stage',
+  ...COUNT_FIELDS,
+  ...MONEY_FIELDS,
+  ...SUBSET_FIELDS,
+  'note',
+] as const;
 export type Field = (typeof FIELDS)[number];
 
 export type FormRow = { regionCode: string } & Record<Field, string>;
@@ -28,7 +45,10 @@ export type Message = { zh: string; en: string } | { key: string };
 export const fieldKey = (regionCode: string, field: Field | 'row') => `${regionCode}/${field}`;
 
 export function blankRow(regionCode: string): FormRow {
-  return { regionCode, ...(Object.fromEntries(FIELDS.map((f) => [f, ''])) as Record<Field, string>) };
+  return {
+    regionCode,
+    ...(Object.fromEntries(FIELDS.map((f) => [f, ''])) as Record<Field, string>),
+  };
 }
 
 const text = (v: string | number | null | undefined) => (v == null ? '' : String(v));
@@ -39,7 +59,10 @@ export function formRows(regionCodes: string[], report: Pick<ReportDto, 'rows'> 
   return regionCodes.map((code) => {
     const r = byRegion.get(code);
     if (!r) return blankRow(code);
-    return { regionCode: code, ...(Object.fromEntries(FIELDS.map((f) => [f, text(r[f])])) as Record<Field, string>) };
+    return {
+      regionCode: code,
+      ...(Object.fromEntries(FIELDS.map((f) => [f, text(r[f])])) as Record<Field, string>),
+    };
   });
 }
 
@@ -84,13 +107,21 @@ export function toBody(rows: FormRow[]): Body {
       }
       return v;
     };
-    if (!(STAGE_KEYS as readonly string[]).includes(row.stage)) fail(code, 'stage', 'entry.required');
-    const counts = Object.fromEntries(COUNT_FIELDS.map((f) => [f, Number(number(f))])) as Record<(typeof COUNT_FIELDS)[number], number>;
-    const money = Object.fromEntries(MONEY_FIELDS.map((f) => [f, String(number(f) ?? '')])) as Record<(typeof MONEY_FIELDS)[number], string>;
+    if (!(STAGE_KEYS as readonly string[]).includes(row.stage))
+      fail(code, 'stage', 'entry.required');
+    const counts = Object.fromEntries(COUNT_FIELDS.map((f) => [f, Number(number(f))])) as Record<
+      (typeof COUNT_FIELDS)[number],
+      number
+    >;
+    const money = Object.fromEntries(
+      MONEY_FIELDS.map((f) => [f, String(number(f) ?? '')]),
+    ) as Record<(typeof MONEY_FIELDS)[number], string>;
     const subset = SUBSET_FIELDS.map((f) => number(f, true));
     out.push({
       regionCode: code,
-      method: (METHODS as readonly string[]).includes(row.method) ? (row.method as (typeof METHODS)[number]) : null,
+      method: (METHODS as readonly string[]).includes(row.method)
+        ? (row.method as (typeof METHODS)[number])
+        : null,
       stage: row.stage as Stage,
       ...counts,
       ...money,
@@ -110,7 +141,10 @@ const ROW_PATH = /^(?:\/body)?\/rows\/([^/]+)(?:\/(\w+))?$/;
  * errors, the report's order for its warnings. A path naming a region code (a submit that
  * misses regions) marks the whole row; problems that name no row are returned apart.
  */
-export function problemsByField(problems: FieldProblem[], regionAt: string[]): { byField: Map<string, Message[]>; other: FieldProblem[] } {
+export function problemsByField(
+  problems: FieldProblem[],
+  regionAt: string[],
+): { byField: Map<string, Message[]>; other: FieldProblem[] } {
   const byField = new Map<string, Message[]>();
   const other: FieldProblem[] = [];
   for (const p of problems) {
@@ -128,7 +162,8 @@ export function problemsByField(problems: FieldProblem[], regionAt: string[]): {
   return { byField, other };
 }
 
-const same = (a: string, b: string, f: Field) => (f === 'method' || f === 'stage' || f === 'note' ? a.trim() === b.trim() : sameNumber(a, b));
+const same = (a: string, b: string, f: Field) =>
+  f === 'method' || f === 'stage' || f === 'note' ? a.trim() === b.trim() : sameNumber(a, b);
 function sameNumber(a: string, b: string): boolean {
   const x = normaliseNumber(a);
   const y = normaliseNumber(b);

@@ -10,14 +10,19 @@ export function PlanTargets({ plan }: { plan: PlanResponse }) {
   const doc = plan.document;
   const { colon, paren } = punct(lang);
   return (
-    <section className="plan-targets" aria-labelledby="plan-targets-heading" data-testid="plan-targets">
+    <section
+      className="plan-targets"
+      aria-labelledby="plan-targets-heading"
+      data-testid="plan-targets"
+    >
       <h3 id="plan-targets-heading">
         {t('plan.targets')}
         {colon}
         {doc.number}
       </h3>
       <p className="plan-meta">
-        {doc.title} · {doc.issuer} · {formatDate(doc.issuedOn, lang)} · {t('plan.version', { version: doc.version })}
+        {doc.title} · {doc.issuer} · {formatDate(doc.issuedOn, lang)} ·{' '}
+        {t('plan.version', { version: doc.version })}
       </p>
       {plan.reference ? (
         <p className="no-plan" data-testid="plan-reference">
@@ -32,7 +37,9 @@ export function PlanTargets({ plan }: { plan: PlanResponse }) {
               <li key={c.key}>
                 <strong>{lang === 'en' ? c.nameEn : c.nameZh}</strong>
                 {colon}
-                {c.members.map((m) => (lang === 'en' ? m.nameEn : m.nameZh) + (m.inferred ? '*' : '')).join(lang === 'en' ? ', ' : '、') || c.definedAs}
+                {c.members
+                  .map((m) => (lang === 'en' ? m.nameEn : m.nameZh) + (m.inferred ? '*' : ''))
+                  .join(lang === 'en' ? ', ' : '、') || c.definedAs}
               </li>
             ))}
           </ul>
@@ -64,7 +71,9 @@ export function PlanTargets({ plan }: { plan: PlanResponse }) {
                     <p className="interpretation">
                       {t(x.soft ? 'plan.interpretation' : 'plan.note')}
                       {colon}
-                      {lang === 'zh-CN' ? (x.interpretationZh ?? x.interpretation) : x.interpretation}
+                      {lang === 'zh-CN'
+                        ? (x.interpretationZh ?? x.interpretation)
+                        : x.interpretation}
                     </p>
                   ) : null}
                   {x.conflictsWith.map((c) => (

@@ -1,24 +1,59 @@
 /** Beside a trajectory chart: status against the province's and the national plan, the projection, and the clauses in force. */
-import type { SeriesDto, TargetRef, TrajectoryResponse } from '../../../../server/modules/trajectory/schemas.ts';
+import type {
+  SeriesDto,
+  TargetRef,
+  TrajectoryResponse,
+} from '../../../../server/modules/trajectory/schemas.ts';
 import { StatusBadge } from '../../charts/StatusBadge.tsx';
 import type { TrajectoryRow } from '../../charts/shape.ts';
 import { formatDate, formatPct, formatPeriod, punct } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
 
-export function SeriesAside({ series, row, plan, testId }: { series: SeriesDto; row: TrajectoryRow | undefined; plan: TrajectoryResponse['plan']; testId: string }) {
+export function SeriesAside({
+  series,
+  row,
+  plan,
+  testId,
+}: {
+  series: SeriesDto;
+  row: TrajectoryRow | undefined;
+  plan: TrajectoryResponse['plan'];
+  testId: string;
+}) {
   const { t, lang } = useT();
   const p = series.projection;
   let projection: string | null = null;
   if (series.status.status === 'met') projection = null;
-  else if (p.enough && p.reachesInPeriod && p.targetLevel != null) projection = t('province.projectionEnough', { period: formatPeriod(p.reachesInPeriod, lang), level: formatPct(p.targetLevel, lang), due: formatDate(p.targetDate, lang) });
-  else if (!p.enough && p.projectedPct != null && p.targetLevel != null) projection = t('province.projectionNotEnough', { projected: formatPct(p.projectedPct, lang), due: formatDate(p.targetDate, lang), level: formatPct(p.targetLevel, lang) });
-  else if (p.reason) projection = t('province.projectionUnavailable', { reason: lang === 'zh-CN' ? (p.reasonZh ?? p.reason) : p.reason });
+  else if (p.enough && p.reachesInPeriod && p.targetLevel != null)
+    projection = t('province.projectionEnough', {
+      period: formatPeriod(p.reachesInPeriod, lang),
+      level: formatPct(p.targetLevel, lang),
+      due: formatDate(p.targetDate, lang),
+    });
+  else if (!p.enough && p.projectedPct != null && p.targetLevel != null)
+    projection = t('province.projectionNotEnough', {
+      projected: formatPct(p.projectedPct, lang),
+      due: formatDate(p.targetDate, lang),
+      level: formatPct(p.targetLevel, lang),
+    });
+  else if (p.reason)
+    projection = t('province.projectionUnavailable', {
+      reason: lang === 'zh-CN' ? (p.reasonZh ?? p.reason) : p.reason,
+    });
 
   return (
     <div className="series-aside" data-testid={testId}>
       <div className="badges">
-        <StatusBadge status={series.status.status} prefix={t('province.statusVsPlan')} testId={`${testId}-status`} />
-        <StatusBadge status={series.nationalStatus.status} prefix={t('province.statusVsNational')} testId={`${testId}-national-status`} />
+        <StatusBadge
+          status={series.status.status}
+          prefix={t('province.statusVsPlan')}
+          testId={`${testId}-status`}
+        />
+        <StatusBadge
+          status={series.nationalStatus.status}
+          prefix={t('province.statusVsNational')}
+          testId={`${testId}-national-status`}
+        />
       </div>
       {plan ? null : <p className="no-plan">{t('plan.none')}</p>}
       {projection ? (
@@ -33,7 +68,11 @@ export function SeriesAside({ series, row, plan, testId }: { series: SeriesDto; 
       {row ? (
         <div className="clauses" aria-live="polite">
           <h4>{t('province.inForceAt', { period: formatPeriod(row.period, lang) })}</h4>
-          {row.targetsInForce.length === 0 ? <p className="not-yet-due">◷ {t('province.noTarget')}</p> : <InForce targets={row.targetsInForce} />}
+          {row.targetsInForce.length === 0 ? (
+            <p className="not-yet-due">◷ {t('province.noTarget')}</p>
+          ) : (
+            <InForce targets={row.targetsInForce} />
+          )}
           {row.nextTarget ? (
             <>
               <h4>{t('province.nextTarget')}</h4>
@@ -76,7 +115,8 @@ export function Clause({ target }: { target: TargetRef }) {
   return (
     <div className="clause">
       <p className="clause-head">
-        ≥ {formatPct(target.level, lang)} · {formatDate(target.dueOn, lang)} · {target.source.document} {target.source.clauseRef}
+        ≥ {formatPct(target.level, lang)} · {formatDate(target.dueOn, lang)} ·{' '}
+        {target.source.document} {target.source.clauseRef}
         {target.soft ? <span className="soft-tag">{t('plan.soft')}</span> : null}
       </p>
       <blockquote lang="zh-CN">{target.source.quote}</blockquote>
@@ -84,7 +124,9 @@ export function Clause({ target }: { target: TargetRef }) {
         <p className="interpretation">
           {t('plan.interpretation')}
           {punct(lang).colon}
-          {lang === 'zh-CN' ? (target.interpretationZh ?? target.interpretation) : target.interpretation}
+          {lang === 'zh-CN'
+            ? (target.interpretationZh ?? target.interpretation)
+            : target.interpretation}
         </p>
       ) : null}
     </div>

@@ -6,8 +6,8 @@
 import type { ReportDto } from '../../api/client.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
-import { fieldKey, FIELDS, MONEY_FIELDS, type Field, type Message } from '../entry/form.ts';
 import { FieldsHeader, messageText } from '../entry/FormTable.tsx';
+import { FIELDS, type Field, fieldKey, type Message, MONEY_FIELDS } from '../entry/form.ts';
 
 type Row = ReportDto['rows'][number];
 
@@ -30,7 +30,11 @@ export function FiguresTable({ report, caption, testId, notes, marks, markLabel 
     if (f === 'stage') return t(`stage.${String(v)}`);
     if (f === 'method' || f === 'note') return String(v);
     // money (万元) always with its two decimals, counts whole
-    if ((MONEY_FIELDS as readonly string[]).includes(f)) return new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(v));
+    if ((MONEY_FIELDS as readonly string[]).includes(f))
+      return new Intl.NumberFormat(lang, {
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      }).format(Number(v));
     return formatNumber(Number(v), lang, 0);
   };
   return (
@@ -47,7 +51,19 @@ export function FiguresTable({ report, caption, testId, notes, marks, markLabel 
                 const note = notes?.get(key);
                 const marked = marks?.has(key);
                 return (
-                  <td key={f} className={[f === 'method' || f === 'stage' || f === 'note' ? '' : 'num', note ? 'cell-warning' : '', marked ? 'cell-marked' : ''].join(' ').trim() || undefined} data-testid={`${testId}-${r.regionCode}-${f}`}>
+                  <td
+                    key={f}
+                    className={
+                      [
+                        f === 'method' || f === 'stage' || f === 'note' ? '' : 'num',
+                        note ? 'cell-warning' : '',
+                        marked ? 'cell-marked' : '',
+                      ]
+                        .join(' ')
+                        .trim() || undefined
+                    }
+                    data-testid={`${testId}-${r.regionCode}-${f}`}
+                  >
                     {cell(r, f)}
                     {marked ? (
                       <span className="mark-icon" title={markLabel}>

@@ -1,13 +1,13 @@
 /** One submitted report under review: figures with warnings at their cells, comments, history, and the decision. */
-import { useState, type MouseEvent } from 'react';
-import { api, ApiError, reportsApi, type HistoryEntry, type ReportDto } from '../../api/client.ts';
+import { type MouseEvent, useState } from 'react';
+import { ApiError, api, type HistoryEntry, type ReportDto, reportsApi } from '../../api/client.ts';
 import { invalidate, useApi } from '../../api/useApi.ts';
 import { ReportBadge } from '../../charts/StatusBadge.tsx';
 import { formatPeriod } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
 import { LoadState } from '../controls.tsx';
-import { problemsByField } from '../entry/form.ts';
 import { messageText } from '../entry/FormTable.tsx';
+import { problemsByField } from '../entry/form.ts';
 import { FiguresTable } from '../report/FiguresTable.tsx';
 import { formatDateTime } from '../report/time.ts';
 import { useLoad } from './useLoad.ts';
@@ -26,7 +26,8 @@ export function ReportReview({ province, period, back }: Props) {
   const changed = (r: ReportDto) => {
     report.set(r);
     setRevision((n) => n + 1);
-    for (const prefix of ['provinces', 'comparison|', 'completeness|', 'trajectory|']) invalidate(prefix);
+    for (const prefix of ['provinces', 'comparison|', 'completeness|', 'trajectory|'])
+      invalidate(prefix);
   };
   return (
     <>
@@ -36,13 +37,25 @@ export function ReportReview({ province, period, back }: Props) {
         </a>
       </p>
       <LoadState loaded={report} testId="review-report">
-        {(r) => <ReportBody report={r} history={history} onChanged={changed} onStale={report.retry} />}
+        {(r) => (
+          <ReportBody report={r} history={history} onChanged={changed} onStale={report.retry} />
+        )}
       </LoadState>
     </>
   );
 }
 
-function ReportBody({ report, history, onChanged, onStale }: { report: ReportDto; history: ReturnType<typeof useLoad<HistoryEntry[]>>; onChanged: (r: ReportDto) => void; onStale: () => void }) {
+function ReportBody({
+  report,
+  history,
+  onChanged,
+  onStale,
+}: {
+  report: ReportDto;
+  history: ReturnType<typeof useLoad<HistoryEntry[]>>;
+  onChanged: (r: ReportDto) => void;
+  onStale: () => void;
+}) {
   const { t, lang } = useT();
   const provinces = useApi('provinces', api.provinces);
   const p = provinces.data?.find((x) => x.code === report.provinceCode);
@@ -54,9 +67,18 @@ function ReportBody({ report, history, onChanged, onStale }: { report: ReportDto
     return r ? (lang === 'en' ? r.regionNameEn : r.regionNameZh) : code;
   };
   return (
-    <article className="report-review" data-testid="review-report" data-status={report.status} data-version={report.version}>
+    <article
+      className="report-review"
+      data-testid="review-report"
+      data-status={report.status}
+      data-version={report.version}
+    >
       <h3>
-        {t('review.reportHeading', { province: provinceName, period: formatPeriod(report.period, lang) })} <ReportBadge state={report.status} />
+        {t('review.reportHeading', {
+          province: provinceName,
+          period: formatPeriod(report.period, lang),
+        })}{' '}
+        <ReportBadge state={report.status} />
       </h3>
       <p className="report-meta">
         {t('entry.version', { version: report.version })} · {t('review.submittedAt')}
@@ -70,9 +92,18 @@ function ReportBody({ report, history, onChanged, onStale }: { report: ReportDto
         </p>
       ) : null}
 
-      <FiguresTable report={report} caption={t('review.figures')} testId="review-figures" notes={warnings.byField} />
+      <FiguresTable
+        report={report}
+        caption={t('review.figures')}
+        testId="review-figures"
+        notes={warnings.byField}
+      />
 
-      <section className="warning-box" aria-labelledby="review-warnings" data-testid="review-warnings">
+      <section
+        className="warning-box"
+        aria-labelledby="review-warnings"
+        data-testid="review-warnings"
+      >
         <h4 id="review-warnings">{t('review.warnings')}</h4>
         {warnings.byField.size + warnings.other.length === 0 ? (
           <p>{t('review.noWarnings')}</p>
@@ -83,7 +114,11 @@ function ReportBody({ report, history, onChanged, onStale }: { report: ReportDto
               return (
                 <li key={key}>
                   <span aria-hidden="true">⚠ </span>
-                  {t('entry.problemAt', { region: regionName(code), field: t(`entry.field.${field}`), message: ms.map((m) => messageText(m, t, lang)).join('；') })}
+                  {t('entry.problemAt', {
+                    region: regionName(code),
+                    field: t(`entry.field.${field}`),
+                    message: ms.map((m) => messageText(m, t, lang)).join('；'),
+                  })}
                 </li>
               );
             })}
@@ -102,7 +137,8 @@ function ReportBody({ report, history, onChanged, onStale }: { report: ReportDto
           <ul className="comment-list">
             {report.comments.map((c, i) => (
               <li key={i}>
-                <strong>{c.author ?? '—'}</strong> · {formatDateTime(c.at, lang)} · {t(`review.actions.${c.kind}`, { defaultValue: c.kind })}
+                <strong>{c.author ?? '—'}</strong> · {formatDateTime(c.at, lang)} ·{' '}
+                {t(`review.actions.${c.kind}`, { defaultValue: c.kind })}
                 <blockquote>{c.body}</blockquote>
               </li>
             ))}
@@ -115,7 +151,13 @@ function ReportBody({ report, history, onChanged, onStale }: { report: ReportDto
       <section aria-labelledby="review-history">
         <h4 id="review-history">{t('review.history')}</h4>
         <LoadState loaded={history} testId="review-history">
-          {(entries) => (entries.length ? <HistoryTable entries={entries} /> : <p data-testid="review-history">{t('review.noHistory')}</p>)}
+          {(entries) =>
+            entries.length ? (
+              <HistoryTable entries={entries} />
+            ) : (
+              <p data-testid="review-history">{t('review.noHistory')}</p>
+            )
+          }
         </LoadState>
       </section>
     </article>
@@ -124,7 +166,10 @@ function ReportBody({ report, history, onChanged, onStale }: { report: ReportDto
 
 function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
   const { t, lang } = useT();
-  const comment = (e: HistoryEntry) => (e.after && typeof e.after === 'object' && 'comment' in e.after ? (e.after as { comment?: string | null }).comment : null);
+  const comment = (e: HistoryEntry) =>
+    e.after && typeof e.after === 'object' && 'comment' in e.after
+      ? (e.after as { comment?: string | null }).comment
+      : null;
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="review-history">
@@ -142,7 +187,9 @@ function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
               <th scope="row">{formatDateTime(e.at, lang)}</th>
               <td>{e.actor}</td>
               <td>
-                {t(`review.actions.${e.action.replace(/^report\./, '')}`, { defaultValue: e.action })}
+                {t(`review.actions.${e.action.replace(/^report\./, '')}`, {
+                  defaultValue: e.action,
+                })}
                 {comment(e) ? `${lang === 'en' ? ': ' : '：'}${comment(e)}` : null}
               </td>
             </tr>
@@ -154,7 +201,15 @@ function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
 }
 
 /** Accept, or return with a comment (required); and a plain comment at any time. */
-function Decision({ report, onChanged, onStale }: { report: ReportDto; onChanged: (r: ReportDto) => void; onStale: () => void }) {
+function Decision({
+  report,
+  onChanged,
+  onStale,
+}: {
+  report: ReportDto;
+  onChanged: (r: ReportDto) => void;
+  onStale: () => void;
+}) {
   const { t, lang } = useT();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -186,14 +241,36 @@ function Decision({ report, onChanged, onStale }: { report: ReportDto; onChanged
       document.getElementById('review-comment')?.focus();
       return;
     }
-    void act(() => reportsApi.transition(report.provinceCode, report.period, 'return', report.version, comment.trim()), (r) => t('review.returnedDone', { version: r.version }));
+    void act(
+      () =>
+        reportsApi.transition(
+          report.provinceCode,
+          report.period,
+          'return',
+          report.version,
+          comment.trim(),
+        ),
+      (r) => t('review.returnedDone', { version: r.version }),
+    );
   };
 
   return (
     <section className="decision" aria-label={t('review.accept')} data-testid="review-decision">
-      {canAccept || canReturn ? null : <p>{t('review.notSubmitted', { status: t(`report.${report.status}`) })}</p>}
-      <label htmlFor="review-comment">{canReturn ? t('review.returnComment') : t('review.comment')}</label>
-      <textarea id="review-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} aria-invalid={error === t('review.commentRequired') || undefined} aria-describedby={error ? 'review-error' : undefined} data-testid="review-comment" />
+      {canAccept || canReturn ? null : (
+        <p>{t('review.notSubmitted', { status: t(`report.${report.status}`) })}</p>
+      )}
+      <label htmlFor="review-comment">
+        {canReturn ? t('review.returnComment') : t('review.comment')}
+      </label>
+      <textarea
+        id="review-comment"
+        rows={3}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        aria-invalid={error === t('review.commentRequired') || undefined}
+        aria-describedby={error ? 'review-error' : undefined}
+        data-testid="review-comment"
+      />
       {error ? (
         <p id="review-error" role="alert" className="error-inline" data-testid="review-error">
           {error}
@@ -207,16 +284,50 @@ function Decision({ report, onChanged, onStale }: { report: ReportDto; onChanged
       ) : null}
       <div className="button-row">
         {canAccept ? (
-          <button type="button" className="primary" disabled={busy} onClick={() => void act(() => reportsApi.transition(report.provinceCode, report.period, 'accept', report.version, comment.trim() || undefined), (r) => t('review.accepted', { version: r.version }))} data-testid="review-accept">
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() =>
+              void act(
+                () =>
+                  reportsApi.transition(
+                    report.provinceCode,
+                    report.period,
+                    'accept',
+                    report.version,
+                    comment.trim() || undefined,
+                  ),
+                (r) => t('review.accepted', { version: r.version }),
+              )
+            }
+            data-testid="review-accept"
+          >
             {busy ? t('review.working') : t('review.accept')}
           </button>
         ) : null}
         {canReturn ? (
-          <button type="button" className="danger" disabled={busy} onClick={returnIt} data-testid="review-return">
+          <button
+            type="button"
+            className="danger"
+            disabled={busy}
+            onClick={returnIt}
+            data-testid="review-return"
+          >
             {t('review.return')}
           </button>
         ) : null}
-        <button type="button" disabled={busy || !comment.trim()} onClick={() => void act(() => reportsApi.comment(report.provinceCode, report.period, comment.trim()), () => t('review.commented'))} data-testid="review-add-comment">
+        <button
+          type="button"
+          disabled={busy || !comment.trim()}
+          onClick={() =>
+            void act(
+              () => reportsApi.comment(report.provinceCode, report.period, comment.trim()),
+              () => t('review.commented'),
+            )
+          }
+          data-testid="review-add-comment"
+        >
           {t('review.addComment')}
         </button>
       </div>

@@ -2,7 +2,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Loaded } from '../../api/useApi.ts';
 
-export function useLoad<T>(loader: () => Promise<T>, deps: unknown[]): Loaded<T> & { set: (data: T) => void } {
+export function useLoad<T>(
+  loader: () => Promise<T>,
+  deps: unknown[],
+): Loaded<T> & { set: (data: T) => void } {
   const [state, setState] = useState<{ data?: T; error?: unknown }>({});
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -18,5 +21,11 @@ export function useLoad<T>(loader: () => Promise<T>, deps: unknown[]): Loaded<T>
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what the loader depends on
   }, [...deps, attempt]);
   const set = useCallback((data: T) => setState({ data }), []);
-  return { data: state.data, error: state.error, loading: !state.data && !state.error, retry: () => setAttempt((n) => n + 1), set };
+  return {
+    data: state.data,
+    error: state.error,
+    loading: !state.data && !state.error,
+    retry: () => setAttempt((n) => n + 1),
+    set,
+  };
 }
