@@ -95,7 +95,7 @@ async function readOrCreatePassword(file: string): Promise<string> {
     return (await fs.readFile(file, 'utf8')).trim();
   } catch {
     const pw = randomBytes(18).toString('base64url');
-    await fs.writeFile(file, pw + '\n', { mode: 0o600 });
+    await fs.writeFile(file, `${pw}\n`, { mode: 0o600 });
     return pw;
   }
 }

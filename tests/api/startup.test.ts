@@ -13,7 +13,9 @@ import { projectRoot } from '../../server/config.ts';
 import { freshDatabase } from './helper.ts';
 
 const children: ChildProcess[] = [];
-afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
+afterAll(() => {
+  for (const c of children) c.kill('SIGKILL');
+});
 
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/start.ts'], {

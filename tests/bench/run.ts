@@ -50,13 +50,11 @@ async function initialJs(browser: Browser, url: string) {
   page.on('response', (res) => {
     if (res.request().resourceType() !== 'script') return;
     bodies.push(
-      res
-        .body()
-        .then((b) => ({
-          url: new URL(res.url()).pathname,
-          raw: b.length,
-          gzip: gzipSync(b, { level: 9 }).length,
-        })),
+      res.body().then((b) => ({
+        url: new URL(res.url()).pathname,
+        raw: b.length,
+        gzip: gzipSync(b, { level: 9 }).length,
+      })),
     );
   });
   await page.goto(url, { waitUntil: 'networkidle' });

@@ -55,6 +55,7 @@ export async function callApi(
   method: string,
   url: string,
   { as, json, ifMatch }: { as?: AccountName; json?: unknown; ifMatch?: number } = {},
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the API answers
 ): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = {};
   if (as) {

@@ -152,7 +152,7 @@ describe('regions dimension: share of regions in actual payment', () => {
     expect(mid2023!.province.owed).toBeCloseTo(200 / 3, 10);
     expect(mid2023!.regions[ANHUI.bozhou]!.milestones?.[0]?.state).toBe('missed');
     expect(mid2023!.regions[ANHUI.chizhou]!.milestones?.[0]?.state).toBe('met');
-    expect(mid2023!.cohorts['newRegions']!.actual).toEqual({
+    expect(mid2023!.cohorts.newRegions!.actual).toEqual({
       numerator: 1,
       denominator: 2,
       pct: 50,
@@ -173,9 +173,9 @@ describe('cohorts', () => {
       ['2023Q3', '2023Q4'],
       'fund',
     );
-    expect(q3!.cohorts['otherCities']).toMatchObject({ notYetDue: true, owed: 0 });
-    expect(q4!.cohorts['otherCities']).toMatchObject({ notYetDue: false, owed: 0 });
-    expect(q4!.cohorts['otherCities']!.nextTarget).toMatchObject({
+    expect(q3!.cohorts.otherCities).toMatchObject({ notYetDue: true, owed: 0 });
+    expect(q4!.cohorts.otherCities).toMatchObject({ notYetDue: false, owed: 0 });
+    expect(q4!.cohorts.otherCities!.nextTarget).toMatchObject({
       key: 'fund-other-within-2-years',
       dueOn: '2025-12-31',
       level: 70,

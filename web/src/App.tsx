@@ -23,7 +23,7 @@ export function App() {
   useEffect(() => applyLang(view.lang), [view.lang]);
   useEffect(() => {
     document.title = `${t(`nav.${view.page}`)} · ${t('app.title')}`;
-  }, [view.page, lang, t]);
+  }, [view.page, t]);
 
   // on a province's page the banner speaks for that province; elsewhere for any figure shown
   const shown =

@@ -87,7 +87,7 @@ function scenario(region: DemoRegion, special: { regress: boolean; decline: bool
   let simulated = seeded('simulatedPayment')
     ? PRE_PLAN
     : addQuarters(launch, 1 + Math.floor(r() * 2));
-  let actual = seeded('actualPayment')
+  const actual = seeded('actualPayment')
     ? PRE_PLAN
     : addQuarters(simulated, 1 + Math.floor(r() * 3) + (late ? 4 : 0));
   if (comparePeriods(simulated, actual) > 0) simulated = actual;
@@ -147,7 +147,7 @@ function row(region: DemoRegion, s: Scenario, p: Period): DemoRow {
   const grouped = Math.min(cases, Math.round(cases * caseShare * s.groupRate));
   const fund = cases * s.fundPerCase;
   const fundShare =
-    covered === 0 ? 0 : Math.min(0.98, Math.pow(covered / eligible, 0.45) * (0.9 + r() * 0.07));
+    covered === 0 ? 0 : Math.min(0.98, (covered / eligible) ** 0.45 * (0.9 + r() * 0.07));
   return {
     regionCode: region.code,
     method: stage === 'notStarted' ? null : s.method,

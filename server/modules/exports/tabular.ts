@@ -40,10 +40,9 @@ export async function toXlsx<T>(t: Table<T>): Promise<Buffer> {
   const header = ws.addRow(t.columns.map((c) => c.header));
   header.font = { bold: true };
   for (const r of t.rows) ws.addRow(t.columns.map((c) => c.value(r)));
-  t.columns.forEach(
-    (c, i) =>
-      (ws.getColumn(i + 1).width = c.width ?? Math.max(10, Math.min(40, c.header.length * 2 + 2))),
-  );
+  t.columns.forEach((c, i) => {
+    ws.getColumn(i + 1).width = c.width ?? Math.max(10, Math.min(40, c.header.length * 2 + 2));
+  });
   ws.views = [{ state: 'frozen', ySplit: (t.notes?.length ?? 0) + 1 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

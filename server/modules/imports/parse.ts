@@ -183,6 +183,7 @@ export async function parseTemplate(
           break;
         case 'text':
           // the same limits as the API's note field; control characters (NUL) cannot be stored
+          // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
           if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text))
             bad(col, 'invalidText', '含有不可见的控制字符', 'contains control characters');
           else if (text.length > MAX_TEXT)

@@ -5,7 +5,7 @@
  * timeline facts. Reported progress is never touched.
  */
 import type { Db } from '../../db/client.ts';
-import { Prisma } from '../../db/client.ts';
+import type { Prisma } from '../../db/client.ts';
 import { recordAudit } from '../audit/record.ts';
 import { writePlanVersion } from '../plans/write.ts';
 import { type ReferenceData, readReferenceData, type SeedFile } from './read-seeds.ts';

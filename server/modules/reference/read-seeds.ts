@@ -134,22 +134,18 @@ export function checkPlan(plan: SeedFile<PlanFile>, regionsOf: Map<string, Set<s
       fail(`${at}/scope`, `unknown cohort ${t.scope.cohort}`);
     if (typeof t.scope === 'object' && 'regions' in t.scope) {
       if (p.national) fail(`${at}/scope`, 'the national plan cannot name regions');
-      t.scope.regions.forEach(
-        (r, j) => known?.has(r) || fail(`${at}/scope/regions/${j}`, `unknown region ${r}`),
-      );
-      t.scope.regions.forEach(
-        (r, j, all) =>
-          all.indexOf(r) !== j && fail(`${at}/scope/regions/${j}`, `${r} is named twice`),
-      );
+      t.scope.regions.forEach((r, j, all) => {
+        if (!known?.has(r)) fail(`${at}/scope/regions/${j}`, `unknown region ${r}`);
+        if (all.indexOf(r) !== j) fail(`${at}/scope/regions/${j}`, `${r} is named twice`);
+      });
     }
   });
   p.targets.forEach((t, i) => {
     const all = t.conflictsWith ?? [];
-    all.forEach(
-      (c, j) =>
-        all.findIndex((x) => x.key === c.key) !== j &&
-        fail(`/targets/${i}/conflictsWith/${j}`, `${c.key} is listed twice`),
-    );
+    all.forEach((c, j) => {
+      if (all.findIndex((x) => x.key === c.key) !== j)
+        fail(`/targets/${i}/conflictsWith/${j}`, `${c.key} is listed twice`);
+    });
     all.forEach((c, j) => {
       if (!keys.has(c.key)) fail(`/targets/${i}/conflictsWith/${j}`, `unknown target ${c.key}`);
       if (c.key === t.key)
@@ -181,17 +177,14 @@ export async function readReferenceData(dir = seedsDir): Promise<ReferenceData> 
     if (!provinceCodes.has(r.data.province))
       throw new SeedError(r.file, '/province', `unknown province ${r.data.province}`);
     r.data.regions.forEach((reg, i) => {
-      (reg.events ?? []).forEach(
-        (e, j) =>
-          isPlausibleDate(e.on) ||
-          (() => {
-            throw new SeedError(
-              r.file,
-              `/regions/${i}/events/${j}/on`,
-              `${e.on} is not a calendar date`,
-            );
-          })(),
-      );
+      (reg.events ?? []).forEach((e, j) => {
+        if (!isPlausibleDate(e.on))
+          throw new SeedError(
+            r.file,
+            `/regions/${i}/events/${j}/on`,
+            `${e.on} is not a calendar date`,
+          );
+      });
       if (allCodes.has(reg.code))
         throw new SeedError(r.file, `/regions/${i}/code`, `duplicate region code ${reg.code}`);
       if (reg.code.slice(0, 2) !== r.data.province.slice(0, 2))

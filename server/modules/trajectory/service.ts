@@ -119,7 +119,7 @@ function projection(points: Point[], at: Period): ProjectionDto {
     : {
         enough: false,
         reason: pr.reason,
-        reasonZh: `已报送的季度少于 ${pr.basedOn.length < 3 ? 3 : pr.basedOn.length} 个，数据不足，无法预测`,
+        reasonZh: `已报送的季度少于 ${Math.max(pr.basedOn.length, 3)} 个，数据不足，无法预测`,
         targetDate: next.dueOn,
         targetLevel: next.level,
         projectedPct: null,

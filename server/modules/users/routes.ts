@@ -23,9 +23,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { username, password } = request.body;
       const user = await app.db.user.findUnique({ where: { username } });
-      const ok = user
-        ? await checkPassword(user.passwordHash, password)
-        : (await checkPassword(await dummyHash(), password), false);
+      // an unknown name costs the same time as a wrong password (no username probing)
+      const hash = user?.passwordHash ?? (await dummyHash());
+      const ok = (await checkPassword(hash, password)) && user !== null;
       if (!user || !ok || !user.active)
         throw new Problem(401, 'badCredentials', '用户名或密码错误', 'Wrong username or password');
       const csrfToken = await createSession(app, reply, user.id);

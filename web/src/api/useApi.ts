@@ -69,6 +69,8 @@ export function useApi<T>(key: string | null, loader: () => Promise<T>): Loaded<
   const [attempt, setAttempt] = useState(0);
   // a forgotten answer is loaded again by the components that show it
   const gen = useSyncExternalStore(watch, currentGeneration, currentGeneration);
+  // `loader` is a fresh closure every render; the key names what it loads.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key, attempt and gen decide a reload
   useEffect(() => {
     if (!key) return;
     let live = true;
@@ -77,8 +79,6 @@ export function useApi<T>(key: string | null, loader: () => Promise<T>): Loaded<
     return () => {
       live = false;
     };
-    // `loader` is a fresh closure every render; the key names what it loads.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, attempt, gen]);
   const r = key ? results.get(key) : undefined;
   return {

@@ -130,7 +130,7 @@ export function ChartFrame<R>({
       <figcaption className="chart-source" data-testid={`${testId}-source`}>
         {lines.map((line, i) => (
           <span
-            key={i}
+            key={line}
             className={source.isDemo && i === lines.length - 1 ? 'demo-tag' : undefined}
           >
             {line}

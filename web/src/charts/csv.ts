@@ -29,7 +29,7 @@ export function buildCsv<R>(columns: Column<R>[], rows: R[]): string {
     // a cell that starts with = + - @ would run as a formula in Excel; numbers are left alone
     { newline: '\r\n', escapeFormulae: true },
   );
-  return BOM + body + '\r\n';
+  return `${BOM + body}\r\n`;
 }
 
 /** Round for the CSV: percentages to 2 decimals, no float noise like 45.300000000000004. */

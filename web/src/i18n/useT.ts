@@ -1,4 +1,5 @@
 /** The translate function narrowed to plain string keys, and the current language, for components. */
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from './locale.ts';
 
@@ -6,6 +7,7 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 
 export function useT(): { t: Translate; lang: Lang } {
   const { t, i18n } = useTranslation();
-  const translate: Translate = (key, options) => String(t(key, options ?? {}));
+  // react-i18next gives a new `t` when the language changes, so effects that use it re-run then
+  const translate: Translate = useCallback((key, options) => String(t(key, options ?? {})), [t]);
   return { t: translate, lang: (i18n.language === 'en' ? 'en' : 'zh-CN') as Lang };
 }

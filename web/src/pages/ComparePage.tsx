@@ -87,6 +87,7 @@ function Compare({
           {t('compare.clear')}
         </button>
         {[true, false].map((withPlan) => (
+          // biome-ignore lint/a11y/useSemanticElements: a labelled group of checkboxes laid out as a grid; fieldset's legend layout is not wanted
           <div key={String(withPlan)} role="group" aria-labelledby={`compare-group-${withPlan}`}>
             <p className="checkbox-group-title" id={`compare-group-${withPlan}`}>
               {withPlan ? t('compare.withPlan') : t('plan.none')}

@@ -57,6 +57,7 @@ function Overview({
 
   return (
     <>
+      {/* biome-ignore lint/a11y/useSemanticElements: a toolbar of controls, not a form section */}
       <div className="controls" role="group" aria-label={t('overview.heading')}>
         <PeriodPicker
           value={view.period}

@@ -1,9 +1,4 @@
-/**
- * Review (national reviewers): the queue of submitted reports, and one report opened from
- * it — `/review?province=210000&period=2024Q4` — with its figures, warnings, comments and
- * history, to accept or return with a comment.
- */
-import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { type ReportListItemDto, reportsApi } from '../api/client.ts';
 import { useSession } from '../api/session.ts';
 import { SignInForm } from '../auth/SignIn.tsx';
@@ -21,7 +16,7 @@ export default function ReviewPage({ view }: { view: ViewState }) {
   const session = useSession();
   const opened =
     view.province && view.period ? { province: view.province, period: view.period } : null;
-  let body;
+  let body: ReactNode;
   if (!session.loaded) body = <p className="loading">{t('overview.loading')}</p>;
   else if (!session.user) body = <SignInForm intro={t('auth.required')} />;
   else if (session.user.role !== 'reviewer')

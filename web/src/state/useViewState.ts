@@ -40,7 +40,8 @@ export type UpdateView = (patch: Partial<ViewState>, options?: { replace?: boole
 
 export function useViewState() {
   const href = useSyncExternalStore(subscribe, snapshot, snapshot);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `href` is the dependency: the state is a function of it
+  // the state is a function of the URL: `href` is what it depends on, though it is read via location
+  // biome-ignore lint/correctness/useExhaustiveDependencies: href is the dependency
   const state = useMemo(() => currentViewState(), [href]);
   const update: UpdateView = useCallback(
     (patch, options) => navigate({ ...currentViewState(), ...patch }, options),

@@ -109,8 +109,8 @@ export function ImportPanel({ province, period, version, disabled, onImported, o
             {t('entry.template.rejected')} {rejected.message}
           </p>
           <ul>
-            {rejected.problems.map((p, i) => (
-              <li key={i} data-testid="import-error">
+            {rejected.problems.map((p) => (
+              <li key={`${p.path}|${p.code}|${p.en}`} data-testid="import-error">
                 {lang === 'en' ? p.en : p.zh}
               </li>
             ))}

@@ -75,8 +75,14 @@ export function QuarterForm({ province, provinceName, period, periodText, region
   useEffect(() => {
     let live = true;
     reportsApi.find(province, period).then(
-      (r) => live && (adopt(r), setLoaded(true)),
-      (e: unknown) => live && setLoadError(e),
+      (r) => {
+        if (!live) return;
+        adopt(r);
+        setLoaded(true);
+      },
+      (e: unknown) => {
+        if (live) setLoadError(e);
+      },
     );
     return () => {
       live = false;
@@ -282,7 +288,7 @@ export function QuarterForm({ province, provinceName, period, periodText, region
           {t('entry.returned', { comment: returnComment.body })}
         </p>
       ) : null}
-      {base && base.missingRegions.length && !readOnly ? (
+      {base?.missingRegions.length && !readOnly ? (
         <p className="hint">{t('entry.missing', { count: base.missingRegions.length })}</p>
       ) : null}
 
@@ -317,16 +323,17 @@ export function QuarterForm({ province, provinceName, period, periodText, region
               <li key={it.key}>
                 <a
                   href={`#${inputId(it.key)}`}
-                  onClick={(e) => (
-                    e.preventDefault(), document.getElementById(inputId(it.key))?.focus()
-                  )}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    document.getElementById(inputId(it.key))?.focus();
+                  }}
                 >
                   {it.text}
                 </a>
               </li>
             ))}
-            {summary.other.map((p, i) => (
-              <li key={`other-${i}`}>{lang === 'en' ? p.en : p.zh}</li>
+            {summary.other.map((p) => (
+              <li key={`${p.path}|${p.code}|${p.en}`}>{lang === 'en' ? p.en : p.zh}</li>
             ))}
           </ul>
         </div>

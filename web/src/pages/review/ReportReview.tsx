@@ -122,8 +122,8 @@ function ReportBody({
                 </li>
               );
             })}
-            {warnings.other.map((w, i) => (
-              <li key={`o${i}`}>{lang === 'en' ? w.en : w.zh}</li>
+            {warnings.other.map((w) => (
+              <li key={`${w.path}|${w.code}|${w.en}`}>{lang === 'en' ? w.en : w.zh}</li>
             ))}
           </ul>
         )}
@@ -135,8 +135,8 @@ function ReportBody({
           <p>{t('review.noComments')}</p>
         ) : (
           <ul className="comment-list">
-            {report.comments.map((c, i) => (
-              <li key={i}>
+            {report.comments.map((c) => (
+              <li key={`${c.at}|${c.kind}|${c.author}`}>
                 <strong>{c.author ?? '—'}</strong> · {formatDateTime(c.at, lang)} ·{' '}
                 {t(`review.actions.${c.kind}`, { defaultValue: c.kind })}
                 <blockquote>{c.body}</blockquote>

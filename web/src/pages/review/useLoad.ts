@@ -8,17 +8,21 @@ export function useLoad<T>(
 ): Loaded<T> & { set: (data: T) => void } {
   const [state, setState] = useState<{ data?: T; error?: unknown }>({});
   const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the loader depends on
   useEffect(() => {
     let live = true;
     setState({});
     loader().then(
-      (data) => live && setState({ data }),
-      (error: unknown) => live && setState({ error }),
+      (data) => {
+        if (live) setState({ data });
+      },
+      (error: unknown) => {
+        if (live) setState({ error });
+      },
     );
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what the loader depends on
   }, [...deps, attempt]);
   const set = useCallback((data: T) => setState({ data }), []);
   return {
