@@ -3,6 +3,8 @@ import { Type } from 'typebox';
 import { auditTrail } from '../audit/record.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { listReports } from './list.ts';
+import { readReport, reportId } from './load.ts';
+import { parseIfMatch, saveDraft } from './save.ts';
 import {
   CommentBody,
   HistorySchema,
@@ -13,14 +15,7 @@ import {
   SaveReportBody,
   TransitionBody,
 } from './schemas.ts';
-import {
-  addComment,
-  parseIfMatch,
-  readReport,
-  reportId,
-  saveDraft,
-  transition,
-} from './service.ts';
+import { addComment, transition } from './transitions.ts';
 
 const base = '/provinces/:code/reports/:period';
 

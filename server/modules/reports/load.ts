@@ -1,0 +1,119 @@
+/** Reading a quarterly report: loading it with rows and comments, and the DTO the API sends. */
+import type { Db, Prisma } from '../../db/client.ts';
+import { addQuarters, parsePeriod } from '../../domain/periods.ts';
+import { type ReportRowInput, warnings } from '../../domain/report-rules.ts';
+import type { SessionUser } from '../../plugins/auth.ts';
+import { notFound } from '../../plugins/problem.ts';
+import { canReadReport } from './permissions.ts';
+import { rowFigures } from './row-figures.ts';
+import type { ReportDto } from './schemas.ts';
+
+export type Tx = Prisma.TransactionClient;
+export type Status = ReportDto['status'];
+
+const reportInclude = {
+  rows: { include: { region: true }, orderBy: { region: { sortOrder: 'asc' } } },
+  comments: { include: { author: true }, orderBy: { id: 'asc' } },
+  updatedBy: true,
+} as const;
+
+export async function findReport(db: Db | Tx, provinceCode: string, period: string) {
+  return db.report.findUnique({
+    where: { provinceCode_period: { provinceCode, period } },
+    include: reportInclude,
+  });
+}
+export type LoadedReport = NonNullable<Awaited<ReturnType<typeof findReport>>>;
+
+const rowInput = (r: LoadedReport['rows'][number]): ReportRowInput => ({
+  ...rowFigures(r),
+  inpatientFund: r.inpatientFund.toFixed(2),
+  drgDipFund: r.drgDipFund.toFixed(2),
+  note: r.note,
+});
+
+async function previousRows(
+  db: Db | Tx,
+  provinceCode: string,
+  period: string,
+): Promise<Map<string, ReportRowInput>> {
+  const prev = await findReport(db, provinceCode, addQuarters(period, -1));
+  return new Map((prev?.rows ?? []).map((r) => [r.region.code, rowInput(r)]));
+}
+
+export async function toDto(db: Db | Tx, rep: LoadedReport): Promise<ReportDto> {
+  const rows = rep.rows.map(rowInput);
+  const regions = await db.coordinatingRegion.findMany({
+    where: { provinceCode: rep.provinceCode },
+    select: { code: true },
+    orderBy: { sortOrder: 'asc' },
+  });
+  const present = new Set(rows.map((r) => r.regionCode));
+  const sameYear = parsePeriod(rep.period)!.quarter > 1;
+  return {
+    provinceCode: rep.provinceCode,
+    period: rep.period,
+    status: rep.status,
+    version: rep.version,
+    isDemo: rep.isDemo,
+    submittedAt: rep.submittedAt?.toISOString() ?? null,
+    acceptedAt: rep.acceptedAt?.toISOString() ?? null,
+    updatedAt: rep.updatedAt.toISOString(),
+    updatedBy: rep.updatedBy?.username ?? (rep.isDemo ? 'demo' : null),
+    rows: rep.rows.map((r, i) => ({
+      ...rows[i]!,
+      regionNameZh: r.region.nameZh,
+      regionNameEn: r.region.nameEn,
+      subsetEligibleInstitutions: r.subsetEligibleInstitutions,
+      subsetCoveredInstitutions: r.subsetCoveredInstitutions,
+      note: r.note,
+      inpatientFund: rows[i]!.inpatientFund as string,
+      drgDipFund: rows[i]!.drgDipFund as string,
+    })),
+    missingRegions: regions.map((r) => r.code).filter((c) => !present.has(c)),
+    warnings: warnings(rows, await previousRows(db, rep.provinceCode, rep.period), sameYear),
+    comments: rep.comments.map((c) => ({
+      kind: c.kind,
+      body: c.body,
+      author: c.author?.username ?? null,
+      at: c.createdAt.toISOString(),
+    })),
+  };
+}
+
+export async function readReport(
+  db: Db,
+  user: SessionUser | null,
+  provinceCode: string,
+  period: string,
+  publicDashboard: boolean,
+): Promise<ReportDto> {
+  const rep = await findReport(db, provinceCode, period);
+  if (!rep || !canReadReport(user, provinceCode, rep.status, publicDashboard))
+    throw notFound(
+      `Report ${provinceCode} ${period}`,
+      `${provinceCode} ${period} 报表`,
+      '/params/period',
+    );
+  return toDto(db, rep);
+}
+
+export async function reportId(
+  db: Db,
+  user: SessionUser | null,
+  provinceCode: string,
+  period: string,
+  publicDashboard: boolean,
+): Promise<number> {
+  const rep = await db.report.findUnique({
+    where: { provinceCode_period: { provinceCode, period } },
+    select: { id: true, status: true },
+  });
+  if (!rep || !canReadReport(user, provinceCode, rep.status, publicDashboard))
+    throw notFound(
+      `Report ${provinceCode} ${period}`,
+      `${provinceCode} ${period} 报表`,
+      '/params/period',
+    );
+  return rep.id;
+}

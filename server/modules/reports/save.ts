@@ -1,0 +1,210 @@
+/**
+ * Saving a draft, and the If-Match version check that saves and workflow steps go through.
+ *
+ * Every write is one transaction that bumps `version` only if the client edited the current
+ * one (If-Match), validates before writing, and appends the before/after state to the audit
+ * trail.
+ */
+import type { Db } from '../../db/client.ts';
+import { parsePeriod } from '../../domain/periods.ts';
+import { hardErrors, moneyCents } from '../../domain/report-rules.ts';
+import type { SessionUser } from '../../plugins/auth.ts';
+import { refuse } from '../../plugins/auth.ts';
+import { Problem } from '../../plugins/problem.ts';
+import { recordAudit } from '../audit/record.ts';
+import { findReport, type LoadedReport, type Status, type Tx, toDto } from './load.ts';
+import { canEditReport } from './permissions.ts';
+import type { ReportDto, ReportRowBody } from './schemas.ts';
+
+/** `If-Match: "3"` (or W/"3", or 3) → 3 */
+export function parseIfMatch(header: string | undefined): number | null {
+  if (!header) return null;
+  const m = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  if (!m)
+    throw new Problem(
+      400,
+      'badIfMatch',
+      'If-Match 头格式错误，应为报表版本号',
+      'If-Match must carry the report version',
+      [{ path: '/headers/if-match', code: 'pattern', zh: '格式错误', en: 'malformed' }],
+    );
+  return Number(m[1]);
+}
+
+/** The years some plan (the province's or the national one) covers. */
+async function checkPeriodInPlans(db: Db, provinceCode: string, period: string): Promise<void> {
+  const year = parsePeriod(period)!.year;
+  const versions = await db.planVersion.findMany({
+    where: { status: 'published', plan: { OR: [{ provinceCode }, { isNational: true }] } },
+    select: { startYear: true, endYear: true },
+  });
+  const inside = versions.some((v) => year >= v.startYear && year <= v.endYear);
+  if (!inside)
+    throw new Problem(
+      422,
+      'periodOutsidePlans',
+      `${period} 不在任何行动计划的年份范围内`,
+      `${period} is outside every plan's years`,
+      [
+        {
+          path: '/params/period',
+          code: 'outsidePlans',
+          zh: '超出计划年份',
+          en: 'outside plan years',
+        },
+      ],
+    );
+}
+
+function conflict(current: ReportDto, zh: string, en: string): Problem {
+  return new Problem(
+    409,
+    'versionConflict',
+    zh,
+    en,
+    [{ path: '/headers/if-match', code: 'stale', zh: '版本已过期', en: 'stale version' }],
+    { current },
+  );
+}
+
+export async function lockForWrite(
+  tx: Tx,
+  rep: LoadedReport,
+  ifMatch: number | null,
+  editable: Status[],
+) {
+  if (ifMatch === null)
+    throw new Problem(
+      428,
+      'ifMatchRequired',
+      '请在 If-Match 中提供所编辑的报表版本号',
+      'Send the version you edited in If-Match',
+      [{ path: '/headers/if-match', code: 'required', zh: '必填', en: 'required' }],
+    );
+  if (ifMatch !== rep.version)
+    throw conflict(
+      await toDto(tx, rep),
+      `报表已被他人修改（当前版本 ${rep.version}，您编辑的是 ${ifMatch}），未保存任何内容`,
+      `The report changed since you opened it (now version ${rep.version}, you edited ${ifMatch}); nothing was saved`,
+    );
+  if (!editable.includes(rep.status))
+    throw new Problem(
+      409,
+      'wrongStatus',
+      `报表状态为 ${rep.status}，不能执行此操作`,
+      `The report is ${rep.status}: this is not allowed now`,
+      [],
+      { current: await toDto(tx, rep) },
+    );
+  // Bumping the version in the same statement that checks it: a concurrent writer gets 0 rows.
+  const bumped = await tx.report.updateMany({
+    where: { id: rep.id, version: rep.version },
+    data: { version: { increment: 1 } },
+  });
+  if (bumped.count === 0)
+    throw conflict(
+      await toDto(tx, (await findReport(tx, rep.provinceCode, rep.period))!),
+      '报表刚被他人修改，未保存任何内容',
+      'The report was just changed by someone else; nothing was saved',
+    );
+}
+
+export async function saveDraft(
+  db: Db,
+  user: SessionUser | null,
+  provinceCode: string,
+  period: string,
+  rows: ReportRowBody[],
+  ifMatch: number | null,
+): Promise<ReportDto> {
+  if (!canEditReport(user, provinceCode))
+    throw refuse(
+      user,
+      '只有本省的填报人员可以录入本省报表',
+      "Only this province's editors can enter its report",
+    );
+  await checkPeriodInPlans(db, provinceCode, period);
+  const regions = await db.coordinatingRegion.findMany({
+    select: { id: true, code: true, provinceCode: true },
+  });
+  const provinceRegions = new Set(
+    regions.filter((r) => r.provinceCode === provinceCode).map((r) => r.code),
+  );
+  const errors = hardErrors(rows, {
+    provinceRegions,
+    knownRegions: new Map(regions.map((r) => [r.code, r.provinceCode])),
+  });
+  if (errors.length)
+    throw new Problem(
+      422,
+      'invalidFigures',
+      `报表有 ${errors.length} 处错误，未保存`,
+      `The report has ${errors.length} error(s); nothing was saved`,
+      errors.map((e) => ({ ...e, path: `/body${e.path}` })),
+    );
+  const regionId = new Map(regions.map((r) => [r.code, r.id]));
+
+  return db.$transaction(async (tx) => {
+    let rep = await findReport(tx, provinceCode, period);
+    const replacingDemo = rep?.isDemo ?? false;
+    if (rep?.isDemo) {
+      // demo figures are not a bureau's: the first real save replaces them
+      await tx.report.delete({ where: { id: rep.id } });
+      await recordAudit(tx, {
+        actor: user!,
+        action: 'report.replaceDemo',
+        entityType: 'report',
+        entityId: rep.id,
+        provinceCode,
+        before: { period, isDemo: true },
+      });
+      rep = null;
+    }
+    const before = rep ? await toDto(tx, rep) : null;
+    let id: number;
+    if (rep) {
+      await lockForWrite(tx, rep, ifMatch, ['draft', 'returned']);
+      await tx.reportRow.deleteMany({ where: { reportId: rep.id } });
+      id = rep.id;
+    } else {
+      // a client that edited the demo report sends its version: that is not a conflict
+      if (ifMatch !== null && ifMatch !== 0 && !replacingDemo)
+        throw new Problem(
+          409,
+          'versionConflict',
+          '该报表已不存在，未保存任何内容',
+          'The report no longer exists; nothing was saved',
+        );
+      id = (await tx.report.create({ data: { provinceCode, period, createdById: user!.id } })).id;
+    }
+    await tx.reportRow.createMany({
+      data: rows.map((r) => ({
+        reportId: id,
+        regionId: regionId.get(r.regionCode)!,
+        method: r.method,
+        stage: r.stage,
+        eligibleInstitutions: r.eligibleInstitutions,
+        coveredInstitutions: r.coveredInstitutions,
+        inpatientCases: r.inpatientCases,
+        groupedCases: r.groupedCases,
+        inpatientFund: (moneyCents(r.inpatientFund)! / 100).toFixed(2),
+        drgDipFund: (moneyCents(r.drgDipFund)! / 100).toFixed(2),
+        subsetEligibleInstitutions: r.subsetEligibleInstitutions ?? null,
+        subsetCoveredInstitutions: r.subsetCoveredInstitutions ?? null,
+        note: r.note ?? null,
+      })),
+    });
+    await tx.report.update({ where: { id }, data: { status: 'draft', updatedById: user!.id } });
+    const after = await toDto(tx, (await findReport(tx, provinceCode, period))!);
+    await recordAudit(tx, {
+      actor: user!,
+      action: rep ? 'report.save' : 'report.create',
+      entityType: 'report',
+      entityId: id,
+      provinceCode,
+      before,
+      after,
+    });
+    return after;
+  });
+}
