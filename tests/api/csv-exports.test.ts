@@ -1,0 +1,140 @@
+/** CSV exports open in Excel: a BOM, Chinese headers, a named attachment, the JSON's figures. */
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEMPLATE_COLUMNS } from '../../server/modules/imports/template.ts';
+import { build, type TestContext } from './helper.ts';
+import { type Bureau, figures, LN, saveThroughApi, setUpImport } from './import/helpers.ts';
+
+let ctx: TestContext;
+let bureau: Bureau;
+
+beforeAll(async () => {
+  ctx = await build();
+  bureau = await setUpImport(ctx);
+});
+afterAll(async () => ctx?.close());
+
+describe('CSV exports open in Excel: BOM, Chinese headers, a named attachment, the same figures as the JSON', () => {
+  beforeAll(async () => {
+    const saved = await saveThroughApi(bureau, '2024Q3', figures(bureau));
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/provinces/${LN}/reports/2024Q3/submit`,
+      headers: bureau.editor.headers({ 'if-match': `"${saved.version}"` }),
+    });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+  });
+
+  async function csv(url: string, filename: string) {
+    const res = await ctx.app.inject({ method: 'GET', url });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const disposition = String(res.headers['content-disposition']);
+    expect(disposition).toMatch(/^attachment; filename="[^"]+\.csv"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("filename*=UTF-8''")[1]!)).toBe(filename);
+    const table = Papa.parse<string[]>(res.body.replace(/^\uFEFF/, ''), {
+      skipEmptyLines: true,
+    }).data;
+    for (const h of table[0]!) expect(h).toMatch(/[\u4e00-\u9fff]/);
+    return { header: table[0]!, rows: table.slice(1) };
+  }
+  const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  const pct = (v: number | null | undefined) =>
+    v === null || v === undefined ? '' : String(Math.round(v * 10) / 10);
+
+  it('the template', async () => {
+    const { header, rows } = await csv(
+      `/api/provinces/${LN}/reports/2025Q1/template?format=csv`,
+      '辽宁省_2025Q1_DRG-DIP填报模板.csv',
+    );
+    expect(header).toEqual(TEMPLATE_COLUMNS.map((c) => c.header));
+    const regions = (
+      await ctx.app.inject({ method: 'GET', url: `/api/provinces/${LN}/regions` })
+    ).json();
+    expect(rows[0]!.slice(0, 2)).toEqual([regions[0].code, regions[0].nameZh]);
+    expect(rows).toHaveLength(regions.length);
+  });
+
+  it('progress', async () => {
+    const { header, rows } = await csv(
+      `/api/provinces/${LN}/progress?format=csv`,
+      '辽宁省_DRG-DIP进展.csv',
+    );
+    expect(header[0]).toBe('季度 period');
+    const json = (
+      await ctx.app.inject({ method: 'GET', url: `/api/provinces/${LN}/progress` })
+    ).json();
+    const p = json.dimensions.regions[0].points[0];
+    expect(rows[0]).toEqual([
+      p.period,
+      'regions',
+      '全省 province',
+      cell(p.numerator),
+      cell(p.denominator),
+      pct(p.pct),
+      cell(p.regionsReported),
+    ]);
+    expect(p.period).toBe('2024Q3');
+    expect(p.regionsReported).toBe(bureau.regionCodes.length);
+  });
+
+  it('comparison', async () => {
+    const { header, rows } = await csv(
+      '/api/comparison?period=2024Q3&dimension=institutions&format=csv',
+      'DRG-DIP各省比较_2024Q3.csv',
+    );
+    expect(header[0]).toBe('省份编码 code');
+    const json = (
+      await ctx.app.inject({
+        method: 'GET',
+        url: '/api/comparison?period=2024Q3&dimension=institutions',
+      })
+    ).json();
+    const check = (csvRow: string[], r: (typeof json.rows)[number]) => {
+      expect(csvRow.slice(0, 2)).toEqual([r.province.code, r.province.nameZh]);
+      expect(csvRow[2]).toContain(r.dimension);
+      expect(csvRow.slice(5, 11)).toEqual([
+        cell(r.actual?.numerator),
+        cell(r.actual?.denominator),
+        pct(r.actual?.pct),
+        pct(r.planned),
+        pct(r.owed),
+        pct(r.nationalPlanned),
+      ]);
+      expect(csvRow[13]).toContain(r.status);
+    };
+    check(rows[0]!, json.rows[0]);
+    const ln = json.rows.findIndex((r: { province: { code: string } }) => r.province.code === LN);
+    check(rows[ln]!, json.rows[ln]);
+    expect(json.rows[ln].actual.numerator).toBe(
+      figures(bureau).reduce((s, r) => s + r.coveredInstitutions, 0),
+    );
+  });
+
+  it('completeness', async () => {
+    const { header, rows } = await csv(
+      '/api/completeness?period=2024Q3&format=csv',
+      'DRG-DIP报送情况_2024Q3.csv',
+    );
+    expect(header[0]).toBe('省份编码 code');
+    const json = (
+      await ctx.app.inject({ method: 'GET', url: '/api/completeness?period=2024Q3' })
+    ).json();
+    const check = (csvRow: string[], r: (typeof json.rows)[number]) => {
+      expect(csvRow.slice(0, 5)).toEqual([
+        r.province.code,
+        r.province.nameZh,
+        r.hasPlan ? '是 yes' : '否 no',
+        cell(r.regionCount),
+        cell(r.regionsReported),
+      ]);
+      expect(csvRow[5]).toContain(r.status);
+      expect(csvRow.slice(6, 8)).toEqual([cell(r.submittedAt), cell(r.acceptedAt)]);
+    };
+    check(rows[0]!, json.rows[0]);
+    const ln = json.rows.findIndex((r: { province: { code: string } }) => r.province.code === LN);
+    check(rows[ln]!, json.rows[ln]);
+    expect(json.rows[ln].status).toBe('submitted');
+  });
+});
