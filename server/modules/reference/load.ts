@@ -4,8 +4,7 @@
  * (the previous one is kept as superseded); a changed region file updates names and adds
  * timeline facts. Reported progress is never touched.
  */
-import type { Db } from '../../db/client.ts';
-import type { Prisma } from '../../db/client.ts';
+import type { Db, Prisma } from '../../db/client.ts';
 import { recordAudit } from '../audit/record.ts';
 import { writePlanVersion } from '../plans/write.ts';
 import { type ReferenceData, readReferenceData, type SeedFile } from './read-seeds.ts';
