@@ -214,9 +214,11 @@ describe('entering a quarter', () => {
       await waitForText(page, tid('entry-notice'), '已保存草稿');
       expect(await page.locator(tid('entry-demo')).count()).toBe(0);
       const saved = (await callApi('GET', url, { as: 'editorHn' })).body;
+      // the demo version 1 it replaced is continued, never restarted
       expect(saved).toMatchObject({
         isDemo: false,
         status: 'draft',
+        version: 2,
         updatedBy: account('editorHn').username,
       });
       expect(saved.rows[0].note).toBe('按本局台账核对');

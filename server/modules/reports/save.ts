@@ -67,12 +67,26 @@ function conflict(current: ReportDto, zh: string, en: string): Problem {
   );
 }
 
+const ALL_STATUSES: Status[] = ['draft', 'submitted', 'accepted', 'returned'];
+
+/**
+ * The version check every write goes through. `ifMatch` null means the client believes there is
+ * no report yet (it is creating the quarter): since there is one, that is a conflict like any
+ * other, answered with the report as it stands.
+ */
 export async function lockForWrite(
   tx: Tx,
   rep: LoadedReport,
   ifMatch: number | null,
   editable: Status[],
+  opts: { creating?: boolean } = {},
 ) {
+  if (ifMatch === null && opts.creating)
+    throw conflict(
+      await toDto(tx, rep),
+      `该季度已有报表（版本 ${rep.version}），未保存任何内容：请查看后在 If-Match 中提供您编辑的版本`,
+      `This quarter already has a report (version ${rep.version}); nothing was saved: review it and send the version you edited in If-Match`,
+    );
   if (ifMatch === null)
     throw new Problem(
       428,
@@ -80,6 +94,7 @@ export async function lockForWrite(
       '请在 If-Match 中提供所编辑的报表版本号',
       'Send the version you edited in If-Match',
       [{ path: '/headers/if-match', code: 'required', zh: '必填', en: 'required' }],
+      { current: await toDto(tx, rep) },
     );
   if (ifMatch !== rep.version)
     throw conflict(
@@ -96,17 +111,44 @@ export async function lockForWrite(
       [],
       { current: await toDto(tx, rep) },
     );
-  // Bumping the version in the same statement that checks it: a concurrent writer gets 0 rows.
+  // Bumping the version in the same statement that checks it: a concurrent writer waits for this
+  // transaction, then matches 0 rows.
   const bumped = await tx.report.updateMany({
     where: { id: rep.id, version: rep.version },
     data: { version: { increment: 1 } },
   });
-  if (bumped.count === 0)
-    throw conflict(
-      await toDto(tx, (await findReport(tx, rep.provinceCode, rep.period))!),
-      '报表刚被他人修改，未保存任何内容',
-      'The report was just changed by someone else; nothing was saved',
-    );
+  if (bumped.count === 0) throw await justChanged(tx, rep.provinceCode, rep.period);
+}
+
+async function justChanged(tx: Tx, provinceCode: string, period: string): Promise<Problem> {
+  return conflict(
+    await toDto(tx, (await findReport(tx, provinceCode, period))!),
+    '报表刚被他人修改，未保存任何内容',
+    'The report was just changed by someone else; nothing was saved',
+  );
+}
+
+/**
+ * Creates the quarter's report, or answers 409 with the one a concurrent save created first.
+ * `ON CONFLICT DO NOTHING` waits for that other transaction, so the report read next is its.
+ */
+async function createReport(
+  tx: Tx,
+  user: SessionUser,
+  provinceCode: string,
+  period: string,
+): Promise<number> {
+  const created = await tx.report.createMany({
+    data: [{ provinceCode, period, createdById: user.id }],
+    skipDuplicates: true,
+  });
+  if (created.count === 0) throw await justChanged(tx, provinceCode, period);
+  return (
+    await tx.report.findUniqueOrThrow({
+      where: { provinceCode_period: { provinceCode, period } },
+      select: { id: true },
+    })
+  ).id;
 }
 
 export async function saveDraft(
@@ -145,37 +187,35 @@ export async function saveDraft(
   const regionId = new Map(regions.map((r) => [r.code, r.id]));
 
   return db.$transaction(async (tx) => {
-    let rep = await findReport(tx, provinceCode, period);
-    const replacingDemo = rep?.isDemo ?? false;
-    if (rep?.isDemo) {
-      // demo figures are not a bureau's: the first real save replaces them
-      await tx.report.delete({ where: { id: rep.id } });
-      await recordAudit(tx, {
-        actor: user!,
-        action: 'report.replaceDemo',
-        entityType: 'report',
-        entityId: rep.id,
-        provinceCode,
-        before: { period, isDemo: true },
-      });
-      rep = null;
-    }
+    const rep = await findReport(tx, provinceCode, period);
     const before = rep ? await toDto(tx, rep) : null;
     let id: number;
     if (rep) {
-      await lockForWrite(tx, rep, ifMatch, ['draft', 'returned']);
+      // Demo figures are not a bureau's: any status may be replaced, but through the same
+      // version check, in place, so the version continues and exactly one writer wins.
+      await lockForWrite(tx, rep, ifMatch, rep.isDemo ? ALL_STATUSES : ['draft', 'returned'], {
+        creating: true,
+      });
       await tx.reportRow.deleteMany({ where: { reportId: rep.id } });
+      if (rep.isDemo) {
+        await tx.reportComment.deleteMany({ where: { reportId: rep.id } });
+        await tx.report.update({
+          where: { id: rep.id },
+          data: { isDemo: false, createdById: user!.id, submittedAt: null, acceptedAt: null },
+        });
+      }
       id = rep.id;
     } else {
-      // a client that edited the demo report sends its version: that is not a conflict
-      if (ifMatch !== null && ifMatch !== 0 && !replacingDemo)
+      if (ifMatch !== null && ifMatch !== 0)
         throw new Problem(
           409,
           'versionConflict',
           '该报表已不存在，未保存任何内容',
           'The report no longer exists; nothing was saved',
+          [{ path: '/headers/if-match', code: 'stale', zh: '版本已过期', en: 'stale version' }],
+          { current: null },
         );
-      id = (await tx.report.create({ data: { provinceCode, period, createdById: user!.id } })).id;
+      id = await createReport(tx, user!, provinceCode, period);
     }
     await tx.reportRow.createMany({
       data: rows.map((r) => ({
@@ -198,7 +238,7 @@ export async function saveDraft(
     const after = await toDto(tx, (await findReport(tx, provinceCode, period))!);
     await recordAudit(tx, {
       actor: user!,
-      action: rep ? 'report.save' : 'report.create',
+      action: rep?.isDemo ? 'report.replaceDemo' : rep ? 'report.save' : 'report.create',
       entityType: 'report',
       entityId: id,
       provinceCode,

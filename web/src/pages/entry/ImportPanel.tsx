@@ -10,7 +10,7 @@ import { useT } from '../../i18n/useT.ts';
 interface Props {
   province: string;
   period: string;
-  /** the version the form shows (null: new, or demo figures the import replaces) */
+  /** the version the form shows, demo figures included (null: a new quarter) */
   version: number | null;
   disabled: boolean;
   onImported: (report: ReportDto) => void;

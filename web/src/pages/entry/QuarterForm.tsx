@@ -193,7 +193,8 @@ export function QuarterForm({ province, provinceName, period, periodText, region
       });
       return null;
     }
-    const ifMatch = override ? override.version : base && !base.isDemo ? base.version : null;
+    // demo figures too: they are replaced through the same version check, so one save wins
+    const ifMatch = override ? override.version : (base?.version ?? null);
     setBusy('save');
     try {
       const report = await reportsApi.save(province, period, body.rows, ifMatch);
@@ -306,8 +307,7 @@ export function QuarterForm({ province, provinceName, period, periodText, region
             const current = conflict.current;
             setBase(current);
             setConflict(null);
-            // demo figures are replaced by a save without If-Match
-            void save({ version: current?.isDemo ? null : version });
+            void save({ version });
           }}
         />
       ) : null}
@@ -405,7 +405,7 @@ export function QuarterForm({ province, provinceName, period, periodText, region
       <ImportPanel
         province={province}
         period={period}
-        version={base && !base.isDemo ? base.version : null}
+        version={base?.version ?? null}
         disabled={readOnly}
         onImported={(r) =>
           afterWrite(r, t('entry.template.imported', { count: r.rows.length, version: r.version }))
