@@ -4,6 +4,7 @@
  * Every problem carries the JSON pointer of the field (`/rows/3/coveredInstitutions`).
  */
 import { STAGES, type Stage } from './types.ts';
+import { FIELD_WORDS, STAGE_WORDS } from './vocabulary.ts';
 
 export interface ReportRowInput {
   regionCode: string;
@@ -36,20 +37,6 @@ const COUNT_FIELDS = [
 ] as const;
 const MONEY_FIELDS = ['inpatientFund', 'drgDipFund'] as const;
 const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
-
-export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
-  regionCode: { zh: '统筹地区编码', en: 'region code' },
-  method: { zh: '付费方式', en: 'payment method' },
-  stage: { zh: '改革阶段', en: 'stage' },
-  eligibleInstitutions: { zh: '符合条件的医疗机构数', en: 'eligible institutions' },
-  coveredInstitutions: { zh: 'DRG/DIP付费医疗机构数', en: 'covered institutions' },
-  inpatientCases: { zh: '住院病例数', en: 'inpatient cases' },
-  groupedCases: { zh: '入组病例数', en: 'grouped cases' },
-  inpatientFund: { zh: '住院医保基金支出（万元）', en: 'inpatient fund (10k CNY)' },
-  drgDipFund: { zh: 'DRG/DIP付费基金支出（万元）', en: 'DRG/DIP-paid fund (10k CNY)' },
-  subsetEligibleInstitutions: { zh: '二级及以上公立医院数', en: 'secondary+ public hospitals' },
-  subsetCoveredInstitutions: { zh: '其中DRG/DIP付费数', en: 'of which paid by DRG/DIP' },
-};
 
 /** Money as integer fen (分) of 万元 × 100, so comparisons are exact. */
 export function moneyCents(v: string | number): number | null {
@@ -115,8 +102,8 @@ export function hardErrors(
         add(
           `${at}/${f}`,
           'notACount',
-          `${FIELD_LABELS[f]!.zh}应为非负整数`,
-          `${FIELD_LABELS[f]!.en} must be a whole number ≥ 0`,
+          `${FIELD_WORDS[f].zh}应为非负整数`,
+          `${FIELD_WORDS[f].en} must be a whole number ≥ 0`,
         );
     }
     const cents = Object.fromEntries(MONEY_FIELDS.map((f) => [f, moneyCents(r[f])]));
@@ -125,8 +112,8 @@ export function hardErrors(
         add(
           `${at}/${f}`,
           'notAnAmount',
-          `${FIELD_LABELS[f]!.zh}应为非负金额，最多两位小数`,
-          `${FIELD_LABELS[f]!.en} must be an amount ≥ 0 with at most two decimals`,
+          `${FIELD_WORDS[f].zh}应为非负金额，最多两位小数`,
+          `${FIELD_WORDS[f].en} must be an amount ≥ 0 with at most two decimals`,
         );
     }
     if (Number.isInteger(r.coveredInstitutions) && r.coveredInstitutions > r.eligibleInstitutions)
@@ -171,8 +158,8 @@ export function hardErrors(
         add(
           `${at}/${f}`,
           'notACount',
-          `${FIELD_LABELS[f]!.zh}应为非负整数`,
-          `${FIELD_LABELS[f]!.en} must be a whole number ≥ 0`,
+          `${FIELD_WORDS[f].zh}应为非负整数`,
+          `${FIELD_WORDS[f].en} must be a whole number ≥ 0`,
         );
     }
     if (se !== null && sc !== null && sc > se)
@@ -226,8 +213,8 @@ export function warnings(
       out.push({
         path: `${at}/stage`,
         code: 'stageWentBack',
-        zh: `改革阶段倒退（上季度为 ${p.stage}）`,
-        en: `Stage went backwards (was ${p.stage} last quarter)`,
+        zh: `改革阶段倒退（上季度为${STAGE_WORDS[p.stage].zh}）`,
+        en: `Stage went backwards (was ${STAGE_WORDS[p.stage].en.toLowerCase()} last quarter)`,
       });
     if (r.coveredInstitutions < p.coveredInstitutions)
       out.push({
@@ -242,8 +229,8 @@ export function warnings(
           out.push({
             path: `${at}/${f}`,
             code: 'cumulativeFell',
-            zh: `${FIELD_LABELS[f]!.zh}（年度累计）比上季度减少`,
-            en: `${FIELD_LABELS[f]!.en} (year to date) fell from last quarter`,
+            zh: `${FIELD_WORDS[f].zh}（年度累计）比上季度减少`,
+            en: `${FIELD_WORDS[f].en} (year to date) fell from last quarter`,
           });
       }
       for (const f of ['inpatientFund', 'drgDipFund'] as const) {
@@ -253,8 +240,8 @@ export function warnings(
           out.push({
             path: `${at}/${f}`,
             code: 'cumulativeFell',
-            zh: `${FIELD_LABELS[f]!.zh}（年度累计）比上季度减少`,
-            en: `${FIELD_LABELS[f]!.en} (year to date) fell from last quarter`,
+            zh: `${FIELD_WORDS[f].zh}（年度累计）比上季度减少`,
+            en: `${FIELD_WORDS[f].en} (year to date) fell from last quarter`,
           });
       }
     }

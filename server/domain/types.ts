@@ -11,6 +11,14 @@ export type Dimension = (typeof DIMENSIONS)[number];
 export const STAGES = ['notStarted', 'preparing', 'simulated', 'actual'] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** A quarterly report's state (draft → submitted → accepted, or returned). */
+export const REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** What an account may do (server/plugins/auth.ts, README "Accounts, roles"). */
+export const ROLES = ['admin', 'reviewer', 'editor'] as const;
+export type Role = (typeof ROLES)[number];
+
 export const PAYMENT_METHODS = ['DRG', 'DIP'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 

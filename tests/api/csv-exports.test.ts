@@ -1,6 +1,7 @@
 /** CSV exports open in Excel: a BOM, Chinese headers, a named attachment, the JSON's figures. */
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_STATE_WORDS, STATUS_WORDS } from '../../server/domain/vocabulary.ts';
 import { TEMPLATE_COLUMNS } from '../../server/modules/imports/template.ts';
 import { build, type TestContext } from './helper.ts';
 import { type Bureau, figures, LN, saveThroughApi, setUpImport } from './import/helpers.ts';
@@ -61,15 +62,15 @@ describe('CSV exports open in Excel: BOM, Chinese headers, a named attachment, t
       `/api/provinces/${LN}/progress?format=csv`,
       '辽宁省_DRG-DIP进展.csv',
     );
-    expect(header[0]).toBe('季度 period');
+    expect(header[0]).toBe('报告期');
     const json = (
       await ctx.app.inject({ method: 'GET', url: `/api/provinces/${LN}/progress` })
     ).json();
     const p = json.dimensions.regions[0].points[0];
     expect(rows[0]).toEqual([
       p.period,
-      'regions',
-      '全省 province',
+      '统筹地区',
+      '全省',
       cell(p.numerator),
       cell(p.denominator),
       pct(p.pct),
@@ -84,7 +85,7 @@ describe('CSV exports open in Excel: BOM, Chinese headers, a named attachment, t
       '/api/comparison?period=2024Q3&dimension=institutions&format=csv',
       'DRG-DIP各省比较_2024Q3.csv',
     );
-    expect(header[0]).toBe('省份编码 code');
+    expect(header[0]).toBe('省份代码');
     const json = (
       await ctx.app.inject({
         method: 'GET',
@@ -93,8 +94,8 @@ describe('CSV exports open in Excel: BOM, Chinese headers, a named attachment, t
     ).json();
     const check = (csvRow: string[], r: (typeof json.rows)[number]) => {
       expect(csvRow.slice(0, 2)).toEqual([r.province.code, r.province.nameZh]);
-      expect(csvRow[2]).toContain(r.dimension);
-      expect(csvRow.slice(5, 11)).toEqual([
+      expect(csvRow[2]).toBe('医疗机构');
+      expect(csvRow.slice(6, 12)).toEqual([
         cell(r.actual?.numerator),
         cell(r.actual?.denominator),
         pct(r.actual?.pct),
@@ -102,7 +103,7 @@ describe('CSV exports open in Excel: BOM, Chinese headers, a named attachment, t
         pct(r.owed),
         pct(r.nationalPlanned),
       ]);
-      expect(csvRow[13]).toContain(r.status);
+      expect(csvRow[14]).toBe(STATUS_WORDS[r.status as keyof typeof STATUS_WORDS].zh);
     };
     check(rows[0]!, json.rows[0]);
     const ln = json.rows.findIndex((r: { province: { code: string } }) => r.province.code === LN);
@@ -117,7 +118,7 @@ describe('CSV exports open in Excel: BOM, Chinese headers, a named attachment, t
       '/api/completeness?period=2024Q3&format=csv',
       'DRG-DIP报送情况_2024Q3.csv',
     );
-    expect(header[0]).toBe('省份编码 code');
+    expect(header[0]).toBe('省份代码');
     const json = (
       await ctx.app.inject({ method: 'GET', url: '/api/completeness?period=2024Q3' })
     ).json();
@@ -125,16 +126,35 @@ describe('CSV exports open in Excel: BOM, Chinese headers, a named attachment, t
       expect(csvRow.slice(0, 5)).toEqual([
         r.province.code,
         r.province.nameZh,
-        r.hasPlan ? '是 yes' : '否 no',
+        r.hasPlan ? '是' : '否',
         cell(r.regionCount),
         cell(r.regionsReported),
       ]);
-      expect(csvRow[5]).toContain(r.status);
-      expect(csvRow.slice(6, 8)).toEqual([cell(r.submittedAt), cell(r.acceptedAt)]);
+      expect(csvRow[5]).toBe(REPORT_STATE_WORDS[r.status as keyof typeof REPORT_STATE_WORDS].zh);
+      expect(csvRow.slice(7, 9)).toEqual([cell(r.submittedAt), cell(r.acceptedAt)]);
     };
     check(rows[0]!, json.rows[0]);
     const ln = json.rows.findIndex((r: { province: { code: string } }) => r.province.code === LN);
     check(rows[ln]!, json.rows[ln]);
     expect(json.rows[ln].status).toBe('submitted');
+  });
+
+  it('a Chinese export carries no English codes as values; lang=en gives an English table', async () => {
+    const zh = await csv(
+      '/api/comparison?period=2024Q3&dimension=all&format=csv',
+      'DRG-DIP各省比较_2024Q3.csv',
+    );
+    const codes =
+      /\b(met|onTrack|accelerationNeeded|limitedProgress|deterioration|notYetDue|noPlan|noReport|draft|submitted|accepted|returned|none|regions|institutions|diseaseGroups|fund|yes|no)\b/;
+    for (const row of zh.rows)
+      for (const value of row.slice(0, 16)) expect(value).not.toMatch(codes);
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/comparison?period=2024Q3&dimension=all&format=csv&lang=en',
+    });
+    const en = Papa.parse<string[]>(res.body.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(en[0]!.slice(0, 3)).toEqual(['Province code', 'Province', 'Dimension']);
+    for (const h of en[0]!) expect(h).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(en.slice(1).map((r) => r[14])).toContain(STATUS_WORDS.noPlan.en);
   });
 });

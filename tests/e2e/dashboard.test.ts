@@ -89,7 +89,7 @@ describe('a reviewer reads the dashboard and takes a chart away', () => {
       expect(title).toContain('付费医疗机构覆盖率');
       const legend = await frame.locator('.legend').innerText();
       expect(legend).toContain('实际覆盖');
-      expect(legend).toContain('计划路径');
+      expect(legend).toContain('序时进度');
       const footer = await page.locator(tid('chart-trajectory-institutions-source')).innerText();
       expect(footer).toContain('辽宁省医疗保障局');
       expect(footer).toContain('辽医保发〔2022〕1号');

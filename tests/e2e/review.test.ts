@@ -101,7 +101,7 @@ describe('reviewing submitted reports', () => {
       expect(await page.locator(tid('queue-430000-2025Q1')).count()).toBe(0);
       await page.click(tid('open-430000-2025Q2'));
       await page.click(tid('review-accept'));
-      await waitForText(page, tid('review-notice'), '已审核通过');
+      await waitForText(page, tid('review-notice'), '审核通过');
       expect((await callApi('GET', reportUrl('2025Q2'))).body.status).toBe('accepted');
     } finally {
       await context.close();

@@ -13,7 +13,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['plans'],
         summary:
-          '与国家计划比较：何处宽于国家要求、何处超出（各附两条条款） Is the plan at least as strict as the national plan?',
+          '与国家方案比较：何处宽于国家要求、何处超出（各附两条条款） Is the plan at least as strict as the national plan?',
         params: Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }) }),
       },
     },
@@ -29,9 +29,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         throw new Problem(
           400,
           'nationalPlan',
-          '国家计划无需与自身比较',
+          '国家方案无需与自身比较',
           'The national plan is the reference itself',
-          [{ path: '/params/slug', code: 'national', zh: '国家计划', en: 'national plan' }],
+          [{ path: '/params/slug', code: 'national', zh: '国家方案', en: 'national plan' }],
         );
       const national = await nationalPlanModel(app.db);
       const regions = await app.db.coordinatingRegion.findMany({

@@ -8,9 +8,13 @@ import { nationalPlanModel } from '../plans/queries.ts';
 import { type ProvinceContext, provinceContext, trajectoryOf } from '../trajectory/service.ts';
 import type { ComparisonResponse, ComparisonRow } from './schemas.ts';
 
-export const PLANNED_RULE =
-  'planned = the level owed by the strictest target in force, with straight lines between target dates from 0 at the clock start; ' +
-  'province values weight each region by the denominator of its reported figures; a region whose clock has not started owes 0.';
+/** How the planned value of a quarter is derived (the API's `rule`; the exports' note). */
+export const PLANNED_RULE = {
+  zh: '序时进度：从统筹地区改革起点的 0 起，按直线连到各目标期限的应达水平（取适用目标中最严者）；全省数值按各统筹地区所报分母加权；改革尚未起步的统筹地区应达水平为 0。',
+  en:
+    'planned = the level owed by the strictest target in force, with straight lines between target dates from 0 at the clock start; ' +
+    'province values weight each region by the denominator of its reported figures; a region whose clock has not started owes 0.',
+};
 
 const gap = (actual: number | null | undefined, planned: number | null) =>
   actual === null || actual === undefined || planned === null ? null : actual - planned;
@@ -95,7 +99,7 @@ export async function comparison(
       documentNumber: national.document.number,
     },
     isDemo,
-    rule: PLANNED_RULE,
+    rule: PLANNED_RULE.en,
     rows,
   };
 }

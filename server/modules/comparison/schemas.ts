@@ -1,15 +1,13 @@
 /** Shapes of the cross-province endpoints (comparison, completeness); the web app imports these types. */
 import { type Static, Type } from 'typebox';
-import { DIMENSIONS } from '../../domain/types.ts';
-import { Nullable, oneOf, PeriodString } from '../shared/schema.ts';
+import { DIMENSIONS, REPORT_STATUSES } from '../../domain/types.ts';
+import { ExportQueryFields, Nullable, oneOf, PeriodString } from '../shared/schema.ts';
 import { ActualSchema, PlanRefSchema, STATUSES, TargetRefSchema } from '../trajectory/schemas.ts';
-
-export const REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const;
 
 export const ComparisonQuery = Type.Object({
   period: PeriodString({ description: 'e.g. 2023Q4' }),
   dimension: Type.Optional(oneOf([...DIMENSIONS, 'all'] as const)),
-  format: Type.Optional(oneOf(['json', 'csv', 'xlsx'] as const)),
+  ...ExportQueryFields,
 });
 
 export const ComparisonRowSchema = Type.Object({

@@ -5,6 +5,13 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import Papa from 'papaparse';
+import { COLUMN_WORDS, PERCENT_DECIMALS, type WordLang, wordIn } from '../../domain/vocabulary.ts';
+
+/** A column header in the export's language, from the vocabulary (one word per language, no codes). */
+export const header = (key: keyof typeof COLUMN_WORDS, lang: WordLang) =>
+  wordIn(COLUMN_WORDS[key], lang);
+export const yesNo = (v: boolean, lang: WordLang) =>
+  wordIn(v ? COLUMN_WORDS.yes : COLUMN_WORDS.no, lang);
 
 export interface Column<T> {
   header: string;
@@ -65,4 +72,7 @@ export async function sendTable<T>(reply: FastifyReply, t: Table<T>, format: 'cs
     .send(await toXlsx(t));
 }
 
-export const pct = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+const PCT_SCALE = 10 ** PERCENT_DECIMALS;
+/** A percentage (or percentage points) at the stated precision; never float noise. */
+export const pct = (v: number | null | undefined) =>
+  v === null || v === undefined ? null : Math.round(v * PCT_SCALE) / PCT_SCALE;

@@ -3,6 +3,7 @@
  * headers (English in brackets). The same columns are read back by the importer.
  */
 import type { Stage } from '../../domain/types.ts';
+import { STAGE_WORDS, wordsIn } from '../../domain/vocabulary.ts';
 
 export interface TemplateColumn {
   key:
@@ -85,12 +86,8 @@ export const TEMPLATE_COLUMNS: TemplateColumn[] = [
   { key: 'note', header: '备注 (note)', kind: 'text', required: false },
 ];
 
-export const STAGE_LABELS: Record<Stage, string> = {
-  notStarted: '未启动',
-  preparing: '准备',
-  simulated: '模拟付费',
-  actual: '实际付费',
-};
+/** The template writes each stage in Chinese, as the vocabulary declares it. */
+export const STAGE_LABELS: Record<Stage, string> = wordsIn(STAGE_WORDS, 'zh-CN');
 
 /** Chinese labels, English keys and a few common variants are all accepted. */
 export const STAGE_FROM_TEXT: Record<string, Stage> = {

@@ -30,7 +30,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['plans'],
         summary:
-          '省级行动计划及其目标（无计划时返回国家计划作参照） The province plan and its targets (the national plan as reference when none)',
+          '省级方案及其目标（无省级方案时返回国家方案作参照） The province plan and its targets (the national plan as reference when none)',
         params: ProvinceParams,
         response: { 200: PlanResponseSchema },
       },

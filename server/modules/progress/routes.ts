@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DIMENSIONS } from '../../domain/types.ts';
-import { pct, sendTable } from '../exports/tabular.ts';
+import { DIMENSION_WORDS, PLAN_WORDS, wordIn } from '../../domain/vocabulary.ts';
+import { header, pct, sendTable } from '../exports/tabular.ts';
 import { ProvinceParams } from '../provinces/schemas.ts';
 import { provinceProgress } from './progress.ts';
 import { ProgressQuery, ProgressResponseSchema } from './schemas.ts';
@@ -25,26 +26,35 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const rows = DIMENSIONS.flatMap((d) =>
         progress.dimensions[d].flatMap((s) => s.points.map((p) => ({ d, s, p }))),
       );
+      const lang = request.query.lang ?? 'zh-CN';
+      const en = lang === 'en';
+      const name = en ? progress.province.nameEn : progress.province.nameZh;
       return sendTable(
         reply,
         {
-          filename: `${progress.province.nameZh}_DRG-DIP进展`,
-          sheet: progress.province.nameZh,
+          filename: en ? `${name}_DRG-DIP-progress` : `${name}_DRG-DIP进展`,
+          sheet: name,
           notes: [
-            `${progress.province.nameZh} DRG/DIP 付费改革季度进展${progress.isDemo ? '（演示数据 demo data）' : ''}`,
+            en
+              ? `${name}: DRG/DIP payment reform, quarterly progress${progress.isDemo ? ' (demo data)' : ''}`
+              : `${name} DRG/DIP 支付方式改革季度进展${progress.isDemo ? '（演示数据）' : ''}`,
           ],
           columns: [
-            { header: '季度 period', value: (r) => r.p.period },
-            { header: '维度 dimension', value: (r) => r.d },
+            { header: header('period', lang), value: (r) => r.p.period },
+            { header: header('dimension', lang), value: (r) => wordIn(DIMENSION_WORDS[r.d], lang) },
             {
-              header: '范围 scope',
+              header: header('scope', lang),
               value: (r) =>
-                r.s.scope === 'province' ? '全省 province' : `${r.s.nameZh} ${r.s.key}`,
+                r.s.scope === 'province'
+                  ? wordIn(PLAN_WORDS.wholeProvince, lang)
+                  : en
+                    ? r.s.nameEn
+                    : r.s.nameZh,
             },
-            { header: '分子 numerator', value: (r) => r.p.numerator },
-            { header: '分母 denominator', value: (r) => r.p.denominator },
-            { header: '覆盖率 % coverage', value: (r) => pct(r.p.pct) },
-            { header: '填报地区数 regions reported', value: (r) => r.p.regionsReported },
+            { header: header('numerator', lang), value: (r) => r.p.numerator },
+            { header: header('denominator', lang), value: (r) => r.p.denominator },
+            { header: header('actualPct', lang), value: (r) => pct(r.p.pct) },
+            { header: header('regionsReported', lang), value: (r) => r.p.regionsReported },
           ],
           rows,
         },

@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { DIMENSIONS } from '../../domain/types.ts';
-import { Nullable, oneOf } from '../shared/schema.ts';
+import { ExportQueryFields, Nullable, oneOf } from '../shared/schema.ts';
 
 export const ProgressPointSchema = Type.Object({
   period: Type.String(),
@@ -31,9 +31,7 @@ export const ProgressResponseSchema = Type.Object({
   ),
 });
 
-export const ProgressQuery = Type.Object({
-  format: Type.Optional(oneOf(['json', 'csv', 'xlsx'] as const)),
-});
+export const ProgressQuery = Type.Object({ ...ExportQueryFields });
 
 export type ProgressPoint = Static<typeof ProgressPointSchema>;
 export type ProgressSeries = Static<typeof ProgressSeriesSchema>;

@@ -1,6 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { PAYMENT_METHODS, STAGES } from '../../domain/types.ts';
-import { REPORT_STATUSES } from '../comparison/schemas.ts';
+import { PAYMENT_METHODS, REPORT_STATUSES, STAGES } from '../../domain/types.ts';
 import { Nullable, oneOf, PeriodString } from '../shared/schema.ts';
 
 const Count = Type.Integer({ minimum: 0, maximum: 100_000_000 });

@@ -22,3 +22,11 @@ export const PeriodString = (options: { description?: string } = {}) =>
 
 /** A database id in a URL (PostgreSQL integer). */
 export const IdParam = () => Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+
+/** `format` and `lang` of every export: JSON by default; tables in Chinese unless `lang=en`. */
+export const ExportQueryFields = {
+  format: Type.Optional(oneOf(['json', 'csv', 'xlsx'] as const)),
+  lang: Type.Optional(
+    oneOf(['zh-CN', 'en'] as const, { description: 'language of a csv/xlsx table (zh-CN)' }),
+  ),
+};

@@ -1,19 +1,12 @@
 /** The shape of the trajectory endpoint: actual vs planned per quarter, for the province, each cohort and each region. */
 import { type Static, Type } from 'typebox';
+import { PROGRESS_STATUSES } from '../../domain/status.ts';
 import { DIMENSIONS, PAYMENT_METHODS, STAGES } from '../../domain/types.ts';
 import { ClauseSourceSchema } from '../plans/schemas.ts';
 import { Nullable, oneOf } from '../shared/schema.ts';
 
-export const STATUSES = [
-  'met',
-  'onTrack',
-  'accelerationNeeded',
-  'limitedProgress',
-  'deterioration',
-  'notYetDue',
-  'noPlan',
-  'noReport',
-] as const;
+/** The progress statuses (declared in the domain; their words in domain/vocabulary.ts). */
+export const STATUSES = PROGRESS_STATUSES;
 export type StatusCode = (typeof STATUSES)[number];
 
 export const TargetRefSchema = Type.Object({

@@ -1,7 +1,6 @@
 import { type Static, Type } from 'typebox';
+import { ROLES } from '../../domain/types.ts';
 import { Nullable, oneOf } from '../shared/schema.ts';
-
-export const ROLES = ['admin', 'reviewer', 'editor'] as const;
 
 export const UserSchema = Type.Object({
   id: Type.Integer(),

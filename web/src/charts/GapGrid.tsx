@@ -73,7 +73,7 @@ export function GapGrid({ rows, dimensions, testId, provinceLink }: GapGridProps
                 {r.hasPlan ? (
                   <span className="plan-doc">{r.planDocument}</span>
                 ) : (
-                  <span className="no-plan">{t('plan.none')}</span>
+                  <span className="no-plan">{t('plan.noPlan')}</span>
                 )}
               </th>
               {dimensions.map((d) => (

@@ -84,7 +84,7 @@ export function RankingChart({
         const meta = STATUS_META[r.status];
         const name = (lang === 'en' ? r.nameEn : r.nameZh) + (r.hasPlan ? '' : ' *');
         const { colon, comma } = punct(lang);
-        const tip = `${name}${colon}${t('series.actual')} ${formatPct(r.actual, lang)}${comma}${t('csv.targetPct')} ${formatPct(r.target, lang)}${comma}${t(`status.${r.status}`)}`;
+        const tip = `${name}${colon}${t('series.actual')} ${formatPct(r.actual, lang)}${comma}${t('column.targetPct')} ${formatPct(r.target, lang)}${comma}${t(`status.${r.status}`)}`;
         return (
           <g key={r.code} data-province={r.code}>
             <title>{tip}</title>

@@ -29,32 +29,32 @@ export function trajectoryColumns(t: Translate, lang: Lang): Column<TrajectoryRo
   return [
     {
       key: 'period',
-      header: t('csv.period'),
+      header: t('column.period'),
       value: (r) => r.period,
       display: (r) => formatPeriod(r.period, lang),
     },
-    p('actual', 'csv.actualPct'),
+    p('actual', 'column.actualPct'),
     {
       key: 'numerator',
-      header: t('csv.numerator'),
+      header: t('column.numerator'),
       numeric: true,
       value: (r) => r.numerator,
       display: (r) => formatNumber(r.numerator, lang),
     },
     {
       key: 'denominator',
-      header: t('csv.denominator'),
+      header: t('column.denominator'),
       numeric: true,
       value: (r) => r.denominator,
       display: (r) => formatNumber(r.denominator, lang),
     },
-    p('planned', 'csv.plannedPct'),
-    p('owed', 'csv.owedPct'),
-    p('nationalOwed', 'csv.nationalOwedPct'),
+    p('planned', 'column.plannedPct'),
+    p('owed', 'column.owedPct'),
+    p('nationalOwed', 'column.nationalOwedPct'),
     {
       key: 'notYetDue',
-      header: t('csv.notYetDue'),
-      value: (r) => (r.notYetDue ? t('csv.yes') : t('csv.no')),
+      header: t('column.notYetDue'),
+      value: (r) => (r.notYetDue ? t('column.yes') : t('column.no')),
     },
   ];
 }
@@ -65,11 +65,11 @@ export function compareColumns(
   lang: Lang,
 ): Column<TrajectoryRow & { province: string; document: string | null }>[] {
   return [
-    { key: 'province', header: t('csv.province'), value: (r) => r.province },
+    { key: 'province', header: t('column.province'), value: (r) => r.province },
     ...(trajectoryColumns(t, lang) as Column<
       TrajectoryRow & { province: string; document: string | null }
     >[]),
-    { key: 'document', header: t('csv.planDocument'), value: (r) => r.document },
+    { key: 'document', header: t('column.planDocument'), value: (r) => r.document },
   ];
 }
 
@@ -80,31 +80,35 @@ export function gapGridColumns(
 ): Column<GapGridRow>[] {
   const name = (r: GapGridRow) => (lang === 'en' ? r.nameEn : r.nameZh);
   return [
-    { key: 'code', header: t('csv.provinceCode'), value: (r) => r.code },
-    { key: 'province', header: t('csv.province'), value: name },
-    { key: 'plan', header: t('csv.planDocument'), value: (r) => r.planDocument ?? t('plan.none') },
+    { key: 'code', header: t('column.provinceCode'), value: (r) => r.code },
+    { key: 'province', header: t('column.province'), value: name },
+    {
+      key: 'plan',
+      header: t('column.planDocument'),
+      value: (r) => r.planDocument ?? t('plan.noPlan'),
+    },
     ...dimensions.flatMap((d): Column<GapGridRow>[] => [
       pctColumn(
         `${d}-actual`,
-        `${t(`dimension.${d}`)} ${t('csv.actualPct')}`,
+        `${t(`dimension.${d}`)} ${t('column.actualPct')}`,
         (r) => r.cells[d]?.actual,
         lang,
       ),
       {
         key: `${d}-gap`,
-        header: `${t(`dimension.${d}`)} ${t('csv.gap')}`,
+        header: `${t(`dimension.${d}`)} ${t('column.gap')}`,
         numeric: true,
         value: (r) => round(r.cells[d]?.gap),
         display: (r) => formatGap(r.cells[d]?.gap, lang),
       },
       {
         key: `${d}-against`,
-        header: `${t(`dimension.${d}`)} ${t('gap.mode')}`,
-        value: (r) => (r.cells[d] ? t(`gap.${r.cells[d].against}`) : null),
+        header: `${t(`dimension.${d}`)} ${t('column.gapMode')}`,
+        value: (r) => (r.cells[d] ? t(`gapMode.${r.cells[d].against}`) : null),
       },
       {
         key: `${d}-status`,
-        header: `${t(`dimension.${d}`)} ${t('csv.status')}`,
+        header: `${t(`dimension.${d}`)} ${t('column.status')}`,
         value: (r) => (r.cells[d] ? t(`status.${r.cells[d].status}`) : null),
       },
     ]),
@@ -113,49 +117,49 @@ export function gapGridColumns(
 
 export function rankingColumns(t: Translate, lang: Lang): Column<RankingRow>[] {
   return [
-    { key: 'code', header: t('csv.provinceCode'), value: (r) => r.code },
+    { key: 'code', header: t('column.provinceCode'), value: (r) => r.code },
     {
       key: 'province',
-      header: t('csv.province'),
+      header: t('column.province'),
       value: (r) => (lang === 'en' ? r.nameEn : r.nameZh),
     },
-    pctColumn<RankingRow>('actual', t('csv.actualPct'), (r) => r.actual, lang),
-    pctColumn<RankingRow>('target', t('csv.targetPct'), (r) => r.target, lang),
-    { key: 'against', header: t('gap.mode'), value: (r) => t(`gap.${r.against}`) },
-    { key: 'status', header: t('csv.status'), value: (r) => t(`status.${r.status}`) },
+    pctColumn<RankingRow>('actual', t('column.actualPct'), (r) => r.actual, lang),
+    pctColumn<RankingRow>('target', t('column.targetPct'), (r) => r.target, lang),
+    { key: 'against', header: t('column.gapMode'), value: (r) => t(`gapMode.${r.against}`) },
+    { key: 'status', header: t('column.status'), value: (r) => t(`status.${r.status}`) },
   ];
 }
 
 export function completenessColumns(t: Translate, lang: Lang): Column<CompletenessRow>[] {
   return [
-    { key: 'code', header: t('csv.provinceCode'), value: (r) => r.province.code },
+    { key: 'code', header: t('column.provinceCode'), value: (r) => r.province.code },
     {
       key: 'province',
-      header: t('csv.province'),
+      header: t('column.province'),
       value: (r) => (lang === 'en' ? r.province.nameEn : r.province.nameZh),
     },
-    { key: 'status', header: t('csv.reportStatus'), value: (r) => t(`report.${r.status}`) },
+    { key: 'status', header: t('column.reportStatus'), value: (r) => t(`report.${r.status}`) },
     {
       key: 'regionsReported',
-      header: t('csv.regionsReported'),
+      header: t('column.regionsReported'),
       numeric: true,
       value: (r) => r.regionsReported,
     },
     {
       key: 'regionCount',
-      header: t('csv.regionCount'),
+      header: t('column.regionCount'),
       numeric: true,
       value: (r) => r.regionCount,
     },
     {
       key: 'overdue',
-      header: t('csv.overdue'),
-      value: (r) => (r.overdue ? t('csv.yes') : t('csv.no')),
+      header: t('column.overdue'),
+      value: (r) => (r.overdue ? t('column.yes') : t('column.no')),
     },
     {
       key: 'isDemo',
-      header: t('csv.isDemo'),
-      value: (r) => (r.isDemo ? t('csv.yes') : t('csv.no')),
+      header: t('column.isDemo'),
+      value: (r) => (r.isDemo ? t('column.yes') : t('column.no')),
     },
   ];
 }
@@ -166,24 +170,28 @@ export function regionColumns(
   dimensions: readonly Dimension[],
 ): Column<RegionRow>[] {
   return [
-    { key: 'region', header: t('csv.region'), value: (r) => (lang === 'en' ? r.nameEn : r.nameZh) },
-    { key: 'code', header: t('csv.regionCode'), value: (r) => r.code },
-    { key: 'method', header: t('csv.method'), value: (r) => r.method },
+    {
+      key: 'region',
+      header: t('column.region'),
+      value: (r) => (lang === 'en' ? r.nameEn : r.nameZh),
+    },
+    { key: 'code', header: t('column.regionCode'), value: (r) => r.code },
+    { key: 'method', header: t('column.method'), value: (r) => r.method },
     {
       key: 'stage',
-      header: t('csv.stage'),
+      header: t('column.stage'),
       value: (r) => (r.stage ? t(`stage.${r.stage}`) : null),
     },
     ...dimensions.flatMap((d): Column<RegionRow>[] => [
       pctColumn(
         `${d}-pct`,
-        `${t(`dimension.${d}`)} ${t('csv.actualPct')}`,
+        `${t(`dimension.${d}`)} ${t('column.actualPct')}`,
         (r) => r.values[d]?.pct,
         lang,
       ),
       {
         key: `${d}-status`,
-        header: `${t(`dimension.${d}`)} ${t('csv.status')}`,
+        header: `${t(`dimension.${d}`)} ${t('column.status')}`,
         value: (r) => (r.values[d] ? t(`status.${r.values[d].status}`) : null),
         display: (r) =>
           r.values[d]

@@ -16,7 +16,7 @@ describe('CSV download', () => {
     expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      '报告期,实际覆盖率(%),分子,分母,计划路径(%),应达目标(%),国家最低要求(%),尚未到期',
+      '报告期,实际覆盖率(%),分子,分母,序时进度(%),应达水平(%),国家最低要求(%),未到期',
     );
     const parsed = Papa.parse<string[]>(csv.slice(1).trim()).data.slice(1);
     expect(parsed).toHaveLength(rows.length);
@@ -49,7 +49,7 @@ describe('CSV download', () => {
       },
     ]);
     expect(csv).toBe(
-      `${BOM}period,actual (%),numerator,denominator,planned path (%),target owed (%),national minimum (%),not yet due\r\n2023Q4,1234.57,1234567,2000000,,70,70,no\r\n`,
+      `${BOM}Period,Actual (%),Numerator,Denominator,Planned path (%),Level owed (%),National minimum (%),Not yet due\r\n2023Q4,1234.57,1234567,2000000,,70,70,no\r\n`,
     );
   });
 
@@ -71,7 +71,7 @@ describe('CSV download', () => {
       },
     ]);
     expect(csv.split('\r\n')[0]).toBe(
-      `${BOM}省份,报告期,实际覆盖率(%),分子,分母,计划路径(%),应达目标(%),国家最低要求(%),尚未到期,计划文件`,
+      `${BOM}省份,报告期,实际覆盖率(%),分子,分母,序时进度(%),应达水平(%),国家最低要求(%),未到期,方案文件`,
     );
     expect(csv.split('\r\n')[1]).toMatch(/^湖南省,2022Q1,.*,湘医保发〔2021〕75号$/);
   });

@@ -90,7 +90,7 @@ function Compare({
           // biome-ignore lint/a11y/useSemanticElements: a labelled group of checkboxes laid out as a grid; fieldset's legend layout is not wanted
           <div key={String(withPlan)} role="group" aria-labelledby={`compare-group-${withPlan}`}>
             <p className="checkbox-group-title" id={`compare-group-${withPlan}`}>
-              {withPlan ? t('compare.withPlan') : t('plan.none')}
+              {withPlan ? t('compare.withPlan') : t('plan.noPlan')}
             </p>
             <div className="checkbox-grid">
               {provinces
@@ -190,7 +190,7 @@ function CompareFrame({ trs, view }: { trs: TrajectoryResponse[]; view: ViewStat
             <div key={tr.province.code} className="small-multiple" data-province={tr.province.code}>
               <h4>{name}</h4>
               <p className="small-multiple-meta">
-                {tr.plan ? tr.plan.documentNumber : t('plan.none')}
+                {tr.plan ? tr.plan.documentNumber : t('plan.noPlan')}
               </p>
               <StatusBadge status={s.status.status} />
               <TrajectoryChart

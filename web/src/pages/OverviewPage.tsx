@@ -168,7 +168,7 @@ function ComparisonCharts({
           testId="ranking"
           ariaLabel={t('overview.rankingTitle', { dimension: t(`dimension.${view.dimension}`) })}
         />
-        {ranking.some((r) => !r.hasPlan) ? <p className="footnote">* {t('plan.none')}</p> : null}
+        {ranking.some((r) => !r.hasPlan) ? <p className="footnote">* {t('plan.noPlan')}</p> : null}
       </ChartFrame>
     </>
   );

@@ -62,7 +62,7 @@ export default function ProvincePage({ view, update }: { view: ViewState; update
                       {lang === 'en' ? p.nameEn : p.nameZh}
                     </a>
                     {p.hasPlan ? null : (
-                      <span className="no-plan-mark"> · {t('plan.noneShort')}</span>
+                      <span className="no-plan-mark"> · {t('status.noPlan')}</span>
                     )}
                   </li>
                 ))}
@@ -110,7 +110,7 @@ function Province({
           {(p) => (
             <p className="plan-source" data-testid="plan-source">
               {p.reference
-                ? t('plan.none')
+                ? t('plan.noPlan')
                 : t('province.planFrom', {
                     document: p.document.number,
                     version: t('plan.version', { version: p.document.version }),

@@ -78,7 +78,7 @@ export function GapModeToggle({
   const { t } = useT();
   return (
     <fieldset className="control segmented" data-testid="gap-mode">
-      <legend>{t('gap.mode')}</legend>
+      <legend>{t('column.gapMode')}</legend>
       {(['plan', 'national'] as const).map((g) => (
         <label key={g} className={value === g ? 'selected' : undefined}>
           <input
@@ -89,7 +89,7 @@ export function GapModeToggle({
             onChange={() => onChange(g)}
             data-testid={`gap-mode-${g}`}
           />
-          {t(`gap.${g}`)}
+          {t(`gapMode.${g}`)}
         </label>
       ))}
     </fieldset>

@@ -105,6 +105,6 @@ describe('a target in words', async () => {
     expect(
       targetScope({ ...base, cohort: 'otherCities', scope: 'cohort' }, cohorts, zh, 'zh-CN'),
     ).toBe('其他市');
-    expect(targetScope(base, cohorts, en, 'en')).toBe('whole province');
+    expect(targetScope(base, cohorts, en, 'en')).toBe('Whole province');
   });
 });

@@ -13,7 +13,7 @@ export function describeTarget(target: TargetRowDto, t: Translate, lang: Lang): 
       ? `by ${formatDate(target.dueOn, lang)}`
       : `${formatDate(target.dueOn, lang)}前`
     : '';
-  const event = target.event ? t(`plan.event.${target.event}`) : '';
+  const event = target.event ? t(`event.${target.event}`) : '';
   switch (target.kind) {
     case 'calendarLevel':
       return [level, due].filter(Boolean).join(sep);
@@ -57,5 +57,5 @@ export function targetScope(
     return c ? (lang === 'en' ? c.nameEn : c.nameZh) : target.cohort;
   }
   if (target.regions.length) return formatList(target.regions, lang);
-  return t('plan.scopeProvince');
+  return t('plan.wholeProvince');
 }

@@ -104,7 +104,7 @@ const FormRowView = memo(function FormRowView({
         const id = inputId(key);
         const common = {
           id,
-          'aria-label': `${name} ${t(`entry.field.${f}`)}`,
+          'aria-label': `${name} ${t(`field.${f}`)}`,
           'aria-invalid': errs ? (true as const) : undefined,
           'aria-describedby': errs || warns ? `${id}-msg` : undefined,
           'data-testid': `field-${row.regionCode}-${f}`,
@@ -192,7 +192,7 @@ export function FieldsHeader({ t }: { t: Translate }) {
             scope="col"
             className={f === 'method' || f === 'stage' || f === 'note' ? undefined : 'num'}
           >
-            {t(`entry.field.${f}`)}
+            {t(`field.${f}`)}
           </th>
         ))}
       </tr>

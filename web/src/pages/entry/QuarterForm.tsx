@@ -146,7 +146,7 @@ export function QuarterForm({ province, provinceName, period, periodText, region
         key,
         text: t('entry.problemAt', {
           region: regionLabel(names.get(code), code, lang),
-          field: t(`entry.field.${field}`),
+          field: t(`field.${field}`),
           message: ms.map((m) => messageText(m, t, lang)).join('；'),
         }),
       };
@@ -370,7 +370,7 @@ export function QuarterForm({ province, provinceName, period, periodText, region
                 <li key={key}>
                   {t('entry.problemAt', {
                     region: regionLabel(names.get(code), code, lang),
-                    field: t(`entry.field.${field}`),
+                    field: t(`field.${field}`),
                     message: ms.map((m) => messageText(m, t, lang)).join('；'),
                   })}
                 </li>

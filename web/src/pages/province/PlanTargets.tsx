@@ -57,7 +57,7 @@ export function PlanTargets({ plan }: { plan: PlanResponse }) {
                   <p className="target-head">
                     <span className="target-level">{describeTarget(x, t, lang)}</span>
                     <span className="target-scope">{targetScope(x, plan.cohorts, t, lang)}</span>
-                    <span className="target-kind">{t(`plan.kind.${x.kind}`)}</span>
+                    <span className="target-kind">{t(`targetKind.${x.kind}`)}</span>
                     {x.soft ? <span className="soft-tag">≈ {t('plan.soft')}</span> : null}
                   </p>
                   <p className="clause-ref">

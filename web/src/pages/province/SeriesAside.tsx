@@ -55,7 +55,7 @@ export function SeriesAside({
           testId={`${testId}-national-status`}
         />
       </div>
-      {plan ? null : <p className="no-plan">{t('plan.none')}</p>}
+      {plan ? null : <p className="no-plan">{t('plan.noPlan')}</p>}
       {projection ? (
         <p className="projection" data-testid={`${testId}-projection`}>
           <strong>
@@ -75,7 +75,7 @@ export function SeriesAside({
           )}
           {row.nextTarget ? (
             <>
-              <h4>{t('province.nextTarget')}</h4>
+              <h4>{t('plan.nextTarget')}</h4>
               <Clause target={row.nextTarget} />
             </>
           ) : null}

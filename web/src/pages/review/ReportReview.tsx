@@ -116,7 +116,7 @@ function ReportBody({
                   <span aria-hidden="true">⚠ </span>
                   {t('entry.problemAt', {
                     region: regionName(code),
-                    field: t(`entry.field.${field}`),
+                    field: t(`field.${field}`),
                     message: ms.map((m) => messageText(m, t, lang)).join('；'),
                   })}
                 </li>
