@@ -18,7 +18,7 @@ if (process.argv.includes('--write')) {
     process.exit(1);
   }
   fs.writeFileSync(readme, text.slice(0, start) + glossary + text.slice(end + GLOSSARY_END.length));
-  console.log('README.md glossary updated');
+  console.log('README.md glossary updated; `npm run format` aligns its tables');
 } else {
   process.stdout.write(`${glossary}\n`);
 }
