@@ -27,7 +27,7 @@ import trajectoryRoutes from './modules/trajectory/routes.ts';
 import userRoutes from './modules/users/routes.ts';
 import auth from './plugins/auth.ts';
 import inputGuards from './plugins/input-guards.ts';
-import problem, { Problem } from './plugins/problem.ts';
+import problem, { badUrl, clientError, Problem } from './plugins/problem.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,7 +46,17 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
   const app = Fastify({
     logger,
     bodyLimit: 2 * 1024 * 1024,
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
+    http: {
+      // Node reads requestTimeout when the server is created (Fastify's later assignment is
+      // ignored), and checks it only this often: 30 s by default, longer than a short timeout.
+      requestTimeout: config.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.requestTimeoutMs / 4)),
+    },
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: badUrl,
+    clientErrorHandler: clientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   // URL parts arrive as text and are coerced ("3" → 3); a JSON body is taken as sent, so
   // `null`, `true` or "12" where a count belongs is an error at that field, never a stored 0/1.

@@ -24,6 +24,10 @@ export interface Config {
   /** cookies get `Secure` (set when served behind TLS) */
   secureCookies: boolean;
   webDist: string;
+  /** ms to receive a whole request (headers and body); a client trickling a body is cut off (408) */
+  requestTimeoutMs: number;
+  /** ms a connection may stay idle before it is closed */
+  connectionTimeoutMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -70,5 +74,7 @@ export function loadConfig(env: Env = process.env): Config {
       adminUser && adminPassword ? { username: adminUser, password: adminPassword } : null,
     secureCookies: bool(env, 'SECURE_COOKIES', false),
     webDist: path.join(projectRoot, 'web/dist'),
+    requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 60_000, 1000, 3_600_000),
+    connectionTimeoutMs: int(env, 'CONNECTION_TIMEOUT_MS', 120_000, 1000, 3_600_000),
   };
 }

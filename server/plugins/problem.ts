@@ -4,6 +4,8 @@
  * `application/problem+json` (RFC 9457). Nothing reaches the client as a bare 500 with a
  * stack trace.
  */
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -80,6 +82,57 @@ export function fieldsFromValidation(errors: AjvError[], part: string): FieldPro
       en: e.message ?? 'invalid value',
     };
   });
+}
+
+/**
+ * Errors the router meets before any route or plugin runs (a malformed percent-encoding such as
+ * `/api/%E0%A4%A`, an over-long parameter), as problem+json like every other 4xx.
+ */
+export function badUrl(err: FastifyError, _request: unknown, reply: FastifyReply) {
+  const badEncoding = err.code === 'FST_ERR_BAD_URL';
+  const [zh, en] = badEncoding
+    ? ['地址中的百分号编码（%xx）无效', 'The address has an invalid percent-encoding (%xx)']
+    : ['请求地址无效', err.message];
+  return send(reply, 400, {
+    code: badEncoding ? 'badUrl' : (err.code ?? 'badRequest'),
+    title: en,
+    zh,
+    en,
+    errors: [{ path: '/url', code: badEncoding ? 'badUrl' : 'invalid', zh, en }],
+  });
+}
+
+const CLIENT_ERRORS: Record<string, [number, string, string, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [
+    408,
+    'requestTimeout',
+    '请求未在限定时间内发送完毕，连接已关闭',
+    'The request was not received in time; the connection was closed',
+  ],
+  HPE_HEADER_OVERFLOW: [431, 'headersTooLarge', '请求头过大', 'The request headers are too large'],
+};
+
+/**
+ * Errors on the connection before there is a request (a body trickled past REQUEST_TIMEOUT_MS,
+ * oversized headers, broken HTTP): Node writes the answer straight to the socket, so it is
+ * written here as problem+json too.
+ */
+export function clientError(err: NodeJS.ErrnoException, socket: Duplex) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, zh, en] = CLIENT_ERRORS[err.code ?? ''] ?? [
+    400,
+    'badRequest',
+    '请求格式错误',
+    'The request is malformed',
+  ];
+  const body = JSON.stringify({ status, code, title: en, zh, en, errors: [] });
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n` +
+        `Content-Type: application/problem+json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  socket.destroy(err);
 }
 
 export default fp(async function problemPlugin(app: FastifyInstance) {

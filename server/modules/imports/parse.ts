@@ -75,7 +75,8 @@ const fullWidth = (s: string) =>
     .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/\uFF0E/g, '.');
 const clean = (c: Cell) => (c === null ? '' : fullWidth(String(c)).trim());
-const numberText = (c: Cell) => clean(c).replace(/[,，\s]/g, '');
+// thousands separators go; a space inside a number does not: "1 2" is an error at the cell, never 12
+const numberText = (c: Cell) => clean(c).replace(/[,，]/g, '');
 
 /** Finds the header row (the first row whose first cell names the region-code column) and maps columns. */
 function columnMap(

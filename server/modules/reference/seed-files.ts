@@ -8,6 +8,9 @@ import { oneOf } from '../shared/schema.ts';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Code6 = Type.String({ pattern: '^\\d{6}$' });
+// Every integer is bounded: 9007199254740993 must be a 400 at its field, not a 500 from an
+// int4 column (or a value JSON silently rounded to …992).
+const Year = Type.Integer({ minimum: 1990, maximum: 2100 });
 
 /** seeds/provinces.yaml */
 export const ProvinceFile = Type.Array(
@@ -58,7 +61,7 @@ export const RegionFile = Type.Object(
 const Clause = Type.Object(
   {
     ref: Type.String({ minLength: 1 }),
-    line: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+    line: Type.Union([Type.Integer({ minimum: 1, maximum: 1_000_000 }), Type.Null()]),
     quote: Type.String({ minLength: 4 }),
   },
   { additionalProperties: false },
@@ -87,11 +90,11 @@ export const SeedTarget = Type.Object(
     dueOn: Type.Optional(IsoDate),
     event: Type.Optional(oneOf(REGION_EVENTS)),
     steps: Type.Optional(Type.Array(Pct, { minItems: 1 })),
-    compressFromYear: Type.Optional(Type.Integer()),
+    compressFromYear: Type.Optional(Year),
     compressedSteps: Type.Optional(Type.Array(Pct, { minItems: 1 })),
-    clockFloorYear: Type.Optional(Type.Integer()),
-    nominalStartYear: Type.Optional(Type.Integer()),
-    withinYears: Type.Optional(Type.Integer({ minimum: 1 })),
+    clockFloorYear: Type.Optional(Year),
+    nominalStartYear: Type.Optional(Year),
+    withinYears: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
     requiredStage: Type.Optional(oneOf(STAGES)),
     soft: Type.Boolean(),
     interpretation: Type.Optional(Type.String()),
@@ -116,7 +119,7 @@ export const PlanFile = Type.Object(
     slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }),
     province: Type.Union([Code6, Type.Null()]),
     national: Type.Boolean(),
-    version: Type.Integer({ minimum: 1 }),
+    version: Type.Integer({ minimum: 1, maximum: 1000 }),
     document: Type.Object(
       {
         number: Type.String({ minLength: 4 }),
