@@ -6,6 +6,7 @@
 import type { Dimension, RegionQuarter } from './types.ts';
 
 export interface Coverage {
+  /** whole numbers: counts, or cents of 万元 for the fund (numbers.ts figureText writes them out) */
   numerator: number;
   denominator: number;
   /** numerator / denominator × 100; null when the denominator is 0 (nothing to cover) */
@@ -24,7 +25,8 @@ export function coverage(numerator: number, denominator: number): Coverage {
  * One region-quarter's coverage in `dimension`.
  * - institutions: 付费医疗机构 / 符合条件的开展住院服务的医疗机构
  * - diseaseGroups: 入组病例 / 住院病例 (病组（病种）入组率)
- * - fund: DRG/DIP 付费医保基金支出 / 统筹区内住院医保基金支出 (both 万元, year to date)
+ * - fund: DRG/DIP 付费医保基金支出 / 统筹区内住院医保基金支出 (both in cents of 万元, year
+ *   to date: whole numbers, so the province's sums are exact)
  * - regions: the region counts 1 of 1 once it is in 实际付费 — the national ladder counts
  *   regions "开展DRG/DIP支付方式改革并实际付费", so launch or simulation counts 0.
  *
@@ -44,7 +46,7 @@ export function coverageOf(
     case 'diseaseGroups':
       return coverage(row.groupedCases, row.inpatientCases);
     case 'fund':
-      return coverage(row.drgDipFund, row.inpatientFund);
+      return coverage(row.drgDipFundCents, row.inpatientFundCents);
     case 'regions':
       return coverage(row.stage === 'actual' ? 1 : 0, 1);
   }

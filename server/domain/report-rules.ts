@@ -3,6 +3,8 @@
  * are saved with the report and shown to reviewers, like DHIS2's validation rules.
  * Every problem carries the JSON pointer of the field (`/rows/3/coveredInstitutions`).
  */
+
+import { moneyCents } from './numbers.ts';
 import { STAGES, type Stage } from './types.ts';
 import { FIELD_WORDS, STAGE_WORDS } from './vocabulary.ts';
 
@@ -36,15 +38,6 @@ const COUNT_FIELDS = [
   'groupedCases',
 ] as const;
 const MONEY_FIELDS = ['inpatientFund', 'drgDipFund'] as const;
-const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
-
-/** Money as integer fen (分) of 万元 × 100, so comparisons are exact. */
-export function moneyCents(v: string | number): number | null {
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? v.toFixed(2) : '') : v.trim();
-  if (!MONEY.test(s)) return null;
-  const [whole, frac = ''] = s.split('.');
-  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-}
 
 /** Hard errors: anything here means the quarter is rejected whole. */
 export function hardErrors(

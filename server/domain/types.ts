@@ -144,7 +144,7 @@ export type RegionTimeline = Record<RegionEventKind, string | null>;
 /** `2024Q3` */
 export type Period = string;
 
-/** One coordinating region's raw figures for one quarter (fund in 万元, year to date). */
+/** One coordinating region's raw figures for one quarter (fund in cents of 万元, year to date). */
 export interface RegionQuarter {
   regionCode: string;
   period: Period;
@@ -154,8 +154,9 @@ export interface RegionQuarter {
   coveredInstitutions: number;
   inpatientCases: number;
   groupedCases: number;
-  inpatientFund: number;
-  drgDipFund: number;
+  /** 万元 × 100 (integer cents of 万元, see numbers.ts), year to date: sums stay exact */
+  inpatientFundCents: number;
+  drgDipFundCents: number;
   subsetEligibleInstitutions: number | null;
   subsetCoveredInstitutions: number | null;
 }

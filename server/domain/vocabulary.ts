@@ -165,8 +165,7 @@ export const FIELD_WORDS = {
 
 /**
  * Column headers of every table export (the charts' CSV downloads and the server's
- * CSV/XLSX). Percentages are written with one decimal, gaps in percentage points with one
- * decimal, money in 万元 with two (PERCENT_DECIMALS, MONEY_DECIMALS).
+ * CSV/XLSX). Precision: numbers.ts (percentages and gaps one decimal, money two).
  */
 export const COLUMN_WORDS = {
   province: { zh: '省份', en: 'Province' },
@@ -207,11 +206,6 @@ export const COLUMN_WORDS = {
   yes: { zh: '是', en: 'yes' },
   no: { zh: '否', en: 'no' },
 } as const;
-
-/** Decimals written for percentages and percentage points in every export and table. */
-export const PERCENT_DECIMALS = 1;
-/** Decimals written for money (万元) in every export: the database keeps two. */
-export const MONEY_DECIMALS = 2;
 
 /** Every table above, by the catalogue section it fills (and the README glossary shows). */
 export const VOCABULARY = {

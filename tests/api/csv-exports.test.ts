@@ -1,4 +1,5 @@
 /** CSV exports open in Excel: a BOM, Chinese headers, a named attachment, the JSON's figures. */
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_STATE_WORDS, STATUS_WORDS } from '../../server/domain/vocabulary.ts';
@@ -109,7 +110,7 @@ describe('CSV exports open in Excel: BOM, Chinese headers, a named attachment, t
     const ln = json.rows.findIndex((r: { province: { code: string } }) => r.province.code === LN);
     check(rows[ln]!, json.rows[ln]);
     expect(json.rows[ln].actual.numerator).toBe(
-      figures(bureau).reduce((s, r) => s + r.coveredInstitutions, 0),
+      String(figures(bureau).reduce((s, r) => s + r.coveredInstitutions, 0)),
     );
   });
 
@@ -156,5 +157,67 @@ describe('CSV exports open in Excel: BOM, Chinese headers, a named attachment, t
     expect(en[0]!.slice(0, 3)).toEqual(['Province code', 'Province', 'Dimension']);
     for (const h of en[0]!) expect(h).not.toMatch(/[\u4e00-\u9fff]/);
     expect(en.slice(1).map((r) => r[14])).toContain(STATUS_WORDS.noPlan.en);
+  });
+
+  it('money is summed exactly and written as decimal text with two decimals, in JSON and CSV', async () => {
+    // the bureau's fund figures, summed in whole cents: what a calculator gives
+    const cents = (v: string) => BigInt(v.replace('.', ''));
+    const rows = figures(bureau);
+    const sum = (f: 'inpatientFund' | 'drgDipFund') =>
+      rows.reduce((a, r) => a + cents(String(r[f])), 0n);
+    const text = (c: bigint) => `${c / 100n}.${String(c % 100n).padStart(2, '0')}`;
+    const json = (
+      await ctx.app.inject({ method: 'GET', url: '/api/comparison?period=2024Q3&dimension=fund' })
+    ).json();
+    const ln = json.rows.find((r: { province: { code: string } }) => r.province.code === LN);
+    expect(ln.actual.numerator).toBe(text(sum('drgDipFund')));
+    expect(ln.actual.denominator).toBe(text(sum('inpatientFund')));
+    const progress = (
+      await ctx.app.inject({ method: 'GET', url: `/api/provinces/${LN}/progress` })
+    ).json();
+    expect(progress.dimensions.fund[0].points[0].numerator).toBe(text(sum('drgDipFund')));
+
+    const { header, rows: csvRows } = await csv(
+      '/api/comparison?period=2024Q3&dimension=all&format=csv',
+      'DRG-DIP各省比较_2024Q3.csv',
+    );
+    const money = /^\d+\.\d{2}$/;
+    const numeric = [6, 7, 8, 9, 10, 11, 12, 13];
+    expect(numeric.map((i) => header[i])).toEqual([
+      '分子',
+      '分母',
+      '实际覆盖率(%)',
+      '序时进度(%)',
+      '应达水平(%)',
+      '国家序时进度(%)',
+      '与序时进度差距(百分点)',
+      '与国家序时进度差距(百分点)',
+    ]);
+    for (const r of csvRows) {
+      if (r[2] === '医保基金' && r[6])
+        expect([r[6], r[7]]).toEqual([expect.stringMatching(money), expect.stringMatching(money)]);
+      else if (r[6]) expect(r[6]).toMatch(/^\d+$/);
+      // percentages and gaps: one decimal at most, never float noise
+      for (const i of numeric.slice(2)) expect(r[i]).toMatch(/^(-?\d+(\.\d)?)?$/);
+    }
+    const lnRow = csvRows.find((r) => r[0] === LN && r[2] === '医保基金')!;
+    expect(lnRow[6]).toBe(text(sum('drgDipFund')));
+
+    // the XLSX holds numbers (not text) that Excel shows as the same two-decimal amounts
+    const xlsx = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/comparison?period=2024Q3&dimension=fund&format=xlsx',
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    let found = false;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value !== LN) return;
+      found = true;
+      expect(row.getCell(7).value).toBe(Number(text(sum('drgDipFund'))));
+      expect(String(row.getCell(7).value)).toBe(text(sum('drgDipFund')).replace(/\.?0+$/, ''));
+    });
+    expect(found).toBe(true);
   });
 });

@@ -14,8 +14,8 @@ describe('coverage of a region-quarter', () => {
     coveredInstitutions: 90,
     inpatientCases: 5000,
     groupedCases: 4600,
-    inpatientFund: 80_000,
-    drgDipFund: 40_000,
+    inpatientFundCents: 8_000_000,
+    drgDipFundCents: 4_000_000,
     subsetEligibleInstitutions: 40,
     subsetCoveredInstitutions: 30,
   });

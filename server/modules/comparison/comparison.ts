@@ -3,6 +3,7 @@
  * owed, the national minimum, the gaps and a status — from the same engine as the trajectory.
  */
 import type { Db } from '../../db/client.ts';
+import { roundPercent } from '../../domain/numbers.ts';
 import { DIMENSIONS, type Dimension } from '../../domain/types.ts';
 import { nationalPlanModel } from '../plans/queries.ts';
 import { type ProvinceContext, provinceContext, trajectoryOf } from '../trajectory/service.ts';
@@ -16,8 +17,11 @@ export const PLANNED_RULE = {
     'province values weight each region by the denominator of its reported figures; a region whose clock has not started owes 0.',
 };
 
+/** actual − planned in percentage points, at the API's precision (both are rounded already). */
 const gap = (actual: number | null | undefined, planned: number | null) =>
-  actual === null || actual === undefined || planned === null ? null : actual - planned;
+  actual === null || actual === undefined || planned === null
+    ? null
+    : roundPercent(actual - planned);
 
 export async function comparison(
   db: Db,

@@ -46,8 +46,16 @@ export function comparisonTable(result: ComparisonResponse, lang: WordLang): Tab
         value: (r) => w(REPORT_STATE_WORDS[r.report?.status ?? 'none']),
       },
       { header: header('isDemo', lang), value: (r) => yesNo(r.report?.isDemo ?? false, lang) },
-      { header: header('numerator', lang), value: (r) => r.actual?.numerator ?? null },
-      { header: header('denominator', lang), value: (r) => r.actual?.denominator ?? null },
+      {
+        header: header('numerator', lang),
+        value: (r) => r.actual?.numerator ?? null,
+        figure: true,
+      },
+      {
+        header: header('denominator', lang),
+        value: (r) => r.actual?.denominator ?? null,
+        figure: true,
+      },
       { header: header('actualPct', lang), value: (r) => pct(r.actual?.pct) },
       { header: header('plannedPct', lang), value: (r) => pct(r.planned) },
       { header: header('owedPct', lang), value: (r) => pct(r.owed) },

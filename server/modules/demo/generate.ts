@@ -26,8 +26,8 @@ export interface DemoRegion {
 export type DemoRow = Omit<
   RegionQuarter,
   | 'period'
-  | 'inpatientFund'
-  | 'drgDipFund'
+  | 'inpatientFundCents'
+  | 'drgDipFundCents'
   | 'subsetEligibleInstitutions'
   | 'subsetCoveredInstitutions'
 > & {

@@ -5,7 +5,8 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import Papa from 'papaparse';
-import { COLUMN_WORDS, PERCENT_DECIMALS, type WordLang, wordIn } from '../../domain/vocabulary.ts';
+import { PERCENT_DECIMALS, roundPercent } from '../../domain/numbers.ts';
+import { COLUMN_WORDS, type WordLang, wordIn } from '../../domain/vocabulary.ts';
 
 /** A column header in the export's language, from the vocabulary (one word per language, no codes). */
 export const header = (key: keyof typeof COLUMN_WORDS, lang: WordLang) =>
@@ -17,6 +18,8 @@ export interface Column<T> {
   header: string;
   value: (row: T) => string | number | null;
   width?: number;
+  /** exact decimal text (counts, money): a CSV writes the text; an XLSX cell holds the number */
+  figure?: boolean;
 }
 
 export interface Table<T> {
@@ -46,7 +49,12 @@ export async function toXlsx<T>(t: Table<T>): Promise<Buffer> {
   for (const note of t.notes ?? []) ws.addRow([note]).font = { italic: true };
   const header = ws.addRow(t.columns.map((c) => c.header));
   header.font = { bold: true };
-  for (const r of t.rows) ws.addRow(t.columns.map((c) => c.value(r)));
+  // "522348.75" → the number 522348.75: XLSX keeps it as that decimal text in its XML
+  const cell = (c: Column<T>, r: T) => {
+    const v = c.value(r);
+    return c.figure && typeof v === 'string' && v !== '' ? Number(v) : v;
+  };
+  for (const r of t.rows) ws.addRow(t.columns.map((c) => cell(c, r)));
   t.columns.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width ?? Math.max(10, Math.min(40, c.header.length * 2 + 2));
   });
@@ -72,7 +80,5 @@ export async function sendTable<T>(reply: FastifyReply, t: Table<T>, format: 'cs
     .send(await toXlsx(t));
 }
 
-const PCT_SCALE = 10 ** PERCENT_DECIMALS;
-/** A percentage (or percentage points) at the stated precision; never float noise. */
-export const pct = (v: number | null | undefined) =>
-  v === null || v === undefined ? null : Math.round(v * PCT_SCALE) / PCT_SCALE;
+/** A percentage (or percentage points) at the exports' stated precision; never float noise. */
+export const pct = (v: number | null | undefined) => roundPercent(v, PERCENT_DECIMALS);

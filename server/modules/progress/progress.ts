@@ -1,6 +1,7 @@
 /** Quarterly coverage per dimension, province-wide and per cohort, with numerators and denominators. */
 import type { Db } from '../../db/client.ts';
 import { coverageOf, rollUpCoverage } from '../../domain/coverage.ts';
+import { figureText, roundPercent } from '../../domain/numbers.ts';
 import { DIMENSIONS, type RegionQuarter } from '../../domain/types.ts';
 import { provincePlanModel } from '../plans/queries.ts';
 import { requireProvince } from '../provinces/queries.ts';
@@ -23,9 +24,9 @@ function series(
       const c = rollUpCoverage(rows.map((r) => coverageOf(r, dimension)));
       return {
         period,
-        numerator: c.numerator,
-        denominator: c.denominator,
-        pct: c.pct,
+        numerator: figureText(c.numerator, dimension),
+        denominator: figureText(c.denominator, dimension),
+        pct: roundPercent(c.pct),
         regionsReported: rows.length,
       };
     }),

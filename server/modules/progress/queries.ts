@@ -1,5 +1,6 @@
 /** Loading reported figures as the domain's RegionQuarter rows. */
 import type { Db } from '../../db/client.ts';
+import { moneyCents } from '../../domain/numbers.ts';
 import type { RegionQuarter } from '../../domain/types.ts';
 import { rowFigures } from '../reports/row-figures.ts';
 
@@ -31,8 +32,9 @@ export async function loadQuarters(
     rep.rows.map((r) => ({
       ...rowFigures(r),
       period: rep.period,
-      inpatientFund: r.inpatientFund.toNumber(),
-      drgDipFund: r.drgDipFund.toNumber(),
+      // numeric(14,2) read as its exact decimal text, then whole cents: no float on the way
+      inpatientFundCents: moneyCents(r.inpatientFund.toFixed(2))!,
+      drgDipFundCents: moneyCents(r.drgDipFund.toFixed(2))!,
     })),
   );
   return { quarters, periods: reports.map((r) => r.period), isDemo: reports.some((r) => r.isDemo) };

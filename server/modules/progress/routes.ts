@@ -51,8 +51,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
                     ? r.s.nameEn
                     : r.s.nameZh,
             },
-            { header: header('numerator', lang), value: (r) => r.p.numerator },
-            { header: header('denominator', lang), value: (r) => r.p.denominator },
+            { header: header('numerator', lang), value: (r) => r.p.numerator, figure: true },
+            { header: header('denominator', lang), value: (r) => r.p.denominator, figure: true },
             { header: header('actualPct', lang), value: (r) => pct(r.p.pct) },
             { header: header('regionsReported', lang), value: (r) => r.p.regionsReported },
           ],

@@ -1,12 +1,13 @@
 import { type Static, Type } from 'typebox';
 import { DIMENSIONS } from '../../domain/types.ts';
 import { ExportQueryFields, Nullable, oneOf } from '../shared/schema.ts';
+import { Figure } from '../trajectory/schemas.ts';
 
 export const ProgressPointSchema = Type.Object({
   period: Type.String(),
-  numerator: Type.Number(),
-  denominator: Type.Number(),
-  /** numerator / denominator × 100; null when the denominator is 0 */
+  numerator: Figure,
+  denominator: Figure,
+  /** numerator / denominator × 100, two decimals; null when the denominator is 0 */
   pct: Nullable(Type.Number()),
   regionsReported: Type.Integer(),
 });

@@ -6,8 +6,9 @@
  * trail.
  */
 import type { Db } from '../../db/client.ts';
+import { centsText, moneyCents } from '../../domain/numbers.ts';
 import { parsePeriod } from '../../domain/periods.ts';
-import { hardErrors, moneyCents } from '../../domain/report-rules.ts';
+import { hardErrors } from '../../domain/report-rules.ts';
 import type { SessionUser } from '../../plugins/auth.ts';
 import { refuse } from '../../plugins/auth.ts';
 import { Problem } from '../../plugins/problem.ts';
@@ -227,8 +228,8 @@ export async function saveDraft(
         coveredInstitutions: r.coveredInstitutions,
         inpatientCases: r.inpatientCases,
         groupedCases: r.groupedCases,
-        inpatientFund: (moneyCents(r.inpatientFund)! / 100).toFixed(2),
-        drgDipFund: (moneyCents(r.drgDipFund)! / 100).toFixed(2),
+        inpatientFund: centsText(moneyCents(r.inpatientFund)!),
+        drgDipFund: centsText(moneyCents(r.drgDipFund)!),
         subsetEligibleInstitutions: r.subsetEligibleInstitutions ?? null,
         subsetCoveredInstitutions: r.subsetCoveredInstitutions ?? null,
         note: r.note ?? null,

@@ -20,9 +20,13 @@ export const TargetRefSchema = Type.Object({
   source: ClauseSourceSchema,
 });
 
+/** An exact figure as decimal text: a count ("1234") or, on the fund dimension, 万元 with two decimals ("522348.75"). */
+export const Figure = Type.String({ pattern: '^-?\\d+(\\.\\d{2})?$' });
+
 export const ActualSchema = Type.Object({
-  numerator: Type.Number(),
-  denominator: Type.Number(),
+  numerator: Figure,
+  denominator: Figure,
+  /** numerator ÷ denominator × 100, two decimals; null when the denominator is 0 */
   pct: Nullable(Type.Number()),
 });
 

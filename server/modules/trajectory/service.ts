@@ -4,8 +4,10 @@
  * so there is no second copy of the rules.
  */
 import type { Db } from '../../db/client.ts';
+import type { Coverage } from '../../domain/coverage.ts';
 import type { Point as EnginePoint } from '../../domain/evaluate.ts';
 import { evaluateTrajectory } from '../../domain/evaluate.ts';
+import { figureText, roundPercent } from '../../domain/numbers.ts';
 import {
   comparePeriods,
   FIRST_PERIOD,
@@ -68,19 +70,30 @@ function statusDto(
   };
 }
 
+/** The engine's exact coverage as the API writes it: decimal text, percentages at two decimals. */
+function actualDto(c: Coverage | null, dimension: Dimension): Point['actual'] {
+  if (!c) return null;
+  return {
+    numerator: figureText(c.numerator, dimension),
+    denominator: figureText(c.denominator, dimension),
+    pct: roundPercent(c.pct),
+  };
+}
+
 function pointDto(
   period: Period,
   p: EnginePoint,
+  dimension: Dimension,
   stage: Point['stage'],
   method: Point['method'] = null,
 ): Point {
   return {
     period,
-    actual: p.actual,
-    planned: p.planned,
-    owed: p.owed,
-    nationalPlanned: p.national.planned,
-    nationalOwed: p.national.owed,
+    actual: actualDto(p.actual, dimension),
+    planned: roundPercent(p.planned),
+    owed: roundPercent(p.owed),
+    nationalPlanned: roundPercent(p.national.planned),
+    nationalOwed: roundPercent(p.national.owed),
     notYetDue: p.notYetDue,
     targetsInForce: p.targetsInForce.map(targetRef),
     nextTarget: p.nextTarget ? targetRef(p.nextTarget) : null,
@@ -196,7 +209,13 @@ export function trajectoryOf(
       .filter((e) => keep.has(e.period))
       .map((e) => {
         const row = scope === 'region' ? rowOf.get(`${key}|${e.period}`) : undefined;
-        return pointDto(e.period, pick(e)!, row?.stage ?? null, row?.method ?? null);
+        return pointDto(
+          e.period,
+          pick(e)!,
+          opts.dimension,
+          row?.stage ?? null,
+          row?.method ?? null,
+        );
       });
     const now = pick(at)!;
     return {
@@ -210,7 +229,7 @@ export function trajectoryOf(
       projection: projection(
         points.some((p) => p.period === asOf)
           ? points
-          : [...points, pointDto(asOf, now, null)].sort((a, b) =>
+          : [...points, pointDto(asOf, now, opts.dimension, null)].sort((a, b) =>
               comparePeriods(a.period, b.period),
             ),
         asOf,

@@ -324,7 +324,11 @@ function series(
     return {
       period,
       actual: reported
-        ? { numerator: Math.round((pct / 100) * denominator), denominator, pct }
+        ? {
+            numerator: String(Math.round((pct / 100) * denominator)),
+            denominator: String(denominator),
+            pct: Math.round(pct * 100) / 100,
+          }
         : null,
       planned,
       owed: owedLevel,

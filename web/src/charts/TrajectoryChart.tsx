@@ -16,7 +16,7 @@ import {
 } from 'recharts';
 import {
   formatDate,
-  formatNumber,
+  formatFigure,
   formatPct,
   formatPeriod,
   formatPeriodShort,
@@ -237,7 +237,7 @@ function TrajectoryTooltip({ row, lang }: { row: TrajectoryRow | undefined; lang
         <dd>
           {row.actual == null ? t('status.noReport') : formatPct(row.actual, lang)}
           {row.numerator != null && row.denominator != null
-            ? ` (${formatNumber(row.numerator, lang)} / ${formatNumber(row.denominator, lang)})`
+            ? ` (${formatFigure(row.numerator, lang)} / ${formatFigure(row.denominator, lang)})`
             : ''}
         </dd>
         <dt>{t('series.planned')}</dt>

@@ -1,7 +1,7 @@
 /** The columns of each chart's table view and CSV, in the reader's language. */
 import type { Dimension } from '../../../server/domain/types.ts';
 import type { CompletenessRow } from '../../../server/modules/comparison/schemas.ts';
-import { formatGap, formatNumber, formatPct, formatPeriod } from '../i18n/format.ts';
+import { formatFigure, formatGap, formatPct, formatPeriod } from '../i18n/format.ts';
 import type { Lang } from '../i18n/locale.ts';
 import type { Translate } from '../i18n/useT.ts';
 import { STATUS_META } from './config.ts';
@@ -39,14 +39,14 @@ export function trajectoryColumns(t: Translate, lang: Lang): Column<TrajectoryRo
       header: t('column.numerator'),
       numeric: true,
       value: (r) => r.numerator,
-      display: (r) => formatNumber(r.numerator, lang),
+      display: (r) => formatFigure(r.numerator, lang),
     },
     {
       key: 'denominator',
       header: t('column.denominator'),
       numeric: true,
       value: (r) => r.denominator,
-      display: (r) => formatNumber(r.denominator, lang),
+      display: (r) => formatFigure(r.denominator, lang),
     },
     p('planned', 'column.plannedPct'),
     p('owed', 'column.owedPct'),

@@ -36,8 +36,8 @@ describe('CSV download', () => {
       {
         period: '2023Q4',
         actual: 1234.5678,
-        numerator: 1234567,
-        denominator: 2000000,
+        numerator: '1234567.25',
+        denominator: '2000000.00',
         planned: null,
         owed: 70,
         nationalPlanned: null,
@@ -49,7 +49,7 @@ describe('CSV download', () => {
       },
     ]);
     expect(csv).toBe(
-      `${BOM}Period,Actual (%),Numerator,Denominator,Planned path (%),Level owed (%),National minimum (%),Not yet due\r\n2023Q4,1234.57,1234567,2000000,,70,70,no\r\n`,
+      `${BOM}Period,Actual (%),Numerator,Denominator,Planned path (%),Level owed (%),National minimum (%),Not yet due\r\n2023Q4,1234.6,1234567.25,2000000.00,,70,70,no\r\n`,
     );
   });
 

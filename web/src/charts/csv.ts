@@ -5,6 +5,7 @@
  * spreadsheets read them as numbers.
  */
 import Papa from 'papaparse';
+import { PERCENT_DECIMALS, roundPercent } from '../../../server/domain/numbers.ts';
 
 export type Cell = string | number | null;
 
@@ -32,9 +33,5 @@ export function buildCsv<R>(columns: Column<R>[], rows: R[]): string {
   return `${BOM + body}\r\n`;
 }
 
-/** Round for the CSV: percentages to 2 decimals, no float noise like 45.300000000000004. */
-export function round(value: number | null | undefined, digits = 2): number | null {
-  if (value == null || !Number.isFinite(value)) return null;
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-}
+/** Percentages and gaps in a CSV: the exports' stated precision (one decimal), never float noise. */
+export const round = (value: number | null | undefined) => roundPercent(value, PERCENT_DECIMALS);

@@ -81,13 +81,13 @@ const series = (points: Point[], over: Partial<SeriesDto> = {}): SeriesDto => ({
 // a 2022 launch on the 40/70/100 ladder: nothing due until end-2022
 const hunan = series([
   point('2022Q3', {
-    actual: { numerator: 80, denominator: 400, pct: 20 },
+    actual: { numerator: '80', denominator: '400', pct: 20 },
     planned: 30,
     notYetDue: true,
     nextTarget: target(40, '2022-12-31'),
   }),
   point('2022Q4', {
-    actual: { numerator: 180, denominator: 400, pct: 45 },
+    actual: { numerator: '180', denominator: '400', pct: 45 },
     planned: 40,
     owed: 40,
     nationalOwed: 40,
@@ -103,7 +103,7 @@ const hunan = series([
     nextTarget: target(70, '2023-12-31'),
   }),
   point('2023Q2', {
-    actual: { numerator: 220, denominator: 410, pct: 53.6585 },
+    actual: { numerator: '220', denominator: '410', pct: 53.6585 },
     planned: 55,
     owed: 40,
     nationalOwed: 40,
@@ -121,7 +121,7 @@ describe('trajectory chart data', () => {
       ['2023Q1', null, 47.5, 40],
       ['2023Q2', 53.6585, 55, 40],
     ]);
-    expect(rows[0]).toMatchObject({ numerator: 80, denominator: 400, notYetDue: true });
+    expect(rows[0]).toMatchObject({ numerator: '80', denominator: '400', notYetDue: true });
     expect(trajectoryRows(hunan, '2022Q4').map((r) => r.period)).toEqual(['2022Q3', '2022Q4']);
   });
 
@@ -188,7 +188,7 @@ const row = (code: string, over: Partial<ComparisonRow>): ComparisonRow => ({
 describe('overview: gaps and ranking', () => {
   const rows = [
     row('430000', {
-      actual: { numerator: 40, denominator: 100, pct: 40 },
+      actual: { numerator: '40', denominator: '100', pct: 40 },
       planned: 50,
       nationalPlanned: 35,
       owed: 30,
@@ -200,7 +200,7 @@ describe('overview: gaps and ranking', () => {
     }),
     row('110000', {
       hasPlan: false,
-      actual: { numerator: 60, denominator: 100, pct: 60 },
+      actual: { numerator: '60', denominator: '100', pct: 60 },
       nationalPlanned: 50,
       nationalOwed: 50,
       gapToNational: 10,

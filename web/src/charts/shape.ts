@@ -19,8 +19,9 @@ export interface TrajectoryRow {
   period: string;
   /** reported coverage, % (null: no report that quarter) */
   actual: number | null;
-  numerator: number | null;
-  denominator: number | null;
+  /** exact decimal text from the API (a count, or 万元 with two decimals on the fund dimension) */
+  numerator: string | null;
+  denominator: string | null;
   planned: number | null;
   owed: number | null;
   nationalPlanned: number | null;

@@ -24,6 +24,17 @@ export function formatNumber(value: number | null | undefined, lang: Lang, maxDi
   return numberFormat(lang, { maximumFractionDigits: maxDigits }).format(value);
 }
 
+/**
+ * An exact figure from the API, as decimal text ("522348.75", "1234") → "522,348.75": Intl
+ * formats the string itself, so no float is ever made of it.
+ */
+export function formatFigure(value: string | null | undefined, lang: Lang): string {
+  if (value == null || value === '') return DASH;
+  return numberFormat(lang, { maximumFractionDigits: 2 }).format(
+    value as Intl.StringNumericLiteral,
+  );
+}
+
 /** 45.25 (percent units) → "45.3%". */
 export function formatPct(value: number | null | undefined, lang: Lang, digits = 1): string {
   if (value == null || !Number.isFinite(value)) return DASH;
