@@ -7,6 +7,22 @@ export const DIMENSIONS = ['regions', 'institutions', 'diseaseGroups', 'fund'] a
 /** regions 统筹地区 · institutions 医疗机构 · diseaseGroups 病种/病组入组率 · fund 医保基金支出占比 */
 export type Dimension = (typeof DIMENSIONS)[number];
 
+/**
+ * What a coordinating region (统筹地区) is: a prefecture-level division (地级市 / 地区 / 自治州 /
+ * 盟), a municipality (直辖市) pooling as one, a county-level unit pooling on its own (仙桃, 济源,
+ * 河南's 省直管县), a division (师) of the Xinjiang Production and Construction Corps, a
+ * provincial pool (省本级 / 省直), or another special zone (平潭综合实验区).
+ */
+export const REGION_KINDS = [
+  'prefecture',
+  'municipality',
+  'countyLevel',
+  'corpsDivision',
+  'provincialPool',
+  'other',
+] as const;
+export type RegionKind = (typeof REGION_KINDS)[number];
+
 /** 未启动 / 准备 (launched) / 模拟付费 / 实际付费, in order */
 export const STAGES = ['notStarted', 'preparing', 'simulated', 'actual'] as const;
 export type Stage = (typeof STAGES)[number];

@@ -44,6 +44,15 @@ describe('reference data', () => {
     });
   });
 
+  it('gives every provincial unit its coordinating regions, 392 in all', async () => {
+    const provinces: { code: string; regionCount: number }[] = (await get('/api/provinces')).json();
+    for (const p of provinces) expect(p.regionCount, p.code).toBeGreaterThan(0);
+    expect(provinces.reduce((n, p) => n + p.regionCount, 0)).toBe(392);
+    const guangdong = (await get('/api/provinces/440000/regions')).json();
+    expect(guangdong[0]).toMatchObject({ code: '440100', nameZh: '广州市', nameEn: 'Guangzhou' });
+    expect(guangdong.at(-1)).toMatchObject({ code: '440000-P', kind: 'provincialPool' });
+  });
+
   it("gives Hunan's institutions 40/70/100, disease groups 70/80/90 and fund 30/50/70 for 2022–2024, each with its clause", async () => {
     const plan = (await get('/api/provinces/430000/plan')).json();
     expect(plan.reference).toBe(false);

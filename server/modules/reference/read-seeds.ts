@@ -195,8 +195,14 @@ export async function readReferenceData(dir = seedsDir): Promise<ReferenceData> 
         );
       allCodes.add(reg.code);
     });
+    if (regionsOf.has(r.data.province))
+      throw new SeedError(r.file, '/province', `a second regions file for ${r.data.province}`);
     regionsOf.set(r.data.province, new Set(r.data.regions.map((x) => x.code)));
   }
+  // every provincial unit owes the national plan, so every one needs its coordinating regions
+  for (const p of provinces.data)
+    if (!regionsOf.has(p.code))
+      throw new SeedError('seeds/regions', '', `no regions file for ${p.code} ${p.nameZh}`);
   const plans = await Promise.all(
     (await yamlFiles(path.join(dir, 'plans'))).map((f) => readYaml<PlanFile>(dir, f, PlanFile)),
   );

@@ -3,7 +3,13 @@
  * a file that does not match, naming the file and the path of the problem.
  */
 import { type Static, Type } from 'typebox';
-import { DIMENSIONS, REGION_EVENTS, STAGES, TARGET_KINDS } from '../../domain/types.ts';
+import {
+  DIMENSIONS,
+  REGION_EVENTS,
+  REGION_KINDS,
+  STAGES,
+  TARGET_KINDS,
+} from '../../domain/types.ts';
 import { oneOf } from '../shared/schema.ts';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -46,8 +52,10 @@ export const RegionFile = Type.Object(
           code: Type.String({ pattern: '^\\d{6}(-[A-Z0-9]+)?$' }),
           nameZh: Type.String({ minLength: 2 }),
           nameEn: Type.String({ minLength: 2 }),
-          kind: oneOf(['prefecture', 'provincialPool', 'other'] as const),
+          kind: oneOf(REGION_KINDS),
           codeSource: oneOf(['GB/T 2260', 'project'] as const),
+          /** why this is a coordinating region, where it is not simply a GB/T 2260 division */
+          basis: Type.Optional(Type.String({ minLength: 4 })),
           events: Type.Optional(Type.Array(SeedEvent)),
         },
         { additionalProperties: false },
