@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import Papa from 'papaparse';
+import { FORMULA_START } from '../../domain/formula-cells.ts';
 import { PERCENT_DECIMALS, roundPercent } from '../../domain/numbers.ts';
 import { COLUMN_WORDS, type WordLang, wordIn } from '../../domain/vocabulary.ts';
 
@@ -39,8 +40,12 @@ export function toCsv<T>(t: Table<T>): string {
     t.columns.map((c) => c.header),
     ...t.rows.map((r) => t.columns.map((c) => c.value(r) ?? '')),
   ];
-  return BOM + Papa.unparse(data, { newline: '\r\n' });
+  // text that would run as a formula gets a leading apostrophe; numbers stay numbers
+  return BOM + Papa.unparse(data, { newline: '\r\n', escapeFormulae: FORMULA_START });
 }
+
+const textOrNumber = (v: unknown) =>
+  v === null || v === undefined ? null : typeof v === 'number' ? v : String(v);
 
 export async function toXlsx<T>(t: Table<T>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -49,10 +54,12 @@ export async function toXlsx<T>(t: Table<T>): Promise<Buffer> {
   for (const note of t.notes ?? []) ws.addRow([note]).font = { italic: true };
   const header = ws.addRow(t.columns.map((c) => c.header));
   header.font = { bold: true };
-  // "522348.75" → the number 522348.75: XLSX keeps it as that decimal text in its XML
+  // "522348.75" → the number 522348.75: XLSX keeps it as that decimal text in its XML. Other text
+  // goes in as a string cell (a shared string, never a formula, which only an object { formula }
+  // would make): "=HYPERLINK(…)" in a note is shown, not run.
   const cell = (c: Column<T>, r: T) => {
     const v = c.value(r);
-    return c.figure && typeof v === 'string' && v !== '' ? Number(v) : v;
+    return c.figure && typeof v === 'string' && v !== '' ? Number(v) : textOrNumber(v);
   };
   for (const r of t.rows) ws.addRow(t.columns.map((c) => cell(c, r)));
   t.columns.forEach((c, i) => {

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
+import { restoreCell } from '../../domain/formula-cells.ts';
 import type { ReportRowBody } from '../reports/schemas.ts';
 import { STAGE_FROM_TEXT, TEMPLATE_COLUMNS, type TemplateColumn } from './template.ts';
 
@@ -182,15 +183,18 @@ export async function parseTemplate(
         case 'code':
           out[col.key] = numberText(raw).replace(/\.0+$/, '');
           break;
-        case 'text':
+        case 'text': {
+          // a note the template wrote as '=… (formula-like text) is stored as it was entered
+          const value = restoreCell(text);
           // the same limits as the API's note field; control characters (NUL) cannot be stored
           // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-          if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text))
+          if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(value))
             bad(col, 'invalidText', '含有不可见的控制字符', 'contains control characters');
-          else if (text.length > MAX_TEXT)
+          else if (value.length > MAX_TEXT)
             bad(col, 'tooLong', `超过 ${MAX_TEXT} 个字符`, `longer than ${MAX_TEXT} characters`);
-          else out[col.key] = text;
+          else out[col.key] = value;
           break;
+        }
         case 'method': {
           const m = text.toUpperCase();
           if (m !== 'DRG' && m !== 'DIP')

@@ -61,6 +61,34 @@ describe('CSV download', () => {
     expect(csv).toBe(`${BOM}名称\r\n"沈阳、大连, 鞍山"\r\n"'=HYPERLINK(""x"")"\r\n`);
   });
 
+  it('neutralises every formula prefix (= + - @ tab CR), while negative numbers stay numbers', () => {
+    const cells = [
+      "=cmd|' /C calc'!A0",
+      '+1+1',
+      '-1+1',
+      '@SUM(1)',
+      '\t=1+1',
+      '\r=1+1',
+      -12.5,
+      '-12.5',
+    ];
+    const csv = buildCsv(
+      [{ key: 'a', header: 'v', value: (r: { a: string | number }) => r.a }],
+      cells.map((a) => ({ a })),
+    );
+    const read = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data.slice(1);
+    expect(read.map((r) => r[0])).toEqual([
+      "'=cmd|' /C calc'!A0",
+      "'+1+1",
+      "'-1+1",
+      "'@SUM(1)",
+      "'\t=1+1",
+      "'\r=1+1",
+      '-12.5',
+      '-12.5',
+    ]);
+  });
+
   it('small multiples put the province and its plan document on every row', async () => {
     const t = await translatorFor('zh-CN');
     const csv = buildCsv(compareColumns(t, 'zh-CN'), [

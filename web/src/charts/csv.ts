@@ -5,6 +5,7 @@
  * spreadsheets read them as numbers.
  */
 import Papa from 'papaparse';
+import { FORMULA_START } from '../../../server/domain/formula-cells.ts';
 import { PERCENT_DECIMALS, roundPercent } from '../../../server/domain/numbers.ts';
 
 export type Cell = string | number | null;
@@ -27,8 +28,9 @@ export function buildCsv<R>(columns: Column<R>[], rows: R[]): string {
       fields: columns.map((c) => c.header),
       data: rows.map((r) => columns.map((c) => c.value(r) ?? '')),
     },
-    // a cell that starts with = + - @ would run as a formula in Excel; numbers are left alone
-    { newline: '\r\n', escapeFormulae: true },
+    // text that would run as a formula in Excel gets an apostrophe (the server's rule); numbers,
+    // also negative ones written as text, are left alone
+    { newline: '\r\n', escapeFormulae: FORMULA_START },
   );
   return `${BOM + body}\r\n`;
 }
