@@ -8,21 +8,13 @@
 
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
+import { type SessionUser, unauthenticated } from '../permissions/session.ts';
 import { Problem } from './problem.ts';
 
 export const SESSION_COOKIE = 'drgdip_session';
 const SESSION_DAYS = 7;
-
-export type Role = 'admin' | 'reviewer' | 'editor';
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  provinceCode: string | null;
-}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -33,22 +25,6 @@ declare module 'fastify' {
 }
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
-export const unauthenticated = () =>
-  new Problem(401, 'signInRequired', '请先登录', 'Sign in first');
-export const forbidden = (zh = '无权执行此操作', en = 'You are not allowed to do this') =>
-  new Problem(403, 'forbidden', zh, en);
-/** 401 for someone not signed in (they may be allowed once they are), 403 for a signed-in user who is not. */
-export const refuse = (user: SessionUser | null, zh?: string, en?: string) =>
-  user ? forbidden(zh, en) : unauthenticated();
-
-/** preHandler: the request must come from a signed-in user with one of `roles`. */
-export function requireRole(...roles: Role[]) {
-  return async (request: FastifyRequest) => {
-    if (!request.user) throw unauthenticated();
-    if (!roles.includes(request.user.role)) throw forbidden();
-  };
-}
 
 export async function createSession(
   app: FastifyInstance,

@@ -1,6 +1,6 @@
 /** Appends to the audit trail. Call it inside the transaction that makes the change, with the before state read in that transaction. */
 import type { Prisma } from '../../db/client.ts';
-import type { SessionUser } from '../../plugins/auth.ts';
+import type { SessionUser } from '../../permissions/session.ts';
 
 type Tx = Prisma.TransactionClient;
 

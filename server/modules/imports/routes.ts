@@ -1,12 +1,12 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { refuse } from '../../plugins/auth.ts';
+import { mayEnterReport, REFUSED } from '../../permissions/reports.ts';
+import { refuse } from '../../permissions/session.ts';
 import { Problem } from '../../plugins/problem.ts';
 import { sendTable } from '../exports/tabular.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { readReport } from '../reports/load.ts';
-import { canEditReport } from '../reports/permissions.ts';
 import { parseIfMatch, saveDraft } from '../reports/save.ts';
 import { ReportParams, ReportSchema } from '../reports/schemas.ts';
 import { oneOf } from '../shared/schema.ts';
@@ -36,13 +36,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         orderBy: { sortOrder: 'asc' },
       });
       // prefill with the figures the user may already read (their draft, or the public report)
-      const existing = await readReport(
-        app.db,
-        request.user,
-        code,
-        period,
-        app.config.publicDashboard,
-      ).catch(() => null);
+      const existing = await readReport(app.db, request.user, code, period).catch(() => null);
       const byRegion = new Map(existing?.rows.map((r) => [r.regionCode, r]) ?? []);
       const rows = regions.map((r) => ({ region: r, figures: byRegion.get(r.code) }));
       return sendTable(
@@ -85,13 +79,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { code, period } = request.params;
+      const user = request.user;
       // who may import is decided before the file is read: no parsing work (or parse errors) for anyone else
-      if (!canEditReport(request.user, code))
-        throw refuse(
-          request.user,
-          '只有本省的填报人员可以导入本省报表',
-          "Only this province's editors can import its report",
-        );
+      if (!mayEnterReport(user, code)) throw refuse(user, REFUSED.import);
       await requireProvince(app.db, code);
       if (!request.isMultipart())
         throw new Problem(
@@ -138,7 +128,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       try {
         const report = await saveDraft(
           app.db,
-          request.user,
+          user,
           code,
           period,
           parsed.rows,

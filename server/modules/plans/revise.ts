@@ -4,19 +4,18 @@
  * editors may draft and edit their own plan while the version is a draft.
  */
 import type { Db } from '../../db/client.ts';
-import type { SessionUser } from '../../plugins/auth.ts';
-import { refuse } from '../../plugins/auth.ts';
+import type { AdminSession, EditorSession, Reader } from '../../permissions/session.ts';
+import { mayReadPlanDrafts } from '../../permissions/visibility.ts';
 import { notFound, Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { checkPlan, SeedError } from '../reference/read-seeds.ts';
 import type { PlanContentBody } from '../reference/seed-files.ts';
 import { writePlanVersion } from './write.ts';
 
-const canDraft = (user: SessionUser | null, provinceCode: string | null) =>
-  user?.role === 'admin' ||
-  (user?.role === 'editor' && provinceCode !== null && user.provinceCode === provinceCode);
+/** Who drafts: an admin, or the province's editor (the route checked mayDraftPlan). */
+type Drafter = AdminSession | EditorSession;
 
-async function requirePlan(db: Db, slug: string) {
+export async function requirePlan(db: Db, slug: string) {
   const plan = await db.plan.findUnique({ where: { slug } });
   if (!plan) throw notFound(`Plan ${slug}`, `计划 ${slug}`, '/params/slug');
   return plan;
@@ -69,12 +68,11 @@ async function checkContent(
 
 export async function createPlan(
   db: Db,
-  user: SessionUser | null,
+  user: Drafter,
   provinceCode: string,
   slug: string,
   body: PlanContentBody,
 ) {
-  if (user?.role !== 'admin' && !canDraft(user, provinceCode)) throw refuse(user);
   if (await db.plan.findFirst({ where: { OR: [{ slug }, { provinceCode }] } }))
     throw new Problem(
       409,
@@ -91,11 +89,11 @@ export async function createPlan(
       const v = await writePlanVersion(tx, created.id, body, {
         status: 'draft',
         seedHash: null,
-        createdById: user!.id,
+        createdById: user.id,
         note: body.note ?? null,
       });
       await recordAudit(tx, {
-        actor: user!,
+        actor: user,
         action: 'plan.create',
         entityType: 'plan',
         entityId: slug,
@@ -110,12 +108,11 @@ export async function createPlan(
 
 export async function draftRevision(
   db: Db,
-  user: SessionUser | null,
-  slug: string,
+  user: Drafter,
+  plan: { id: number; slug: string; provinceCode: string | null; isNational: boolean },
   body: PlanContentBody,
 ) {
-  const plan = await requirePlan(db, slug);
-  if (!canDraft(user, plan.provinceCode)) throw refuse(user);
+  const slug = plan.slug;
   await checkContent(db, plan, body);
   return db.$transaction(
     async (tx) => {
@@ -125,12 +122,12 @@ export async function draftRevision(
       const v = await writePlanVersion(tx, plan.id, body, {
         status: 'draft',
         seedHash: null,
-        createdById: user!.id,
+        createdById: user.id,
         note: body.note ?? null,
         version: draft?.version,
       });
       await recordAudit(tx, {
-        actor: user!,
+        actor: user,
         action: draft ? 'plan.editDraft' : 'plan.draft',
         entityType: 'plan',
         entityId: slug,
@@ -144,9 +141,7 @@ export async function draftRevision(
   );
 }
 
-export async function publishDraft(db: Db, user: SessionUser | null, slug: string) {
-  if (user?.role !== 'admin')
-    throw refuse(user, '只有管理员可以发布计划', 'Only admins publish plans');
+export async function publishDraft(db: Db, user: AdminSession, slug: string) {
   const plan = await requirePlan(db, slug);
   return db.$transaction(async (tx) => {
     const draft = await tx.planVersion.findFirst({ where: { planId: plan.id, status: 'draft' } });
@@ -178,7 +173,7 @@ export async function publishDraft(db: Db, user: SessionUser | null, slug: strin
   });
 }
 
-export async function planVersions(db: Db, user: SessionUser | null, slug: string) {
+export async function planVersions(db: Db, reader: Reader, slug: string) {
   const plan = await requirePlan(db, slug);
   const versions = await db.planVersion.findMany({
     where: { planId: plan.id },
@@ -186,9 +181,7 @@ export async function planVersions(db: Db, user: SessionUser | null, slug: strin
     include: { createdBy: true, _count: { select: { targets: true } } },
   });
   return versions
-    .filter(
-      (v) => v.status !== 'draft' || canDraft(user, plan.provinceCode) || user?.role === 'reviewer',
-    )
+    .filter((v) => v.status !== 'draft' || mayReadPlanDrafts(reader, plan))
     .map((v) => ({
       versionId: v.id,
       version: v.version,

@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { mayDraftPlan, mayPublishPlan, REFUSED } from '../../permissions/plans.ts';
+import { refuse } from '../../permissions/session.ts';
 import { auditTrail } from '../audit/record.ts';
 import { HistorySchema } from '../audit/schemas.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { ProvinceParams } from '../provinces/schemas.ts';
 import { PlanContentBody } from '../reference/seed-files.ts';
 import { nationalPlan, planForProvince } from './queries.ts';
-import { createPlan, draftRevision, planVersions, publishDraft } from './revise.ts';
+import { createPlan, draftRevision, planVersions, publishDraft, requirePlan } from './revise.ts';
 import { PlanResponseSchema } from './schemas.ts';
 
 const NewPlanBody = Type.Object(
@@ -65,11 +67,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      const user = request.user;
+      if (!mayDraftPlan(user, request.params.code)) throw refuse(user, REFUSED.draft);
       await requireProvince(app.db, request.params.code);
       const { slug, ...content } = request.body;
       return reply
         .status(201)
-        .send(await createPlan(app.db, request.user, request.params.code, slug, content));
+        .send(await createPlan(app.db, user, request.params.code, slug, content));
     },
   );
 
@@ -110,7 +114,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: VersionResult },
       },
     },
-    async (request) => draftRevision(app.db, request.user, request.params.slug, request.body),
+    async (request) => {
+      const user = request.user;
+      const plan = await requirePlan(app.db, request.params.slug);
+      if (!mayDraftPlan(user, plan.provinceCode)) throw refuse(user, REFUSED.draft);
+      return draftRevision(app.db, user, plan, request.body);
+    },
   );
 
   app.post(
@@ -123,7 +132,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: VersionResult },
       },
     },
-    async (request) => publishDraft(app.db, request.user, request.params.slug),
+    async (request) => {
+      const user = request.user;
+      if (!mayPublishPlan(user)) throw refuse(user, REFUSED.publish);
+      return publishDraft(app.db, user, request.params.slug);
+    },
   );
 
   app.get(

@@ -1,13 +1,12 @@
 import type { Db } from '../../db/client.ts';
-import type { SessionUser } from '../../plugins/auth.ts';
-import { canReadReport } from './permissions.ts';
+import type { Reader } from '../../permissions/session.ts';
+import { mayReadReport } from '../../permissions/visibility.ts';
 import type { ReportListItemDto } from './schemas.ts';
 
 export async function listReports(
   db: Db,
-  user: SessionUser | null,
+  reader: Reader,
   q: { period?: string; province?: string; status?: ReportListItemDto['status'] },
-  publicDashboard: boolean,
 ): Promise<ReportListItemDto[]> {
   const reports = await db.report.findMany({
     where: { period: q.period, provinceCode: q.province, status: q.status },
@@ -16,7 +15,7 @@ export async function listReports(
     take: 2000,
   });
   return reports
-    .filter((r) => canReadReport(user, r.provinceCode, r.status, publicDashboard))
+    .filter((r) => mayReadReport(reader, r))
     .map((r) => ({
       provinceCode: r.provinceCode,
       provinceNameZh: r.province.nameZh,

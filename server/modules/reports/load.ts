@@ -2,9 +2,9 @@
 import type { Db, Prisma } from '../../db/client.ts';
 import { addQuarters, parsePeriod } from '../../domain/periods.ts';
 import { type ReportRowInput, warnings } from '../../domain/report-rules.ts';
-import type { SessionUser } from '../../plugins/auth.ts';
+import type { Reader } from '../../permissions/session.ts';
+import { mayReadReport } from '../../permissions/visibility.ts';
 import { notFound } from '../../plugins/problem.ts';
-import { canReadReport } from './permissions.ts';
 import { rowFigures } from './row-figures.ts';
 import type { ReportDto } from './schemas.ts';
 
@@ -83,13 +83,12 @@ export async function toDto(db: Db | Tx, rep: LoadedReport): Promise<ReportDto> 
 
 export async function readReport(
   db: Db,
-  user: SessionUser | null,
+  reader: Reader,
   provinceCode: string,
   period: string,
-  publicDashboard: boolean,
 ): Promise<ReportDto> {
   const rep = await findReport(db, provinceCode, period);
-  if (!rep || !canReadReport(user, provinceCode, rep.status, publicDashboard))
+  if (!rep || !mayReadReport(reader, rep))
     throw notFound(
       `Report ${provinceCode} ${period}`,
       `${provinceCode} ${period} 报表`,
@@ -100,16 +99,15 @@ export async function readReport(
 
 export async function reportId(
   db: Db,
-  user: SessionUser | null,
+  reader: Reader,
   provinceCode: string,
   period: string,
-  publicDashboard: boolean,
 ): Promise<number> {
   const rep = await db.report.findUnique({
     where: { provinceCode_period: { provinceCode, period } },
-    select: { id: true, status: true },
+    select: { id: true, status: true, provinceCode: true },
   });
-  if (!rep || !canReadReport(user, provinceCode, rep.status, publicDashboard))
+  if (!rep || !mayReadReport(reader, rep))
     throw notFound(
       `Report ${provinceCode} ${period}`,
       `${provinceCode} ${period} 报表`,

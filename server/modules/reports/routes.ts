@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { mayComment, mayEnterReport, mayMoveReport, REFUSED } from '../../permissions/reports.ts';
+import { refuse } from '../../permissions/session.ts';
 import { auditTrail } from '../audit/record.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { listReports } from './list.ts';
@@ -30,7 +32,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(ReportListItem) },
       },
     },
-    async (request) => listReports(app.db, request.user, request.query, app.config.publicDashboard),
+    async (request) => listReports(app.db, request.user, request.query),
   );
 
   app.get(
@@ -49,7 +51,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         request.user,
         request.params.code,
         request.params.period,
-        app.config.publicDashboard,
       );
       reply.header('etag', `"${report.version}"`);
       return report;
@@ -70,10 +71,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      const user = request.user;
+      if (!mayEnterReport(user, request.params.code)) throw refuse(user, REFUSED.enter);
       await requireProvince(app.db, request.params.code);
       const report = await saveDraft(
         app.db,
-        request.user,
+        user,
         request.params.code,
         request.params.period,
         request.body.rows,
@@ -102,9 +105,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request, reply) => {
+        const user = request.user;
+        if (!mayMoveReport(user, request.params.code, action))
+          throw refuse(user, action === 'submit' ? REFUSED.submit : REFUSED.review);
         const report = await transition(
           app.db,
-          request.user,
+          user,
           request.params.code,
           request.params.period,
           action,
@@ -128,14 +134,17 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ReportSchema },
       },
     },
-    async (request) =>
-      addComment(
+    async (request) => {
+      const user = request.user;
+      if (!mayComment(user, request.params.code)) throw refuse(user, REFUSED.comment);
+      return addComment(
         app.db,
-        request.user,
+        user,
         request.params.code,
         request.params.period,
         request.body.body,
-      ),
+      );
+    },
   );
 
   app.get(
@@ -152,13 +161,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       auditTrail(
         app.db,
         'report',
-        await reportId(
-          app.db,
-          request.user,
-          request.params.code,
-          request.params.period,
-          app.config.publicDashboard,
-        ),
+        await reportId(app.db, request.user, request.params.code, request.params.period),
       ),
   );
 };

@@ -6,42 +6,31 @@
  * check as a save (lockForWrite) and appends the before/after state to the audit trail.
  */
 import type { Db } from '../../db/client.ts';
-import type { SessionUser } from '../../plugins/auth.ts';
-import { refuse } from '../../plugins/auth.ts';
+import type { ReportAction } from '../../permissions/reports.ts';
+import type { EditorSession, ReviewerSession } from '../../permissions/session.ts';
+import { mayReadReport } from '../../permissions/visibility.ts';
 import { notFound, Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { findReport, type Status, toDto } from './load.ts';
-import { canComment, canEditReport, canReadReport, canReview } from './permissions.ts';
 import { lockForWrite } from './save.ts';
 import type { ReportDto } from './schemas.ts';
 
-type Action = 'submit' | 'return' | 'accept';
-const TRANSITIONS: Record<Action, { from: Status[]; to: Status }> = {
+const TRANSITIONS: Record<ReportAction, { from: Status[]; to: Status }> = {
   submit: { from: ['draft', 'returned'], to: 'submitted' },
   return: { from: ['submitted', 'accepted'], to: 'returned' },
   accept: { from: ['submitted'], to: 'accepted' },
 };
 
+/** One workflow step; `user` may take it (the route checked mayMoveReport). */
 export async function transition(
   db: Db,
-  user: SessionUser | null,
+  user: EditorSession | ReviewerSession,
   provinceCode: string,
   period: string,
-  action: Action,
+  action: ReportAction,
   ifMatch: number | null,
   comment?: string,
 ): Promise<ReportDto> {
-  const allowed = action === 'submit' ? canEditReport(user, provinceCode) : canReview(user);
-  if (!allowed)
-    throw refuse(
-      user,
-      action === 'submit'
-        ? '只有本省的填报人员可以提交本省报表'
-        : '只有国家审核人员可以接收或退回报表',
-      action === 'submit'
-        ? "Only this province's editors can submit its report"
-        : 'Only national reviewers can accept or return reports',
-    );
   if (action === 'return' && !comment?.trim())
     throw new Problem(
       422,
@@ -52,7 +41,7 @@ export async function transition(
     );
   return db.$transaction(async (tx) => {
     const rep = await findReport(tx, provinceCode, period);
-    if (!rep || !canReadReport(user, provinceCode, rep.status, true))
+    if (!rep || !mayReadReport(user, rep))
       throw notFound(
         `Report ${provinceCode} ${period}`,
         `${provinceCode} ${period} 报表`,
@@ -78,7 +67,7 @@ export async function transition(
       where: { id: rep.id },
       data: {
         status: TRANSITIONS[action].to,
-        updatedById: user!.id,
+        updatedById: user.id,
         ...(action === 'submit' ? { submittedAt: now } : {}),
         ...(action === 'accept' ? { acceptedAt: now } : {}),
         ...(action === 'return' ? { acceptedAt: null } : {}),
@@ -86,11 +75,11 @@ export async function transition(
     });
     if (comment?.trim())
       await tx.reportComment.create({
-        data: { reportId: rep.id, authorId: user!.id, kind: action, body: comment.trim() },
+        data: { reportId: rep.id, authorId: user.id, kind: action, body: comment.trim() },
       });
     const after = await toDto(tx, (await findReport(tx, provinceCode, period))!);
     await recordAudit(tx, {
-      actor: user!,
+      actor: user,
       action: `report.${action}`,
       entityType: 'report',
       entityId: rep.id,
@@ -102,27 +91,27 @@ export async function transition(
   });
 }
 
+/** `user` may comment (the route checked mayComment). */
 export async function addComment(
   db: Db,
-  user: SessionUser | null,
+  user: EditorSession | ReviewerSession,
   provinceCode: string,
   period: string,
   body: string,
 ): Promise<ReportDto> {
-  if (!canComment(user, provinceCode)) throw refuse(user);
   return db.$transaction(async (tx) => {
     const rep = await findReport(tx, provinceCode, period);
-    if (!rep || !canReadReport(user, provinceCode, rep.status, true))
+    if (!rep || !mayReadReport(user, rep))
       throw notFound(
         `Report ${provinceCode} ${period}`,
         `${provinceCode} ${period} 报表`,
         '/params/period',
       );
     const c = await tx.reportComment.create({
-      data: { reportId: rep.id, authorId: user!.id, kind: 'comment', body },
+      data: { reportId: rep.id, authorId: user.id, kind: 'comment', body },
     });
     await recordAudit(tx, {
-      actor: user!,
+      actor: user,
       action: 'report.comment',
       entityType: 'report',
       entityId: rep.id,

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { REGION_EVENTS, STAGES } from '../../domain/types.ts';
+import { refuse } from '../../permissions/session.ts';
+import { mayCorrectTimeline, REFUSED } from '../../permissions/timeline.ts';
 import { loadQuarters } from '../progress/queries.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { ProvinceParams } from '../provinces/schemas.ts';
@@ -81,10 +83,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Type.Object({ id: Type.Integer() }) },
       },
     },
-    async (request, reply) =>
-      reply
+    async (request, reply) => {
+      const user = request.user;
+      if (!mayCorrectTimeline(user)) throw refuse(user, REFUSED.correct);
+      return reply
         .status(201)
-        .send(await correctEvent(app.db, request.user, request.params.code, request.body)),
+        .send(await correctEvent(app.db, user, request.params.code, request.body));
+    },
   );
 
   app.delete(
@@ -98,7 +103,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await retractEvent(app.db, request.user, request.params.code, request.params.id);
+      const user = request.user;
+      if (!mayCorrectTimeline(user)) throw refuse(user, REFUSED.correct);
+      await retractEvent(app.db, user, request.params.code, request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -2,8 +2,7 @@
 import type { Db } from '../../db/client.ts';
 import { deriveTimeline, detectStageRegressions } from '../../domain/timeline.ts';
 import type { RegionQuarter, RegionTimeline } from '../../domain/types.ts';
-import type { SessionUser } from '../../plugins/auth.ts';
-import { refuse } from '../../plugins/auth.ts';
+import type { AdminSession } from '../../permissions/session.ts';
 import { notFound, Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { loadCorrections } from '../progress/queries.ts';
@@ -56,7 +55,7 @@ export async function timelineDetails(db: Db, provinceCode: string, quarters: Re
 
 export async function correctEvent(
   db: Db,
-  user: SessionUser | null,
+  user: AdminSession,
   regionCode: string,
   input: {
     kind: 'launch' | 'simulatedPayment' | 'actualPayment';
@@ -65,12 +64,6 @@ export async function correctEvent(
     source: string;
   },
 ) {
-  if (user?.role !== 'admin')
-    throw refuse(
-      user,
-      '只有管理员可以更正统筹地区的时间线',
-      "Only admins correct a region's timeline",
-    );
   const region = await db.coordinatingRegion.findUnique({ where: { code: regionCode } });
   if (!region) throw notFound(`Region ${regionCode}`, `统筹地区 ${regionCode}`, '/params/code');
   const on = new Date(`${input.occurredOn}T00:00:00Z`);
@@ -119,18 +112,7 @@ export async function correctEvent(
   });
 }
 
-export async function retractEvent(
-  db: Db,
-  user: SessionUser | null,
-  regionCode: string,
-  id: number,
-) {
-  if (user?.role !== 'admin')
-    throw refuse(
-      user,
-      '只有管理员可以更正统筹地区的时间线',
-      "Only admins correct a region's timeline",
-    );
+export async function retractEvent(db: Db, user: AdminSession, regionCode: string, id: number) {
   const event = await db.regionEvent.findFirst({
     where: { id, region: { code: regionCode }, retractedAt: null },
     include: { region: true },

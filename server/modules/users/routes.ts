@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { createSession, requireRole, SESSION_COOKIE } from '../../plugins/auth.ts';
+import { refuse } from '../../permissions/session.ts';
+import { mayManageAccounts, REFUSED } from '../../permissions/users.ts';
+import { createSession, SESSION_COOKIE } from '../../plugins/auth.ts';
 import { notFound, Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { IdParam } from '../shared/schema.ts';
@@ -68,9 +70,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '账户列表 Accounts',
         response: { 200: Type.Array(UserSchema) },
       },
-      preHandler: requireRole('admin'),
     },
-    async () => (await app.db.user.findMany({ orderBy: { username: 'asc' } })).map(toUserDto),
+    async (request) => {
+      if (!mayManageAccounts(request.user)) throw refuse(request.user, REFUSED.manage);
+      return (await app.db.user.findMany({ orderBy: { username: 'asc' } })).map(toUserDto);
+    },
   );
 
   app.post(
@@ -82,10 +86,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         body: NewUserBody,
         response: { 201: UserSchema },
       },
-      preHandler: requireRole('admin'),
     },
-    async (request, reply) =>
-      reply.status(201).send(await createUser(app.db, request.body, request.user!)),
+    async (request, reply) => {
+      const admin = request.user;
+      if (!mayManageAccounts(admin)) throw refuse(admin, REFUSED.manage);
+      return reply.status(201).send(await createUser(app.db, request.body, admin));
+    },
   );
 
   app.patch(
@@ -98,9 +104,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         body: UserPatchBody,
         response: { 200: UserSchema },
       },
-      preHandler: requireRole('admin'),
     },
     async (request) => {
+      const admin = request.user;
+      if (!mayManageAccounts(admin)) throw refuse(admin, REFUSED.manage);
       const before = await app.db.user.findUnique({ where: { id: request.params.id } });
       if (!before)
         throw notFound(`User ${request.params.id}`, `账户 ${request.params.id}`, '/params/id');
@@ -122,7 +129,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         if (b.active === false || passwordHash || role !== before.role)
           await tx.session.deleteMany({ where: { userId: user.id } });
         await recordAudit(tx, {
-          actor: request.user!,
+          actor: admin,
           action: 'user.update',
           entityType: 'user',
           entityId: user.id,

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import type { SessionUser } from '../../plugins/auth.ts';
+import type { SessionUser } from '../../permissions/session.ts';
 import { Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { hashPassword } from './passwords.ts';
