@@ -24,6 +24,7 @@ export const ACCOUNTS = {
   editorLn: { role: 'editor', provinceCode: '210000', displayName: '辽宁填报 李' },
   editorLn2: { role: 'editor', provinceCode: '210000', displayName: '辽宁填报 张' },
   editorHn: { role: 'editor', provinceCode: '430000', displayName: '湖南填报 刘' },
+  editorAh: { role: 'editor', provinceCode: '340000', displayName: '安徽填报 陈' },
 } as const;
 export type AccountName = keyof typeof ACCOUNTS;
 

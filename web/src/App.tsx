@@ -1,8 +1,9 @@
 /** The shell: header with navigation and language switch, the demo-data banner, and the page the URL names. */
+
+import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
-import { api } from './api/client.ts';
+import { queries } from './api/queries.ts';
 import { useSession } from './api/session.ts';
-import { useApi } from './api/useApi.ts';
 import { AccountMenu } from './auth/SignIn.tsx';
 import { applyLang } from './i18n/index.ts';
 import { useT } from './i18n/useT.ts';
@@ -18,7 +19,7 @@ const ReviewPage = lazy(() => import('./pages/ReviewPage.tsx'));
 export function App() {
   const [view, update] = useViewState();
   const { t, lang } = useT();
-  const provinces = useApi('provinces', api.provinces);
+  const provinces = useQuery(queries.provinces());
   const { user } = useSession();
   useEffect(() => applyLang(view.lang), [view.lang]);
   useEffect(() => {

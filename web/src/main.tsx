@@ -1,9 +1,10 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { api, setFetcher } from './api/client.ts';
+import { setFetcher } from './api/client.ts';
+import { queries, queryClient } from './api/queries.ts';
 import { loadSession } from './api/session.ts';
-import { load } from './api/useApi.ts';
 import { initI18n } from './i18n/index.ts';
 import { canonicaliseUrl, currentViewState } from './state/useViewState.ts';
 import './styles.css';
@@ -15,13 +16,15 @@ async function start() {
     setFetcher(fixtureFetcher);
   }
   // every page starts from the province list: ask for it before React's first render, not after
-  load('provinces', api.provinces).catch(() => undefined);
+  void queryClient.prefetchQuery(queries.provinces());
   initI18n(currentViewState().lang);
   void loadSession();
   canonicaliseUrl();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

@@ -5,7 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { authApi, type SessionDto, setCsrfToken, type UserDto } from './client.ts';
-import { invalidate } from './useApi.ts';
+import { queryClient } from './queries.ts';
 
 export interface SessionState {
   /** false until the first answer about the session came back */
@@ -31,15 +31,16 @@ export async function loadSession(): Promise<void> {
 export async function signIn(username: string, password: string): Promise<UserDto> {
   const session = await authApi.signIn(username, password);
   apply(session);
-  // a signed-in reader may see more (drafts of their province): forget what was read before
-  invalidate();
+  // a signed-in reader may see more (drafts of their province): load again what is shown
+  void queryClient.invalidateQueries();
   return session.user!;
 }
 
 export async function signOut(): Promise<void> {
   await authApi.signOut().catch(() => null);
   apply(null);
-  invalidate();
+  // forget what the account could read (drafts): nothing of it may show to the next reader
+  void queryClient.resetQueries();
 }
 
 const subscribe = (onChange: () => void) => {

@@ -228,6 +228,7 @@ const messages: Messages = {
     noComments: 'No comments yet.',
     history: 'History',
     noHistory: 'Nothing recorded yet.',
+    noReport: 'This quarter has no report.',
     historyCaption: 'Who did what, and when',
     who: 'Who',
     when: 'When',

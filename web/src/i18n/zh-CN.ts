@@ -226,6 +226,7 @@ const zhCN = {
     noComments: '暂无意见。',
     history: '修改记录',
     noHistory: '暂无修改记录。',
+    noReport: '该季度尚无报表。',
     historyCaption: '谁在何时做了什么',
     who: '操作人',
     when: '时间',

@@ -1,6 +1,7 @@
 /** Compare provinces: small multiples on one dimension, each province against its own targets (and the national minimum). */
-import { api, type ProvinceSummary, type TrajectoryResponse } from '../api/client.ts';
-import { useApi, useApiAll } from '../api/useApi.ts';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import type { ProvinceSummary, TrajectoryResponse } from '../api/client.ts';
+import { combineAll, queries } from '../api/queries.ts';
 import { ChartFrame } from '../charts/ChartFrame.tsx';
 import { compareColumns } from '../charts/columns.ts';
 import { safeFilename } from '../charts/export.ts';
@@ -21,7 +22,7 @@ import { DimensionPicker, LoadState, PeriodPicker } from './controls.tsx';
 
 export default function ComparePage({ view, update }: { view: ViewState; update: UpdateView }) {
   const { t } = useT();
-  const provinces = useApi('provinces', api.provinces);
+  const provinces = useQuery(queries.provinces());
   return (
     <section aria-labelledby="compare-heading" data-testid="page-compare">
       <h2 id="compare-heading">{t('compare.heading')}</h2>
@@ -128,10 +129,10 @@ function SmallMultiples({
   view: ViewState;
   asOf: string | null;
 }) {
-  const loaded = useApiAll(
-    codes.map((c) => `trajectory|${c}|${view.dimension}|${asOf ?? ''}`),
-    (i) => api.trajectory(codes[i]!, view.dimension, asOf),
-  );
+  const loaded = useQueries({
+    queries: codes.map((c) => queries.trajectory(c, view.dimension, asOf)),
+    combine: combineAll,
+  });
   return (
     <LoadState loaded={loaded} testId="compare">
       {(trs) => <CompareFrame trs={trs} view={view} />}

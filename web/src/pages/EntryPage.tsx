@@ -2,9 +2,10 @@
  * Enter a quarter (editors): choose the period, fill one row per coordinating region, save
  * drafts, submit — or download the template and import it. `/entry?province=210000&period=2025Q1`.
  */
-import { api, type ProvinceSummary, type UserDto } from '../api/client.ts';
+import { useQuery } from '@tanstack/react-query';
+import type { ProvinceSummary, UserDto } from '../api/client.ts';
+import { queries } from '../api/queries.ts';
 import { useSession } from '../api/session.ts';
-import { useApi } from '../api/useApi.ts';
 import { SignInForm } from '../auth/SignIn.tsx';
 import { formatPeriod } from '../i18n/format.ts';
 import { useT } from '../i18n/useT.ts';
@@ -33,8 +34,8 @@ export default function EntryPage({ view, update }: { view: ViewState; update: U
 
 function Entry({ user, view, update }: { user: UserDto; view: ViewState; update: UpdateView }) {
   const { t, lang } = useT();
-  const provinces = useApi('provinces', api.provinces);
-  const national = useApi('plan|national', api.nationalPlan);
+  const provinces = useQuery(queries.provinces());
+  const national = useQuery(queries.nationalPlan());
   if (user.role !== 'editor' || !user.provinceCode)
     return <p data-testid="entry-not-editor">{t('entry.notEditor')}</p>;
   const own = user.provinceCode;
@@ -84,7 +85,7 @@ function ProvinceEntry({
   update: UpdateView;
 }) {
   const { t, lang } = useT();
-  const regions = useApi(`regions|${province.code}`, () => api.regions(province.code));
+  const regions = useQuery(queries.regions(province.code));
   const options = entryPeriods(new Date(), Math.max(nationalEndYear, province.plan?.endYear ?? 0));
   const period = view.period && options.includes(view.period) ? view.period : options[0]!;
   const name = lang === 'en' ? province.nameEn : province.nameZh;

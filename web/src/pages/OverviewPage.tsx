@@ -1,13 +1,13 @@
 /** National overview (the default page): gap grid, ranking per dimension, reporting completeness — for one period. */
+import { useQuery } from '@tanstack/react-query';
 import {
-  api,
   type ComparisonResponse,
   type CompletenessResponse,
   downloadHref,
   type ProvinceSummary,
   paths,
 } from '../api/client.ts';
-import { useApi } from '../api/useApi.ts';
+import { queries } from '../api/queries.ts';
 import { ChartFrame } from '../charts/ChartFrame.tsx';
 import { CompletenessChart, completenessLegend } from '../charts/CompletenessChart.tsx';
 import { completenessColumns, gapGridColumns, rankingColumns } from '../charts/columns.ts';
@@ -29,7 +29,7 @@ import { DimensionPicker, GapModeToggle, LoadState, PeriodPicker } from './contr
 
 export function OverviewPage({ view, update }: { view: ViewState; update: UpdateView }) {
   const { t } = useT();
-  const provinces = useApi('provinces', api.provinces);
+  const provinces = useQuery(queries.provinces());
   return (
     <section aria-labelledby="overview-heading" data-testid="page-overview">
       <h2 id="overview-heading">{t('overview.heading')}</h2>
@@ -52,8 +52,8 @@ function Overview({
   const { t, lang } = useT();
   const latest = latestReported(provinces) ?? lastFullQuarter(new Date());
   const period = effectivePeriod(view.period, latest);
-  const comparison = useApi(`comparison|${period}`, () => api.comparison(period, 'all'));
-  const completeness = useApi(`completeness|${period}`, () => api.completeness(period));
+  const comparison = useQuery(queries.comparison(period));
+  const completeness = useQuery(queries.completeness(period));
 
   return (
     <>

@@ -3,15 +3,12 @@
  * owed steps (with cohorts where the plan has them), status and projection, the clause in
  * force; then its coordinating regions and the plan's targets.
  */
+
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Dimension } from '../../../server/domain/types.ts';
-import {
-  api,
-  type PlanResponse,
-  type ProvinceSummary,
-  type TrajectoryResponse,
-} from '../api/client.ts';
-import { useApi, useApiAll } from '../api/useApi.ts';
+import type { PlanResponse, ProvinceSummary, TrajectoryResponse } from '../api/client.ts';
+import { combineAll, queries } from '../api/queries.ts';
 import { ChartFrame } from '../charts/ChartFrame.tsx';
 import { regionColumns, trajectoryColumns } from '../charts/columns.ts';
 import { DataTable } from '../charts/DataTable.tsx';
@@ -40,12 +37,9 @@ import { LoadState, PeriodPicker } from './controls.tsx';
 import { PlanTargets } from './province/PlanTargets.tsx';
 import { SeriesAside } from './province/SeriesAside.tsx';
 
-const trajectoryKey = (code: string, d: Dimension, asOf: string | null) =>
-  `trajectory|${code}|${d}|${asOf ?? ''}`;
-
 export default function ProvincePage({ view, update }: { view: ViewState; update: UpdateView }) {
   const { t, lang } = useT();
-  const provinces = useApi('provinces', api.provinces);
+  const provinces = useQuery(queries.provinces());
   return (
     <LoadState loaded={provinces} testId="provinces">
       {(list) => {
@@ -90,7 +84,7 @@ function Province({
 }) {
   const { t, lang } = useT();
   const asOf = view.period ? effectivePeriod(view.period, latest) : null;
-  const plan = useApi(`plan|${province.code}`, () => api.plan(province.code));
+  const plan = useQuery(queries.plan(province.code));
   const name = lang === 'en' ? province.nameEn : province.nameZh;
   return (
     <section
@@ -156,9 +150,7 @@ function DimensionSection({
   asOf: string | null;
   plan: PlanResponse;
 }) {
-  const loaded = useApi(trajectoryKey(code, dimension, asOf), () =>
-    api.trajectory(code, dimension, asOf),
-  );
+  const loaded = useQuery(queries.trajectory(code, dimension, asOf));
   return (
     <section className="dimension-section" data-testid={`dimension-${dimension}`}>
       <LoadState loaded={loaded} testId={`trajectory-${dimension}`}>
@@ -266,10 +258,10 @@ type CohortRow = ReturnType<typeof trajectoryRows>[number] & { series: string };
 
 function RegionsTable({ code, asOf, name }: { code: string; asOf: string | null; name: string }) {
   const { t, lang } = useT();
-  const loaded = useApiAll(
-    DIMENSION_KEYS.map((d) => trajectoryKey(code, d, asOf)),
-    (i) => api.trajectory(code, DIMENSION_KEYS[i]!, asOf),
-  );
+  const loaded = useQueries({
+    queries: DIMENSION_KEYS.map((d) => queries.trajectory(code, d, asOf)),
+    combine: combineAll,
+  });
   return (
     <LoadState loaded={loaded} testId="regions">
       {(trs) => {

@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { type ReportListItemDto, reportsApi } from '../api/client.ts';
+import type { ReportListItemDto } from '../api/client.ts';
+import { queries } from '../api/queries.ts';
 import { useSession } from '../api/session.ts';
 import { SignInForm } from '../auth/SignIn.tsx';
 import { formatPeriod } from '../i18n/format.ts';
@@ -9,7 +11,6 @@ import type { ViewState } from '../state/viewState.ts';
 import { LoadState } from './controls.tsx';
 import { formatDateTime } from './report/time.ts';
 import { ReportReview } from './review/ReportReview.tsx';
-import { useLoad } from './review/useLoad.ts';
 
 export default function ReviewPage({ view }: { view: ViewState }) {
   const { t } = useT();
@@ -41,7 +42,7 @@ export default function ReviewPage({ view }: { view: ViewState }) {
 
 function Queue({ view }: { view: ViewState }) {
   const { t, lang } = useT();
-  const queue = useLoad(() => reportsApi.list('submitted'), []);
+  const queue = useQuery(queries.reportList('submitted'));
   return (
     <LoadState loaded={queue} testId="review-queue">
       {(items) =>

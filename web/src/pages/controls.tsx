@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import type { Dimension } from '../../../server/domain/types.ts';
 import { ApiError } from '../api/client.ts';
-import type { Loaded } from '../api/useApi.ts';
+import type { Loaded } from '../api/queries.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import { useT } from '../i18n/useT.ts';
 import { DIMENSION_KEYS, type GapMode } from '../state/viewState.ts';
@@ -120,7 +120,7 @@ export function LoadState<T>({
     return (
       <div role="alert" className="load-error" data-testid={testId ? `${testId}-error` : undefined}>
         {t('error.load', { message })}{' '}
-        <button type="button" onClick={loaded.retry}>
+        <button type="button" onClick={() => void loaded.refetch()}>
           {t('error.retry')}
         </button>
       </div>

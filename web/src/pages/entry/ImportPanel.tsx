@@ -3,8 +3,10 @@
  * entered filled in) and upload it back. The import is all or nothing; when the file is
  * rejected, each problem names the spreadsheet row and column.
  */
+import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { ApiError, type FieldProblem, type ReportDto, reportsApi } from '../../api/client.ts';
+import { mutations } from '../../api/mutations.ts';
 import { useT } from '../../i18n/useT.ts';
 
 interface Props {
@@ -25,6 +27,7 @@ export function ImportPanel({ province, period, version, disabled, onImported, o
   const fileRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const [busy, setBusy] = useState(false);
+  const importReport = useMutation(mutations.importReport());
   const [rejected, setRejected] = useState<{ message: string; problems: ImportProblem[] } | null>(
     null,
   );
@@ -35,7 +38,7 @@ export function ImportPanel({ province, period, version, disabled, onImported, o
     setBusy(true);
     setRejected(null);
     try {
-      const report = await reportsApi.import(province, period, file, version);
+      const report = await importReport.mutateAsync({ code: province, period, file, version });
       if (fileRef.current) fileRef.current.value = '';
       onImported(report);
     } catch (e) {

@@ -4,9 +4,11 @@
  * A 422 puts each error at its input; a 409 shows the other person's figures and leaves
  * the form alone, so nothing typed is lost.
  */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiError, type FieldProblem, type ReportDto, reportsApi } from '../../api/client.ts';
-import { invalidate } from '../../api/useApi.ts';
+import { ApiError, type FieldProblem, type ReportDto } from '../../api/client.ts';
+import { mutations } from '../../api/mutations.ts';
+import { queries } from '../../api/queries.ts';
 import { ReportBadge } from '../../charts/StatusBadge.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { formatDateTime } from '../report/time.ts';
@@ -59,6 +61,14 @@ export function QuarterForm({ province, provinceName, period, periodText, region
   const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{ current: ReportDto | null } | null>(null);
   const [busy, setBusy] = useState<null | 'save' | 'submit'>(null);
+  const client = useQueryClient();
+  const saveReport = useMutation(mutations.saveReport());
+  const transition = useMutation(mutations.transition());
+  // the report as the server has it now (never an answer kept from an earlier visit)
+  const fetchReport = useCallback(
+    () => client.fetchQuery(queries.report(province, period)),
+    [client, province, period],
+  );
 
   /** the server's answer becomes the form (after a load, a save, an import, a reload) */
   const adopt = useCallback(
@@ -74,7 +84,7 @@ export function QuarterForm({ province, provinceName, period, periodText, region
 
   useEffect(() => {
     let live = true;
-    reportsApi.find(province, period).then(
+    fetchReport().then(
       (r) => {
         if (!live) return;
         adopt(r);
@@ -87,7 +97,7 @@ export function QuarterForm({ province, provinceName, period, periodText, region
     return () => {
       live = false;
     };
-  }, [province, period, adopt]);
+  }, [fetchReport, adopt]);
 
   const saved = useMemo(() => formRows(codes, base), [codes, base]);
   const dirty = useMemo(() => differences(rows, saved).size > 0, [rows, saved]);
@@ -159,7 +169,7 @@ export function QuarterForm({ province, provinceName, period, periodText, region
     if (e instanceof ApiError && (e.status === 409 || e.status === 428)) {
       const current =
         (e.body as { current?: ReportDto } | null)?.current ??
-        (await reportsApi.find(province, period).catch(() => null));
+        (await fetchReport().catch(() => null));
       setConflict({ current });
       setSummary(null);
       return;
@@ -175,9 +185,6 @@ export function QuarterForm({ province, provinceName, period, periodText, region
   const afterWrite = (report: ReportDto, message: string) => {
     adopt(report);
     setNotice(message);
-    // the dashboards read reports too
-    for (const prefix of ['provinces', 'comparison|', 'completeness|', 'trajectory|'])
-      invalidate(prefix);
   };
 
   /** Saves the form; `override` replaces the base's version (a deliberate overwrite after a conflict). */
@@ -197,7 +204,12 @@ export function QuarterForm({ province, provinceName, period, periodText, region
     const ifMatch = override ? override.version : (base?.version ?? null);
     setBusy('save');
     try {
-      const report = await reportsApi.save(province, period, body.rows, ifMatch);
+      const report = await saveReport.mutateAsync({
+        code: province,
+        period,
+        rows: body.rows,
+        version: ifMatch,
+      });
       afterWrite(report, t('entry.saved', { version: report.version }));
       return report;
     } catch (e) {
@@ -213,7 +225,12 @@ export function QuarterForm({ province, provinceName, period, periodText, region
     if (!report) return;
     setBusy('submit');
     try {
-      const submitted = await reportsApi.transition(province, period, 'submit', report.version);
+      const submitted = await transition.mutateAsync({
+        code: province,
+        period,
+        action: 'submit',
+        version: report.version,
+      });
       afterWrite(submitted, t('entry.submitted', { version: submitted.version }));
     } catch (e) {
       await handleProblem(e, []);
@@ -301,7 +318,7 @@ export function QuarterForm({ province, provinceName, period, periodText, region
           onReload={() =>
             conflict.current
               ? adopt(conflict.current)
-              : void reportsApi.find(province, period).then(adopt, () => adopt(null))
+              : void fetchReport().then(adopt, () => adopt(null))
           }
           onOverwrite={(version) => {
             const current = conflict.current;

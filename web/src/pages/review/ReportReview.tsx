@@ -1,7 +1,9 @@
 /** One submitted report under review: figures with warnings at their cells, comments, history, and the decision. */
+import { type UseQueryResult, useMutation, useQuery } from '@tanstack/react-query';
 import { type MouseEvent, useState } from 'react';
-import { ApiError, api, type HistoryEntry, type ReportDto, reportsApi } from '../../api/client.ts';
-import { invalidate, useApi } from '../../api/useApi.ts';
+import { ApiError, type HistoryEntry, type ReportDto } from '../../api/client.ts';
+import { mutations } from '../../api/mutations.ts';
+import { queries } from '../../api/queries.ts';
 import { ReportBadge } from '../../charts/StatusBadge.tsx';
 import { formatPeriod } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
@@ -10,7 +12,6 @@ import { messageText } from '../entry/FormTable.tsx';
 import { problemsByField } from '../entry/form.ts';
 import { FiguresTable } from '../report/FiguresTable.tsx';
 import { formatDateTime } from '../report/time.ts';
-import { useLoad } from './useLoad.ts';
 
 interface Props {
   province: string;
@@ -20,15 +21,8 @@ interface Props {
 
 export function ReportReview({ province, period, back }: Props) {
   const { t } = useT();
-  const [revision, setRevision] = useState(0);
-  const report = useLoad(() => reportsApi.get(province, period), [province, period]);
-  const history = useLoad(() => reportsApi.history(province, period), [province, period, revision]);
-  const changed = (r: ReportDto) => {
-    report.set(r);
-    setRevision((n) => n + 1);
-    for (const prefix of ['provinces', 'comparison|', 'completeness|', 'trajectory|'])
-      invalidate(prefix);
-  };
+  const report = useQuery(queries.report(province, period));
+  const history = useQuery(queries.reportHistory(province, period));
   return (
     <>
       <p>
@@ -37,9 +31,13 @@ export function ReportReview({ province, period, back }: Props) {
         </a>
       </p>
       <LoadState loaded={report} testId="review-report">
-        {(r) => (
-          <ReportBody report={r} history={history} onChanged={changed} onStale={report.retry} />
-        )}
+        {(r) =>
+          r ? (
+            <ReportBody report={r} history={history} onStale={() => void report.refetch()} />
+          ) : (
+            <p data-testid="review-no-report">{t('review.noReport')}</p>
+          )
+        }
       </LoadState>
     </>
   );
@@ -48,16 +46,14 @@ export function ReportReview({ province, period, back }: Props) {
 function ReportBody({
   report,
   history,
-  onChanged,
   onStale,
 }: {
   report: ReportDto;
-  history: ReturnType<typeof useLoad<HistoryEntry[]>>;
-  onChanged: (r: ReportDto) => void;
+  history: UseQueryResult<HistoryEntry[]>;
   onStale: () => void;
 }) {
   const { t, lang } = useT();
-  const provinces = useApi('provinces', api.provinces);
+  const provinces = useQuery(queries.provinces());
   const p = provinces.data?.find((x) => x.code === report.provinceCode);
   const provinceName = p ? (lang === 'en' ? p.nameEn : p.nameZh) : report.provinceCode;
   const codes = report.rows.map((r) => r.regionCode);
@@ -146,7 +142,7 @@ function ReportBody({
         )}
       </section>
 
-      <Decision report={report} onChanged={onChanged} onStale={onStale} />
+      <Decision report={report} onStale={onStale} />
 
       <section aria-labelledby="review-history">
         <h4 id="review-history">{t('review.history')}</h4>
@@ -201,16 +197,11 @@ function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
 }
 
 /** Accept, or return with a comment (required); and a plain comment at any time. */
-function Decision({
-  report,
-  onChanged,
-  onStale,
-}: {
-  report: ReportDto;
-  onChanged: (r: ReportDto) => void;
-  onStale: () => void;
-}) {
+function Decision({ report, onStale }: { report: ReportDto; onStale: () => void }) {
   const { t, lang } = useT();
+  const transition = useMutation(mutations.transition());
+  const addComment = useMutation(mutations.comment());
+  const at = { code: report.provinceCode, period: report.period };
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -226,7 +217,6 @@ function Decision({
       const r = await run();
       setComment('');
       setNotice(done(r));
-      onChanged(r);
     } catch (e) {
       setError(e instanceof ApiError ? (lang === 'en' ? e.en : e.zh) : String(e));
       // someone else decided first: show the report as it is now
@@ -243,13 +233,12 @@ function Decision({
     }
     void act(
       () =>
-        reportsApi.transition(
-          report.provinceCode,
-          report.period,
-          'return',
-          report.version,
-          comment.trim(),
-        ),
+        transition.mutateAsync({
+          ...at,
+          action: 'return',
+          version: report.version,
+          comment: comment.trim(),
+        }),
       (r) => t('review.returnedDone', { version: r.version }),
     );
   };
@@ -291,13 +280,12 @@ function Decision({
             onClick={() =>
               void act(
                 () =>
-                  reportsApi.transition(
-                    report.provinceCode,
-                    report.period,
-                    'accept',
-                    report.version,
-                    comment.trim() || undefined,
-                  ),
+                  transition.mutateAsync({
+                    ...at,
+                    action: 'accept',
+                    version: report.version,
+                    comment: comment.trim() || undefined,
+                  }),
                 (r) => t('review.accepted', { version: r.version }),
               )
             }
@@ -322,7 +310,7 @@ function Decision({
           disabled={busy || !comment.trim()}
           onClick={() =>
             void act(
-              () => reportsApi.comment(report.provinceCode, report.period, comment.trim()),
+              () => addComment.mutateAsync({ ...at, body: comment.trim() }),
               () => t('review.commented'),
             )
           }

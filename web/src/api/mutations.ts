@@ -1,0 +1,68 @@
+/**
+ * Every write the web makes, as TanStack Query mutation options. Each names what it changes
+ * (`meta.changes`); the client's mutation cache invalidates those queries after success,
+ * and a report write also puts the answer under its report key at once.
+ */
+import { type MutationFunctionContext, mutationOptions } from '@tanstack/react-query';
+import { type ReportDto, type ReportRowBody, reportsApi } from './client.ts';
+import { changes, keys } from './queries.ts';
+
+interface At {
+  code: string;
+  period: string;
+}
+
+/** The answer is the report as it now is: readers of it need not ask again. */
+const keepReport = (
+  r: ReportDto,
+  _vars: unknown,
+  _result: unknown,
+  { client }: MutationFunctionContext,
+) => client.setQueryData(keys.report(r.provinceCode, r.period), r);
+
+export const mutations = {
+  saveReport: () =>
+    mutationOptions({
+      mutationKey: ['reports', 'save'],
+      mutationFn: ({
+        code,
+        period,
+        rows,
+        version,
+      }: At & { rows: ReportRowBody[]; version: number | null }) =>
+        reportsApi.save(code, period, rows, version),
+      onSuccess: keepReport,
+      meta: { changes: changes.report },
+    }),
+  importReport: () =>
+    mutationOptions({
+      mutationKey: ['reports', 'import'],
+      mutationFn: ({ code, period, file, version }: At & { file: File; version: number | null }) =>
+        reportsApi.import(code, period, file, version),
+      onSuccess: keepReport,
+      meta: { changes: changes.report },
+    }),
+  transition: () =>
+    mutationOptions({
+      mutationKey: ['reports', 'transition'],
+      mutationFn: ({
+        code,
+        period,
+        action,
+        version,
+        comment,
+      }: At & { action: 'submit' | 'accept' | 'return'; version: number; comment?: string }) =>
+        reportsApi.transition(code, period, action, version, comment),
+      onSuccess: keepReport,
+      meta: { changes: changes.report },
+    }),
+  comment: () =>
+    mutationOptions({
+      mutationKey: ['reports', 'comment'],
+      mutationFn: ({ code, period, body }: At & { body: string }) =>
+        reportsApi.comment(code, period, body),
+      onSuccess: keepReport,
+      // a comment changes the report and its history, no figure
+      meta: { changes: [keys.reports()] },
+    }),
+};
