@@ -136,6 +136,11 @@ export function addYears(iso: string, years: number): string {
   return isoOfMs(Date.UTC(year, month, Math.min(d.getUTCDate(), lastDay)));
 }
 
+/** `days` calendar days after `iso` (a report due 15 days after 2024-09-30 is due 2024-10-15). */
+export function addDays(iso: string, days: number): string {
+  return isoOfMs(utcMs(iso) + days * DAY_MS);
+}
+
 export function daysBetween(from: string, to: string): number {
   return Math.round((utcMs(to) - utcMs(from)) / DAY_MS);
 }

@@ -4,7 +4,9 @@
  * Every problem carries the JSON pointer of the field (`/rows/3/coveredInstitutions`).
  */
 
+import { diseaseGroupCoverage } from './coverage.ts';
 import { moneyCents } from './numbers.ts';
+import { optionalFigureProblems, paidCasesMissing } from './report-optional-figures.ts';
 import { STAGES, type Stage } from './types.ts';
 import { FIELD_WORDS, STAGE_WORDS } from './vocabulary.ts';
 
@@ -21,6 +23,9 @@ export interface ReportRowInput {
   drgDipFund: string | number;
   subsetEligibleInstitutions?: number | null;
   subsetCoveredInstitutions?: number | null;
+  /** cases and grouped cases at the institutions paid by DRG/DIP (the plans' 入组率) */
+  paidInstitutionCases?: number | null;
+  paidInstitutionGroupedCases?: number | null;
   note?: string | null;
 }
 
@@ -134,43 +139,31 @@ export function hardErrors(
         'DRG/DIP付费基金支出大于住院医保基金支出',
         'DRG/DIP-paid fund exceeds inpatient fund',
       );
-    const se = r.subsetEligibleInstitutions ?? null;
-    const sc = r.subsetCoveredInstitutions ?? null;
-    if ((se === null) !== (sc === null))
-      add(
-        `${at}/${se === null ? 'subsetEligibleInstitutions' : 'subsetCoveredInstitutions'}`,
-        'subsetIncomplete',
-        '子集的机构数与付费数需同时填写',
-        'Give both subset figures or neither',
-      );
-    for (const [f, v] of [
-      ['subsetEligibleInstitutions', se],
-      ['subsetCoveredInstitutions', sc],
-    ] as const) {
-      if (v !== null && (!Number.isInteger(v) || v < 0))
-        add(
-          `${at}/${f}`,
-          'notACount',
-          `${FIELD_WORDS[f].zh}应为非负整数`,
-          `${FIELD_WORDS[f].en} must be a whole number ≥ 0`,
-        );
-    }
-    if (se !== null && sc !== null && sc > se)
-      add(
-        `${at}/subsetCoveredInstitutions`,
-        'coveredAboveEligible',
-        '子集付费数大于子集机构数',
-        'Subset covered exceeds subset eligible',
-      );
-    if (se !== null && se > r.eligibleInstitutions)
-      add(
-        `${at}/subsetEligibleInstitutions`,
-        'subsetAboveEligible',
-        '子集机构数大于符合条件的医疗机构数',
-        'Subset exceeds eligible institutions',
-      );
+    out.push(...optionalFigureProblems(r, at));
   });
   return out;
+}
+
+/** The 入组率 of this quarter and the last, on the same basis (else no jump is measured). */
+function groupingRates(
+  r: ReportRowInput,
+  p: ReportRowInput,
+): [string, number | null, number | null] {
+  const rate = (x: ReportRowInput) =>
+    diseaseGroupCoverage({
+      inpatientCases: x.inpatientCases,
+      groupedCases: x.groupedCases,
+      paidInstitutionCases: x.paidInstitutionCases ?? null,
+      paidInstitutionGroupedCases: x.paidInstitutionGroupedCases ?? null,
+    });
+  const now = rate(r);
+  const before = rate(p);
+  const paid = now.basis === 'paidInstitutions';
+  return [
+    paid ? 'paidInstitutionGroupedCases' : 'groupedCases',
+    now.pct,
+    now.basis === before.basis ? before.pct : null,
+  ];
 }
 
 export interface WarningOptions {
@@ -200,6 +193,8 @@ export function warnings(
         zh: '已实际付费但付费医疗机构数为 0',
         en: 'In actual payment but no covered institutions',
       });
+    const missing = paidCasesMissing(r, at);
+    if (missing) out.push(missing);
     const p = previous.get(r.regionCode);
     if (!p) return;
     if (STAGE_RANK[r.stage] < STAGE_RANK[p.stage])
@@ -217,8 +212,15 @@ export function warnings(
         en: `Covered institutions fell from last quarter (${p.coveredInstitutions} → ${r.coveredInstitutions})`,
       });
     if (sameYear) {
-      for (const f of ['inpatientCases', 'groupedCases'] as const) {
-        if (r[f] < p[f])
+      for (const f of [
+        'inpatientCases',
+        'groupedCases',
+        'paidInstitutionCases',
+        'paidInstitutionGroupedCases',
+      ] as const) {
+        const now = r[f] ?? null;
+        const before = p[f] ?? null;
+        if (now !== null && before !== null && now < before)
           out.push({
             path: `${at}/${f}`,
             code: 'cumulativeFell',
@@ -245,11 +247,7 @@ export function warnings(
         share(r.coveredInstitutions, r.eligibleInstitutions),
         share(p.coveredInstitutions, p.eligibleInstitutions),
       ],
-      [
-        'groupedCases',
-        share(r.groupedCases, r.inpatientCases),
-        share(p.groupedCases, p.inpatientCases),
-      ],
+      groupingRates(r, p),
       [
         'drgDipFund',
         share(moneyCents(r.drgDipFund) ?? 0, moneyCents(r.inpatientFund) ?? 0),

@@ -168,8 +168,15 @@ export interface RegionQuarter {
   stage: Stage;
   eligibleInstitutions: number;
   coveredInstitutions: number;
+  /** region-wide: every institution's inpatient cases, and those grouped (year to date) */
   inpatientCases: number;
   groupedCases: number;
+  /**
+   * The same at the institutions paid by DRG/DIP — the plans' 入组率 ("DRG/DIP 付费医疗机构
+   * 病组（病种）入组率"). null: the report predates these figures (coverage.ts says how it is read).
+   */
+  paidInstitutionCases: number | null;
+  paidInstitutionGroupedCases: number | null;
   /** 万元 × 100 (integer cents of 万元, see numbers.ts), year to date: sums stay exact */
   inpatientFundCents: number;
   drgDipFundCents: number;

@@ -48,7 +48,11 @@ export const DIMENSION_WORDS = {
 export const MEASURE_WORDS = {
   regions: { zh: '实际付费统筹地区占比', en: 'Share of coordinating regions in actual payment' },
   institutions: { zh: '付费医疗机构覆盖率', en: 'Share of eligible institutions paid by DRG/DIP' },
-  diseaseGroups: { zh: '病种（病组）入组率', en: 'Disease-group grouping rate' },
+  /** the plans' own words: "DRG/DIP 付费医疗机构病组（病种）入组率" (Liaoning 2277, Hunan 4884) */
+  diseaseGroups: {
+    zh: 'DRG/DIP付费医疗机构病组（病种）入组率',
+    en: 'Share of cases grouped at DRG/DIP-paid institutions',
+  },
   fund: {
     zh: 'DRG/DIP 付费医保基金支出占比',
     en: 'Share of inpatient fund spending paid by DRG/DIP',
@@ -153,8 +157,16 @@ export const FIELD_WORDS = {
   stage: { zh: '改革阶段', en: 'Stage' },
   eligibleInstitutions: { zh: '符合条件的医疗机构数', en: 'Eligible institutions' },
   coveredInstitutions: { zh: 'DRG/DIP付费医疗机构数', en: 'Institutions paid by DRG/DIP' },
-  inpatientCases: { zh: '住院病例数', en: 'Inpatient cases' },
-  groupedCases: { zh: '入组病例数', en: 'Cases grouped' },
+  inpatientCases: { zh: '全地区住院病例数', en: 'Inpatient cases, whole region' },
+  groupedCases: { zh: '全地区入组病例数', en: 'Cases grouped, whole region' },
+  paidInstitutionCases: {
+    zh: 'DRG/DIP付费医疗机构住院病例数',
+    en: 'Inpatient cases at DRG/DIP-paid institutions',
+  },
+  paidInstitutionGroupedCases: {
+    zh: 'DRG/DIP付费医疗机构入组病例数',
+    en: 'Cases grouped at DRG/DIP-paid institutions',
+  },
   inpatientFund: { zh: '住院医保基金支出（万元）', en: 'Inpatient fund (10k CNY)' },
   drgDipFund: { zh: 'DRG/DIP付费基金支出（万元）', en: 'DRG/DIP-paid fund (10k CNY)' },
   subsetEligibleInstitutions: { zh: '二级及以上公立医院数', en: 'Secondary+ public hospitals' },

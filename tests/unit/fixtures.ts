@@ -102,6 +102,8 @@ export function quarter(
     drgDipFundCents: 0,
     subsetEligibleInstitutions: null,
     subsetCoveredInstitutions: null,
+    paidInstitutionCases: null,
+    paidInstitutionGroupedCases: null,
     ...f,
   };
 }

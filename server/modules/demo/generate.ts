@@ -4,7 +4,8 @@
  * figures. Each region follows its own timeline (pilots already paying, most launching in
  * 2022, some late, one going backwards) so that every status appears on the dashboard.
  * Large hospitals join first, so the covered share of cases and of fund runs ahead of the
- * share of institutions (cases ≈ cov^0.5, fund ≈ cov^0.45).
+ * share of institutions (cases ≈ cov^0.5, fund ≈ cov^0.45); 90–98 % of the paid institutions'
+ * cases are grouped.
  */
 import { addQuarters, comparePeriods, parsePeriod, periodsBetween } from '../../domain/periods.ts';
 import type {
@@ -144,7 +145,9 @@ function row(region: DemoRegion, s: Scenario, p: Period): DemoRow {
   // year to date: cases and fund accumulate over the quarters of the year
   const cases = Math.round(eligible * s.casesPerInstitution * (q / 4) * (0.95 + r() * 0.1));
   const caseShare = covered === 0 ? 0 : Math.sqrt(covered / eligible);
-  const grouped = Math.min(cases, Math.round(cases * caseShare * s.groupRate));
+  // Cases are grouped for payment at the paid institutions (入组率 as the plans define it).
+  const paidCases = Math.round(cases * caseShare);
+  const grouped = Math.min(paidCases, Math.round(paidCases * s.groupRate));
   const fund = cases * s.fundPerCase;
   const fundShare =
     covered === 0 ? 0 : Math.min(0.98, (covered / eligible) ** 0.45 * (0.9 + r() * 0.07));
@@ -156,6 +159,8 @@ function row(region: DemoRegion, s: Scenario, p: Period): DemoRow {
     coveredInstitutions: covered,
     inpatientCases: cases,
     groupedCases: grouped,
+    paidInstitutionCases: paidCases,
+    paidInstitutionGroupedCases: grouped,
     inpatientFund: money(fund),
     drgDipFund: money(Math.min(fund, fund * fundShare)),
   };

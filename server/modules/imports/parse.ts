@@ -96,7 +96,11 @@ function columnMap(
   for (const col of TEMPLATE_COLUMNS) {
     const zh = col.header.split(' (')[0]!;
     const i = header.findIndex(
-      (h) => h === col.header || h.startsWith(zh) || h.toLowerCase() === col.key.toLowerCase(),
+      (h) =>
+        h === col.header ||
+        h.startsWith(zh) ||
+        (col.formerHeaders ?? []).some((f) => h.startsWith(f)) ||
+        h.toLowerCase() === col.key.toLowerCase(),
     );
     if (i >= 0) map.set(col.key, i);
   }

@@ -15,6 +15,8 @@ export interface TemplateColumn {
     | 'coveredInstitutions'
     | 'inpatientCases'
     | 'groupedCases'
+    | 'paidInstitutionCases'
+    | 'paidInstitutionGroupedCases'
     | 'inpatientFund'
     | 'drgDipFund'
     | 'subsetEligibleInstitutions'
@@ -23,6 +25,8 @@ export interface TemplateColumn {
   header: string;
   kind: 'code' | 'text' | 'method' | 'stage' | 'count' | 'money';
   required: boolean;
+  /** headers of earlier templates that still name this column (files already filled in) */
+  formerHeaders?: string[];
 }
 
 export const TEMPLATE_COLUMNS: TemplateColumn[] = [
@@ -49,15 +53,32 @@ export const TEMPLATE_COLUMNS: TemplateColumn[] = [
   },
   {
     key: 'inpatientCases',
-    header: '住院病例数，年度累计 (inpatient cases, YTD)',
+    header: '全地区住院病例数，年度累计 (inpatient cases, whole region, YTD)',
     kind: 'count',
     required: true,
+    formerHeaders: ['住院病例数'],
   },
   {
     key: 'groupedCases',
-    header: '入组病例数，年度累计 (grouped cases, YTD)',
+    header: '全地区入组病例数，年度累计 (grouped cases, whole region, YTD)',
     kind: 'count',
     required: true,
+    formerHeaders: ['入组病例数'],
+  },
+  // The plans' 入组率 is "DRG/DIP 付费医疗机构病组（病种）入组率": cases at the paid institutions.
+  {
+    key: 'paidInstitutionCases',
+    header:
+      'DRG/DIP付费医疗机构住院病例数，年度累计 (inpatient cases at DRG/DIP-paid institutions, YTD)',
+    kind: 'count',
+    required: false,
+  },
+  {
+    key: 'paidInstitutionGroupedCases',
+    header:
+      'DRG/DIP付费医疗机构入组病例数，年度累计 (grouped cases at DRG/DIP-paid institutions, YTD)',
+    kind: 'count',
+    required: false,
   },
   {
     key: 'inpatientFund',

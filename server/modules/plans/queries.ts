@@ -141,6 +141,9 @@ function documentDto(v: LoadedVersion): PlanDocumentDto {
     endYear: v.endYear,
     sourceRef: v.sourceRef,
     reportingDuty: v.reportingDuty,
+    reportingFrequency: v.reportingFrequency,
+    reportingStartsOn: iso(v.reportingStartsOn),
+    reportingDeadlineDays: v.reportingDeadlineDays,
     summary: v.summary,
   };
 }

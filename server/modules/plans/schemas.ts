@@ -1,5 +1,6 @@
 /** Response shapes of the plan endpoints; the web app imports these types. */
 import { type Static, Type } from 'typebox';
+import { REPORTING_FREQUENCIES } from '../../domain/reporting-duty.ts';
 import { DIMENSIONS, REGION_EVENTS, STAGES, TARGET_KINDS } from '../../domain/types.ts';
 import { Nullable, oneOf } from '../shared/schema.ts';
 
@@ -26,6 +27,10 @@ export const PlanDocumentSchema = Type.Object({
   endYear: Type.Integer(),
   sourceRef: Nullable(Type.String()),
   reportingDuty: Nullable(Type.String()),
+  /** the duty as data: what completeness and overdue follow */
+  reportingFrequency: oneOf(REPORTING_FREQUENCIES),
+  reportingStartsOn: Nullable(Type.String()),
+  reportingDeadlineDays: Nullable(Type.Integer()),
   summary: Nullable(Type.String()),
 });
 

@@ -3,6 +3,7 @@
  * a file that does not match, naming the file and the path of the problem.
  */
 import { type Static, Type } from 'typebox';
+import { REPORTING_FREQUENCIES } from '../../domain/reporting-duty.ts';
 import {
   DIMENSIONS,
   REGION_EVENTS,
@@ -138,7 +139,14 @@ export const PlanFile = Type.Object(
         startYear: Type.Integer({ minimum: 2019, maximum: 2035 }),
         endYear: Type.Integer({ minimum: 2019, maximum: 2035 }),
         sourceRef: Type.Optional(Type.String()),
+        /** the duty as the document words it (quoted, with its line) */
         reportingDuty: Type.Optional(Type.String()),
+        /** the same duty as data (README "Reporting duties"); absent: 'none' */
+        reportingFrequency: Type.Optional(oneOf(REPORTING_FREQUENCIES)),
+        /** first day reports are owed from; absent: 1 January of startYear */
+        reportingStartsOn: Type.Optional(IsoDate),
+        /** days after a quarter's end its report is due; absent: REPORT_DEADLINE_DAYS */
+        reportingDeadlineDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
         summary: Type.Optional(Type.String()),
       },
       { additionalProperties: false },

@@ -66,6 +66,8 @@ export async function toDto(db: Db | Tx, rep: LoadedReport): Promise<ReportDto> 
       regionNameEn: r.region.nameEn,
       subsetEligibleInstitutions: r.subsetEligibleInstitutions,
       subsetCoveredInstitutions: r.subsetCoveredInstitutions,
+      paidInstitutionCases: r.paidInstitutionCases,
+      paidInstitutionGroupedCases: r.paidInstitutionGroupedCases,
       note: r.note,
       inpatientFund: rows[i]!.inpatientFund as string,
       drgDipFund: rows[i]!.drgDipFund as string,

@@ -12,6 +12,8 @@ export function rowFigures(r: StoredRow) {
     coveredInstitutions: r.coveredInstitutions,
     inpatientCases: r.inpatientCases,
     groupedCases: r.groupedCases,
+    paidInstitutionCases: r.paidInstitutionCases,
+    paidInstitutionGroupedCases: r.paidInstitutionGroupedCases,
     subsetEligibleInstitutions: r.subsetEligibleInstitutions,
     subsetCoveredInstitutions: r.subsetCoveredInstitutions,
   };

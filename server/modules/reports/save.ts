@@ -225,6 +225,8 @@ export async function saveDraft(
         drgDipFund: centsText(moneyCents(r.drgDipFund)!),
         subsetEligibleInstitutions: r.subsetEligibleInstitutions ?? null,
         subsetCoveredInstitutions: r.subsetCoveredInstitutions ?? null,
+        paidInstitutionCases: r.paidInstitutionCases ?? null,
+        paidInstitutionGroupedCases: r.paidInstitutionGroupedCases ?? null,
         note: r.note ?? null,
       })),
     });

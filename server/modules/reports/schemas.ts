@@ -29,6 +29,9 @@ export const ReportRowBody = Type.Object(
     drgDipFund: Money,
     subsetEligibleInstitutions: Type.Optional(Nullable(Count)),
     subsetCoveredInstitutions: Type.Optional(Nullable(Count)),
+    /** cases and grouped cases at the institutions paid by DRG/DIP (the plans' 入组率); both or neither */
+    paidInstitutionCases: Type.Optional(Nullable(Count)),
+    paidInstitutionGroupedCases: Type.Optional(Nullable(Count)),
     note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
   },
   { additionalProperties: false },
@@ -74,6 +77,9 @@ export const ReportRowSchema = Type.Object({
   drgDipFund: Type.String(),
   subsetEligibleInstitutions: Nullable(Type.Integer()),
   subsetCoveredInstitutions: Nullable(Type.Integer()),
+  /** null: not given (reports saved before these were collected, or left out) */
+  paidInstitutionCases: Nullable(Type.Integer()),
+  paidInstitutionGroupedCases: Nullable(Type.Integer()),
   note: Nullable(Type.String()),
 });
 

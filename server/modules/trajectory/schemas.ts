@@ -1,5 +1,6 @@
 /** The shape of the trajectory endpoint: actual vs planned per quarter, for the province, each cohort and each region. */
 import { type Static, Type } from 'typebox';
+import { CASE_BASES } from '../../domain/coverage.ts';
 import { PROGRESS_STATUSES } from '../../domain/status.ts';
 import { DIMENSIONS, PAYMENT_METHODS, STAGES } from '../../domain/types.ts';
 import { ClauseSourceSchema } from '../plans/schemas.ts';
@@ -28,6 +29,11 @@ export const ActualSchema = Type.Object({
   denominator: Figure,
   /** numerator ÷ denominator × 100, two decimals; null when the denominator is 0 */
   pct: Nullable(Type.Number()),
+  /**
+   * disease groups only: whose cases the rate counts — the institutions paid by DRG/DIP (the
+   * plans' 入组率), the whole region (a report saved before those figures were collected), or mixed
+   */
+  basis: Type.Optional(oneOf(CASE_BASES)),
 });
 
 export const PointSchema = Type.Object({

@@ -77,6 +77,7 @@ function actualDto(c: Coverage | null, dimension: Dimension): Point['actual'] {
     numerator: figureText(c.numerator, dimension),
     denominator: figureText(c.denominator, dimension),
     pct: roundPercent(c.pct),
+    ...(c.basis ? { basis: c.basis } : {}),
   };
 }
 

@@ -33,7 +33,7 @@ export async function setUpImport(ctx: TestContext): Promise<Bureau> {
   return bureau;
 }
 
-/** One quarter's figures, varied on purpose: thousands, decimals, no method, every stage, subset figures, a note with a comma. */
+/** One quarter's figures, varied on purpose: thousands, decimals, no method, every stage, subset and paid-institution figures, a note with a comma. */
 export function figures(bureau: Bureau): ReportRowBody[] {
   return bureau.regionCodes.map((regionCode, i) => ({
     regionCode,
@@ -43,6 +43,9 @@ export function figures(bureau: Bureau): ReportRowBody[] {
     coveredInstitutions: 800 + i * 11,
     inpatientCases: 123_456 + i * 1_001,
     groupedCases: 100_000 + i * 999,
+    // the paid institutions' cases (the plans' 入组率) on every other row, left out on the rest
+    paidInstitutionCases: i % 2 === 0 ? 90_000 + i * 500 : null,
+    paidInstitutionGroupedCases: i % 2 === 0 ? 85_000 + i * 400 : null,
     inpatientFund: (234_567.8 + i * 10.05).toFixed(2),
     drgDipFund: (123_456.78 + i).toFixed(2),
     subsetEligibleInstitutions: i % 3 === 0 ? 40 + i : null,

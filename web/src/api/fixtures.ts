@@ -256,6 +256,9 @@ export function fixturePlan(code: string | null): PlanResponse {
       endYear: 2024,
       sourceRef: null,
       reportingDuty: plan ? '季调度' : null,
+      reportingFrequency: plan ? 'quarterly' : 'none',
+      reportingStartsOn: null,
+      reportingDeadlineDays: null,
       summary: null,
     },
     cohorts: liaoning

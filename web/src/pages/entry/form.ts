@@ -23,6 +23,8 @@ export const COUNT_FIELDS = [
   'inpatientCases',
   'groupedCases',
 ] as const;
+/** The plans' 入组率 counts the cases at the institutions paid by DRG/DIP: optional, both or neither. */
+export const PAID_CASE_FIELDS = ['paidInstitutionCases', 'paidInstitutionGroupedCases'] as const;
 export const MONEY_FIELDS = ['inpatientFund', 'drgDipFund'] as const;
 export const SUBSET_FIELDS = ['subsetEligibleInstitutions', 'subsetCoveredInstitutions'] as const;
 /** The form's columns, in the template's order. */
@@ -30,6 +32,7 @@ export const FIELDS = [
   'method',
   'stage',
   ...COUNT_FIELDS,
+  ...PAID_CASE_FIELDS,
   ...MONEY_FIELDS,
   ...SUBSET_FIELDS,
   'note',
@@ -117,6 +120,7 @@ export function toBody(rows: FormRow[]): Body {
       MONEY_FIELDS.map((f) => [f, String(number(f) ?? '')]),
     ) as Record<(typeof MONEY_FIELDS)[number], string>;
     const subset = SUBSET_FIELDS.map((f) => number(f, true));
+    const paid = PAID_CASE_FIELDS.map((f) => number(f, true));
     out.push({
       regionCode: code,
       method: (METHODS as readonly string[]).includes(row.method)
@@ -127,6 +131,8 @@ export function toBody(rows: FormRow[]): Body {
       ...money,
       subsetEligibleInstitutions: subset[0] == null ? null : Number(subset[0]),
       subsetCoveredInstitutions: subset[1] == null ? null : Number(subset[1]),
+      paidInstitutionCases: paid[0] == null ? null : Number(paid[0]),
+      paidInstitutionGroupedCases: paid[1] == null ? null : Number(paid[1]),
       note: row.note.trim() || null,
     });
     sent.push(code);
