@@ -256,6 +256,8 @@ describe('entering a quarter', () => {
             i === 2 ? coveredInFourthRow : '300',
             '40000',
             '30000',
+            '20000',
+            '18000',
             '9000.5',
             '5000',
             '',
