@@ -16,9 +16,14 @@ export const PERCENT_DECIMALS = 1;
 /** Decimals of money (万元) everywhere it is written out: what the database keeps. */
 export const MONEY_DECIMALS = 2;
 
-/** "1234.5" or 1234.5 → 123450 (cents of 万元); null when it is not an amount. */
+/** "1234.5" or 1234.5 → 123450 (cents of 万元); null when it is not an amount (1.234 is not: never rounded). */
 export function moneyCents(v: string | number): number | null {
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? v.toFixed(2) : '') : v.trim();
+  const s =
+    typeof v === 'number'
+      ? Number.isFinite(v) && Number(v.toFixed(2)) === v
+        ? v.toFixed(2)
+        : ''
+      : v.trim();
   if (!MONEY.test(s)) return null;
   const [whole, frac = ''] = s.split('.');
   return Number(whole) * 100 + Number(frac.padEnd(2, '0'));

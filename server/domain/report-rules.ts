@@ -1,14 +1,20 @@
 /**
  * Rules for a quarter's figures. Hard errors reject the save (nothing is written); warnings
- * are saved with the report and shown to reviewers, like DHIS2's validation rules.
- * Every problem carries the JSON pointer of the field (`/rows/3/coveredInstitutions`).
+ * (report-warnings.ts) are saved with the report and shown to reviewers, like DHIS2's
+ * validation rules. Every problem carries the JSON pointer of the field
+ * (`/rows/3/coveredInstitutions`).
+ *
+ * One pass finds every problem: each row, each field's form (a count, an amount, a stage) and
+ * each rule between fields (covered ≤ eligible), so a bureau fixes its quarter in one go. The
+ * rows are taken as they arrived (from JSON, a spreadsheet or the browser's form), so a field
+ * may be missing or of the wrong kind: that is a problem at the field, never an exception.
+ * The API, the importer and the entry form all run these same checks.
  */
 
-import { diseaseGroupCoverage } from './coverage.ts';
 import { moneyCents } from './numbers.ts';
-import { optionalFigureProblems, paidCasesMissing } from './report-optional-figures.ts';
-import { STAGES, type Stage } from './types.ts';
-import { FIELD_WORDS, STAGE_WORDS } from './vocabulary.ts';
+import { optionalFigureProblems } from './report-optional-figures.ts';
+import { PAYMENT_METHODS, STAGES, type Stage } from './types.ts';
+import { FIELD_WORDS } from './vocabulary.ts';
 
 export interface ReportRowInput {
   regionCode: string;
@@ -36,232 +42,199 @@ export interface RuleProblem {
   en: string;
 }
 
-const COUNT_FIELDS = [
+/** The largest count a row may hold (no province has 10⁸ of anything it reports). */
+export const MAX_COUNT = 100_000_000;
+/** The longest note a row may carry. */
+export const MAX_NOTE = 1000;
+
+export const COUNT_FIELDS = [
   'eligibleInstitutions',
   'coveredInstitutions',
   'inpatientCases',
   'groupedCases',
 ] as const;
-const MONEY_FIELDS = ['inpatientFund', 'drgDipFund'] as const;
+export const MONEY_FIELDS = ['inpatientFund', 'drgDipFund'] as const;
+export const SUBSET_FIELDS = ['subsetEligibleInstitutions', 'subsetCoveredInstitutions'] as const;
+/** cases at the institutions paid by DRG/DIP: optional, both or neither (report-optional-figures.ts) */
+export const PAID_CASE_FIELDS = ['paidInstitutionCases', 'paidInstitutionGroupedCases'] as const;
+/** Every field of a row these rules check, in the template's order. */
+export const ROW_FIELDS = [
+  'regionCode',
+  'method',
+  'stage',
+  ...COUNT_FIELDS,
+  ...PAID_CASE_FIELDS,
+  ...MONEY_FIELDS,
+  ...SUBSET_FIELDS,
+  'note',
+] as const;
+export type RowField = (typeof ROW_FIELDS)[number];
 
-/** Hard errors: anything here means the quarter is rejected whole. */
+export interface RuleContext {
+  /** the province's region codes */
+  provinceRegions: Set<string>;
+  /** every known region code → its province (to say "belongs to another province") */
+  knownRegions: Map<string, string>;
+}
+
+const absent = (v: unknown) => v === undefined || v === null || v === '';
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+const word = (f: RowField) => FIELD_WORDS[f];
+
+/**
+ * Hard errors: anything here means the quarter is rejected whole. `skip` names paths whose
+ * form was already judged elsewhere (a spreadsheet cell the importer could not read): no
+ * second problem is raised there, and rules that need that field are not applied.
+ */
 export function hardErrors(
-  rows: ReportRowInput[],
-  ctx: { provinceRegions: Set<string>; knownRegions: Map<string, string> },
+  rows: readonly unknown[],
+  ctx: RuleContext,
+  skip: ReadonlySet<string> = new Set(),
 ): RuleProblem[] {
   const out: RuleProblem[] = [];
-  const add = (path: string, code: string, zh: string, en: string) =>
-    out.push({ path, code, zh, en });
   const seen = new Map<string, number>();
-  rows.forEach((r, i) => {
+  rows.forEach((raw, i) => {
     const at = `/rows/${i}`;
-    if (!ctx.provinceRegions.has(r.regionCode)) {
-      const other = ctx.knownRegions.get(r.regionCode);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      out.push({
+        path: at,
+        code: 'notARow',
+        zh: '此行应为一个统筹地区的数据',
+        en: "A row must be one region's figures",
+      });
+      return;
+    }
+    const row = raw as Record<string, unknown>;
+    const bad = new Set<RowField>();
+    const add = (f: RowField, code: string, zh: string, en: string) => {
+      bad.add(f);
+      if (!skip.has(`${at}/${f}`)) out.push({ path: `${at}/${f}`, code, zh, en });
+    };
+    const required = (f: RowField) =>
+      add(f, 'required', `缺少${word(f).zh}`, `${word(f).en} is missing`);
+    for (const f of ROW_FIELDS) if (skip.has(`${at}/${f}`)) bad.add(f);
+
+    // the form of each field
+    const code = row.regionCode;
+    if (absent(code) || typeof code !== 'string') required('regionCode');
+    else if (!ctx.provinceRegions.has(code)) {
+      const other = ctx.knownRegions.get(code);
       if (other)
         add(
-          `${at}/regionCode`,
+          'regionCode',
           'regionOfAnotherProvince',
-          `统筹地区 ${r.regionCode} 属于其他省份`,
-          `Region ${r.regionCode} belongs to province ${other}`,
+          `统筹地区 ${code} 属于其他省份`,
+          `Region ${code} belongs to province ${other}`,
         );
       else
         add(
-          `${at}/regionCode`,
+          'regionCode',
           'unknownRegion',
-          `未知的统筹地区编码 ${r.regionCode}`,
-          `Unknown region code ${r.regionCode}`,
+          `未知的统筹地区编码 ${code}`,
+          `Unknown region code ${code}`,
         );
-    }
-    if (seen.has(r.regionCode))
+    } else if (seen.has(code))
       add(
-        `${at}/regionCode`,
+        'regionCode',
         'duplicateRegion',
-        `统筹地区 ${r.regionCode} 重复（已在第 ${seen.get(r.regionCode)! + 1} 行）`,
-        `Region ${r.regionCode} appears twice (also row ${seen.get(r.regionCode)! + 1})`,
+        `统筹地区 ${code} 重复（已在第 ${seen.get(code)! + 1} 行）`,
+        `Region ${code} appears twice (also row ${seen.get(code)! + 1})`,
       );
-    seen.set(r.regionCode, i);
-    if (!STAGES.includes(r.stage))
+    if (typeof code === 'string' && !seen.has(code)) seen.set(code, i);
+    if (absent(row.stage)) required('stage');
+    else if (!(STAGES as readonly unknown[]).includes(row.stage))
+      add('stage', 'unknownStage', '改革阶段不在列表中', 'Stage is not one of the allowed values');
+    if (row.method === undefined) required('method');
+    else if (row.method !== null && !(PAYMENT_METHODS as readonly unknown[]).includes(row.method))
       add(
-        `${at}/stage`,
-        'unknownStage',
-        '改革阶段不在列表中',
-        'Stage is not one of the allowed values',
-      );
-    if (r.method !== null && r.method !== 'DRG' && r.method !== 'DIP')
-      add(
-        `${at}/method`,
+        'method',
         'unknownMethod',
         '付费方式应为 DRG 或 DIP',
         'Payment method must be DRG or DIP',
       );
-    for (const f of COUNT_FIELDS) {
-      const v = r[f];
-      if (!Number.isInteger(v) || v < 0)
+    const count = (f: RowField, optional: boolean) => {
+      const v = row[f];
+      if (absent(v)) {
+        if (!optional) required(f);
+      } else if (!isCount(v) || v > MAX_COUNT)
         add(
-          `${at}/${f}`,
+          f,
           'notACount',
-          `${FIELD_WORDS[f].zh}应为非负整数`,
-          `${FIELD_WORDS[f].en} must be a whole number ≥ 0`,
+          `${word(f).zh}应为 0 到 ${MAX_COUNT} 之间的整数`,
+          `${word(f).en} must be a whole number from 0 to ${MAX_COUNT}`,
         );
-    }
-    const cents = Object.fromEntries(MONEY_FIELDS.map((f) => [f, moneyCents(r[f])]));
+    };
+    for (const f of COUNT_FIELDS) count(f, false);
+    for (const f of [...PAID_CASE_FIELDS, ...SUBSET_FIELDS]) count(f, true);
+    const cents: Partial<Record<(typeof MONEY_FIELDS)[number], number>> = {};
     for (const f of MONEY_FIELDS) {
-      if (cents[f] === null)
+      const v = row[f];
+      const c = typeof v === 'string' || typeof v === 'number' ? moneyCents(v) : null;
+      if (absent(v)) required(f);
+      else if (c === null)
         add(
-          `${at}/${f}`,
+          f,
           'notAnAmount',
-          `${FIELD_WORDS[f].zh}应为非负金额，最多两位小数`,
-          `${FIELD_WORDS[f].en} must be an amount ≥ 0 with at most two decimals`,
+          `${word(f).zh}应为非负金额，最多两位小数`,
+          `${word(f).en} must be an amount ≥ 0 with at most two decimals`,
         );
+      else cents[f] = c;
     }
-    if (Number.isInteger(r.coveredInstitutions) && r.coveredInstitutions > r.eligibleInstitutions)
+    if (!absent(row.note) && (typeof row.note !== 'string' || row.note.length > MAX_NOTE))
       add(
-        `${at}/coveredInstitutions`,
+        'note',
+        'tooLong',
+        `备注应为文字，最多 ${MAX_NOTE} 个字符`,
+        `The note must be text of at most ${MAX_NOTE} characters`,
+      );
+
+    // rules between fields, where both fields are readable
+    const ok = (f: RowField) => !bad.has(f) && isCount(row[f]);
+    if (
+      ok('coveredInstitutions') &&
+      ok('eligibleInstitutions') &&
+      (row.coveredInstitutions as number) > (row.eligibleInstitutions as number)
+    )
+      add(
+        'coveredInstitutions',
         'coveredAboveEligible',
         '付费医疗机构数大于符合条件的医疗机构数',
         'Covered institutions exceed eligible institutions',
       );
-    if (Number.isInteger(r.groupedCases) && r.groupedCases > r.inpatientCases)
+    if (
+      ok('groupedCases') &&
+      ok('inpatientCases') &&
+      (row.groupedCases as number) > (row.inpatientCases as number)
+    )
       add(
-        `${at}/groupedCases`,
+        'groupedCases',
         'groupedAboveCases',
         '入组病例数大于住院病例数',
         'Grouped cases exceed inpatient cases',
       );
     if (
-      cents.drgDipFund !== null &&
-      cents.inpatientFund !== null &&
-      cents.drgDipFund! > cents.inpatientFund!
+      cents.drgDipFund !== undefined &&
+      cents.inpatientFund !== undefined &&
+      cents.drgDipFund > cents.inpatientFund
     )
       add(
-        `${at}/drgDipFund`,
+        'drgDipFund',
         'fundAboveTotal',
         'DRG/DIP付费基金支出大于住院医保基金支出',
         'DRG/DIP-paid fund exceeds inpatient fund',
       );
-    out.push(...optionalFigureProblems(r, at));
-  });
-  return out;
-}
-
-/** The 入组率 of this quarter and the last, on the same basis (else no jump is measured). */
-function groupingRates(
-  r: ReportRowInput,
-  p: ReportRowInput,
-): [string, number | null, number | null] {
-  const rate = (x: ReportRowInput) =>
-    diseaseGroupCoverage({
-      inpatientCases: x.inpatientCases,
-      groupedCases: x.groupedCases,
-      paidInstitutionCases: x.paidInstitutionCases ?? null,
-      paidInstitutionGroupedCases: x.paidInstitutionGroupedCases ?? null,
-    });
-  const now = rate(r);
-  const before = rate(p);
-  const paid = now.basis === 'paidInstitutions';
-  return [
-    paid ? 'paidInstitutionGroupedCases' : 'groupedCases',
-    now.pct,
-    now.basis === before.basis ? before.pct : null,
-  ];
-}
-
-export interface WarningOptions {
-  /** a jump in a coverage share above this many percentage points from the previous quarter */
-  jumpPoints: number;
-}
-
-const STAGE_RANK: Record<Stage, number> = { notStarted: 0, preparing: 1, simulated: 2, actual: 3 };
-
-/**
- * Warnings against the previous quarter's figures of the same region. Fund and case figures
- * are year to date, so they are compared only within one year (Q1 starts again).
- */
-export function warnings(
-  rows: ReportRowInput[],
-  previous: Map<string, ReportRowInput>,
-  sameYear: boolean,
-  opts: WarningOptions = { jumpPoints: 30 },
-): RuleProblem[] {
-  const out: RuleProblem[] = [];
-  rows.forEach((r, i) => {
-    const at = `/rows/${i}`;
-    if (r.stage === 'actual' && r.coveredInstitutions === 0)
-      out.push({
-        path: `${at}/coveredInstitutions`,
-        code: 'actualWithoutInstitutions',
-        zh: '已实际付费但付费医疗机构数为 0',
-        en: 'In actual payment but no covered institutions',
-      });
-    const missing = paidCasesMissing(r, at);
-    if (missing) out.push(missing);
-    const p = previous.get(r.regionCode);
-    if (!p) return;
-    if (STAGE_RANK[r.stage] < STAGE_RANK[p.stage])
-      out.push({
-        path: `${at}/stage`,
-        code: 'stageWentBack',
-        zh: `改革阶段倒退（上季度为${STAGE_WORDS[p.stage].zh}）`,
-        en: `Stage went backwards (was ${STAGE_WORDS[p.stage].en.toLowerCase()} last quarter)`,
-      });
-    if (r.coveredInstitutions < p.coveredInstitutions)
-      out.push({
-        path: `${at}/coveredInstitutions`,
-        code: 'cumulativeFell',
-        zh: `付费医疗机构数比上季度减少（${p.coveredInstitutions} → ${r.coveredInstitutions}）`,
-        en: `Covered institutions fell from last quarter (${p.coveredInstitutions} → ${r.coveredInstitutions})`,
-      });
-    if (sameYear) {
-      for (const f of [
-        'inpatientCases',
-        'groupedCases',
-        'paidInstitutionCases',
-        'paidInstitutionGroupedCases',
-      ] as const) {
-        const now = r[f] ?? null;
-        const before = p[f] ?? null;
-        if (now !== null && before !== null && now < before)
-          out.push({
-            path: `${at}/${f}`,
-            code: 'cumulativeFell',
-            zh: `${FIELD_WORDS[f].zh}（年度累计）比上季度减少`,
-            en: `${FIELD_WORDS[f].en} (year to date) fell from last quarter`,
-          });
-      }
-      for (const f of ['inpatientFund', 'drgDipFund'] as const) {
-        const now = moneyCents(r[f]);
-        const before = moneyCents(p[f]);
-        if (now !== null && before !== null && now < before)
-          out.push({
-            path: `${at}/${f}`,
-            code: 'cumulativeFell',
-            zh: `${FIELD_WORDS[f].zh}（年度累计）比上季度减少`,
-            en: `${FIELD_WORDS[f].en} (year to date) fell from last quarter`,
-          });
-      }
-    }
-    const share = (n: number, d: number) => (d > 0 ? (100 * n) / d : null);
-    const pairs: [string, number | null, number | null][] = [
-      [
-        'coveredInstitutions',
-        share(r.coveredInstitutions, r.eligibleInstitutions),
-        share(p.coveredInstitutions, p.eligibleInstitutions),
-      ],
-      groupingRates(r, p),
-      [
-        'drgDipFund',
-        share(moneyCents(r.drgDipFund) ?? 0, moneyCents(r.inpatientFund) ?? 0),
-        share(moneyCents(p.drgDipFund) ?? 0, moneyCents(p.inpatientFund) ?? 0),
-      ],
-    ];
-    for (const [f, now, before] of pairs) {
-      if (now !== null && before !== null && Math.abs(now - before) > opts.jumpPoints)
-        out.push({
-          path: `${at}/${f}`,
-          code: 'jump',
-          zh: `覆盖率较上季度变化超过 ${opts.jumpPoints} 个百分点（${before.toFixed(1)}% → ${now.toFixed(1)}%）`,
-          en: `Coverage moved more than ${opts.jumpPoints} points from last quarter (${before.toFixed(1)}% → ${now.toFixed(1)}%)`,
-        });
+    // the optional pairs' rules, on their readable fields only (an unreadable one counts as
+    // not given, and nothing is said twice about a field already named)
+    const readable = Object.fromEntries(
+      [...SUBSET_FIELDS, ...PAID_CASE_FIELDS].map((f) => [f, bad.has(f) ? null : (row[f] ?? null)]),
+    );
+    const unreadable = new Set(bad);
+    for (const p of optionalFigureProblems(
+      { ...row, ...readable } as unknown as ReportRowInput,
+      at,
+    )) {
+      const f = p.path.slice(at.length + 1) as RowField;
+      if (!unreadable.has(f)) add(f, p.code, p.zh, p.en);
     }
   });
   return out;

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { coverageOf, rollUpCoverage } from '../../server/domain/coverage.ts';
-import { hardErrors, type ReportRowInput, warnings } from '../../server/domain/report-rules.ts';
+import { hardErrors, type ReportRowInput } from '../../server/domain/report-rules.ts';
+import { warnings } from '../../server/domain/report-warnings.ts';
 import { quarter } from './fixtures.ts';
 
 describe('the disease-group rate a reviewer reads', () => {

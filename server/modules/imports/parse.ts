@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { restoreCell } from '../../domain/formula-cells.ts';
+import { MAX_COUNT, MAX_NOTE } from '../../domain/report-rules.ts';
 import type { ReportRowBody } from '../reports/schemas.ts';
 import { STAGE_FROM_TEXT, TEMPLATE_COLUMNS, type TemplateColumn } from './template.ts';
 
@@ -23,9 +24,8 @@ export interface ImportProblem {
 
 export type Cell = string | number | null;
 
-/** the API's limits (reports/schemas.ts), so a file cannot store what a save would refuse */
-const MAX_COUNT = 100_000_000;
-const MAX_TEXT = 1000;
+/** the domain's limits, so a file cannot store what a save would refuse */
+const MAX_TEXT = MAX_NOTE;
 
 export function decodeCsv(buf: Buffer): string {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)

@@ -1,16 +1,18 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { RuleProblem } from '../../domain/report-rules.ts';
 import { mayEnterReport, REFUSED } from '../../permissions/reports.ts';
 import { refuse } from '../../permissions/session.ts';
 import { Problem } from '../../plugins/problem.ts';
 import { sendTable } from '../exports/tabular.ts';
 import { requireProvince } from '../provinces/queries.ts';
+import { figureProblems } from '../reports/check.ts';
 import { readReport } from '../reports/load.ts';
 import { parseIfMatch, saveDraft } from '../reports/save.ts';
 import { ReportParams, ReportSchema } from '../reports/schemas.ts';
 import { oneOf } from '../shared/schema.ts';
-import { parseTemplate } from './parse.ts';
+import { type ImportProblem, parseTemplate } from './parse.ts';
 import { STAGE_LABELS, TEMPLATE_COLUMNS } from './template.ts';
 
 const MAX_FILE = 5 * 1024 * 1024;
@@ -106,64 +108,61 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         );
       });
       const parsed = await parseTemplate(buf, file.filename);
-      const asFields = (ps: typeof parsed.problems) =>
-        ps.map((p) => ({
-          path: p.path,
-          code: p.code,
-          zh: p.zh,
-          en: p.en,
-          row: p.row,
-          column: p.column,
-        }));
-      if (parsed.problems.length) {
+      // the rows the file could be read into are checked by the rules too, so one answer
+      // lists every bad row: cells that could not be read, and rules between readable ones
+      const unreadable = new Set(parsed.problems.map((p) => p.path));
+      const rules = unreadable.has('/file')
+        ? []
+        : await figureProblems(app.db, code, parsed.rows, unreadable);
+      const problems = [...parsed.problems.map(fileProblem), ...rules.map(ruleProblem(parsed))];
+      if (problems.length) {
+        const order = (p: (typeof problems)[number]) =>
+          p.row * 100 + TEMPLATE_COLUMNS.findIndex((c) => c.header === p.column);
+        problems.sort((a, b) => order(a) - order(b));
         throw new Problem(
           422,
           'importRejected',
-          `文件有 ${parsed.problems.length} 处错误，未导入任何数据`,
-          `The file has ${parsed.problems.length} problem(s); nothing was imported`,
-          asFields(parsed.problems),
-          { rows: [...new Set(parsed.problems.map((p) => p.row))] },
+          `文件有 ${problems.length} 处错误，未导入任何数据`,
+          `The file has ${problems.length} problem(s); nothing was imported`,
+          problems,
+          { rows: [...new Set(problems.map((p) => p.row))] },
         );
       }
-      try {
-        const report = await saveDraft(
-          app.db,
-          user,
-          code,
-          period,
-          parsed.rows,
-          parseIfMatch(request.headers['if-match']),
-        );
-        reply.header('etag', `"${report.version}"`);
-        return report;
-      } catch (e) {
-        // name the file row for rule violations found after parsing
-        if (e instanceof Problem && e.code === 'invalidFigures') {
-          const fields = e.fields.map((f) => {
-            const [, index, key] = /\/rows\/(\d+)\/?(\w*)/.exec(f.path) ?? [];
-            const row = parsed.fileRows[Number(index)] ?? 0;
-            const column = TEMPLATE_COLUMNS.find((c) => c.key === key)?.header ?? '';
-            return {
-              ...f,
-              path: f.path.replace('/body', ''),
-              zh: `第 ${row} 行：${f.zh}`,
-              en: `Row ${row}: ${f.en}`,
-              row,
-              column,
-            };
-          });
-          throw new Problem(
-            422,
-            'importRejected',
-            `文件有 ${fields.length} 处错误，未导入任何数据`,
-            `The file has ${fields.length} problem(s); nothing was imported`,
-            fields,
-            { rows: [...new Set(fields.map((f) => f.row))] },
-          );
-        }
-        throw e;
-      }
+      const report = await saveDraft(
+        app.db,
+        user,
+        code,
+        period,
+        parsed.rows,
+        parseIfMatch(request.headers['if-match']),
+      );
+      reply.header('etag', `"${report.version}"`);
+      return report;
     },
   );
 };
 export default routes;
+
+const fileProblem = (p: ImportProblem) => ({
+  path: p.path,
+  code: p.code,
+  zh: p.zh,
+  en: p.en,
+  row: p.row,
+  column: p.column,
+});
+
+/** A rule broken between readable cells, named by the spreadsheet row and column. */
+const ruleProblem =
+  (parsed: { fileRows: number[] }) =>
+  (p: RuleProblem): ReturnType<typeof fileProblem> => {
+    const [, index, key] = /\/rows\/(\d+)\/?(\w*)/.exec(p.path) ?? [];
+    const row = parsed.fileRows[Number(index)] ?? 0;
+    return {
+      ...p,
+      zh: `第 ${row} 行：${p.zh}`,
+      en: `Row ${row}: ${p.en}`,
+      row,
+      column: TEMPLATE_COLUMNS.find((c) => c.key === key)?.header ?? '',
+    };
+  };

@@ -1,7 +1,8 @@
 /** Reading a quarterly report: loading it with rows and comments, and the DTO the API sends. */
 import type { Db, Prisma } from '../../db/client.ts';
 import { addQuarters, parsePeriod } from '../../domain/periods.ts';
-import { type ReportRowInput, warnings } from '../../domain/report-rules.ts';
+import type { ReportRowInput } from '../../domain/report-rules.ts';
+import { warnings } from '../../domain/report-warnings.ts';
 import type { Reader } from '../../permissions/session.ts';
 import { mayReadReport } from '../../permissions/visibility.ts';
 import { notFound } from '../../plugins/problem.ts';

@@ -4,6 +4,7 @@ import { mayComment, mayEnterReport, mayMoveReport, REFUSED } from '../../permis
 import { refuse } from '../../permissions/session.ts';
 import { auditTrail } from '../audit/record.ts';
 import { requireProvince } from '../provinces/queries.ts';
+import { refusedBody } from './check.ts';
 import { listReports } from './list.ts';
 import { readReport, reportId } from './load.ts';
 import { parseIfMatch, saveDraft } from './save.ts';
@@ -69,11 +70,16 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
         response: { 200: ReportSchema },
       },
+      // a body the schema refuses is still checked row by row: every problem in one answer
+      attachValidation: true,
     },
     async (request, reply) => {
       const user = request.user;
+      const refused = request.validationError;
+      if (refused && refused.validationContext !== 'body') throw refused;
       if (!mayEnterReport(user, request.params.code)) throw refuse(user, REFUSED.enter);
       await requireProvince(app.db, request.params.code);
+      if (refused) throw await refusedBody(app.db, request.params.code, request.body, refused);
       const report = await saveDraft(
         app.db,
         user,

@@ -8,10 +8,10 @@
 import type { Db } from '../../db/client.ts';
 import { centsText, moneyCents } from '../../domain/numbers.ts';
 import { parsePeriod } from '../../domain/periods.ts';
-import { hardErrors } from '../../domain/report-rules.ts';
 import type { EditorSession } from '../../permissions/session.ts';
 import { Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
+import { figureProblems, invalidFigures } from './check.ts';
 import { findReport, type LoadedReport, type Status, type Tx, toDto } from './load.ts';
 import type { ReportDto, ReportRowBody } from './schemas.ts';
 
@@ -160,24 +160,12 @@ export async function saveDraft(
   ifMatch: number | null,
 ): Promise<ReportDto> {
   await checkPeriodInPlans(db, provinceCode, period);
+  const errors = await figureProblems(db, provinceCode, rows);
+  if (errors.length) throw invalidFigures(errors.map((e) => ({ ...e, path: `/body${e.path}` })));
   const regions = await db.coordinatingRegion.findMany({
-    select: { id: true, code: true, provinceCode: true },
+    where: { provinceCode },
+    select: { id: true, code: true },
   });
-  const provinceRegions = new Set(
-    regions.filter((r) => r.provinceCode === provinceCode).map((r) => r.code),
-  );
-  const errors = hardErrors(rows, {
-    provinceRegions,
-    knownRegions: new Map(regions.map((r) => [r.code, r.provinceCode])),
-  });
-  if (errors.length)
-    throw new Problem(
-      422,
-      'invalidFigures',
-      `报表有 ${errors.length} 处错误，未保存`,
-      `The report has ${errors.length} error(s); nothing was saved`,
-      errors.map((e) => ({ ...e, path: `/body${e.path}` })),
-    );
   const regionId = new Map(regions.map((r) => [r.code, r.id]));
 
   return db.$transaction(async (tx) => {

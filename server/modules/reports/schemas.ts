@@ -1,8 +1,9 @@
 import { type Static, Type } from 'typebox';
+import { MAX_COUNT, MAX_NOTE } from '../../domain/report-rules.ts';
 import { PAYMENT_METHODS, REPORT_STATUSES, STAGES } from '../../domain/types.ts';
 import { Nullable, oneOf, PeriodString } from '../shared/schema.ts';
 
-const Count = Type.Integer({ minimum: 0, maximum: 100_000_000 });
+const Count = Type.Integer({ minimum: 0, maximum: MAX_COUNT });
 const Money = Type.Union(
   [
     Type.String({ pattern: '^\\d{1,12}(\\.\\d{1,2})?$' }),
@@ -32,7 +33,7 @@ export const ReportRowBody = Type.Object(
     /** cases and grouped cases at the institutions paid by DRG/DIP (the plans' 入组率); both or neither */
     paidInstitutionCases: Type.Optional(Nullable(Count)),
     paidInstitutionGroupedCases: Type.Optional(Nullable(Count)),
-    note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+    note: Type.Optional(Nullable(Type.String({ maxLength: MAX_NOTE }))),
   },
   { additionalProperties: false },
 );

@@ -178,8 +178,6 @@ const messages: Messages = {
     nothingToSave: 'The form is empty: fill in at least one region.',
     fixFirst: 'Not saved: correct the marked entries first.',
     problemAt: '{{region}}, {{field}}: {{message}}',
-    invalidNumber: 'Enter a number (thousands separators allowed, e.g. 1,234)',
-    required: 'Required',
     warningsTitle: 'Warnings (saved with the report for the reviewer)',
     conflict: {
       title: 'Someone else changed this report: your changes were not saved',

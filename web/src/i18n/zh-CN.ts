@@ -176,8 +176,6 @@ const zhCN = {
     nothingToSave: '表单为空：请至少填写一个统筹地区。',
     fixFirst: '未保存：请先更正标出的内容。',
     problemAt: '{{region}}，{{field}}：{{message}}',
-    invalidNumber: '请输入数字（可带千位分隔符，如 1,234）',
-    required: '必填',
     warningsTitle: '提示（已随报表保存，供审核参考）',
     conflict: {
       title: '报表已被他人修改，您的修改未保存',

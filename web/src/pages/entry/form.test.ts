@@ -61,16 +61,31 @@ describe('the entry form', () => {
     ]);
   });
 
-  it('catches what cannot be sent at the field: a word for a number, a missing figure or stage', () => {
+  it('checks with the API’s own rules before sending: every form and rule problem at its field', () => {
     const body = toBody([
       filled('210100', { coveredInstitutions: 'abc', groupedCases: '', stage: '' }),
+      filled('210200', { coveredInstitutions: '121' }),
+      filled('210300', { inpatientFund: '1.234' }),
     ]);
     expect([...body.errors.keys()].sort()).toEqual([
       '210100/coveredInstitutions',
       '210100/groupedCases',
       '210100/stage',
+      '210200/coveredInstitutions',
+      '210300/inpatientFund',
     ]);
-    expect(body.errors.get('210100/coveredInstitutions')).toEqual([{ key: 'entry.invalidNumber' }]);
+    expect(body.errors.get('210100/coveredInstitutions')).toEqual([
+      {
+        zh: 'DRG/DIP付费医疗机构数应为 0 到 100000000 之间的整数',
+        en: 'Institutions paid by DRG/DIP must be a whole number from 0 to 100000000',
+      },
+    ]);
+    expect(body.errors.get('210200/coveredInstitutions')).toEqual([
+      {
+        zh: '付费医疗机构数大于符合条件的医疗机构数',
+        en: 'Covered institutions exceed eligible institutions',
+      },
+    ]);
   });
 
   it('puts the API’s problems back at the input they name, through the order the rows were sent in', () => {

@@ -1,32 +1,24 @@
 /**
  * The quarter's form as plain data: one row of strings per coordinating region, exactly
- * what the editor typed. It becomes the PUT body only when saved, and the API's problems
- * (`/body/rows/3/coveredInstitutions`) are mapped back to the input they name. Rules about
- * the figures (covered ≤ eligible, …) stay on the server; here only what cannot be sent at
- * all is caught (a word where a number belongs, a missing stage).
+ * what the editor typed. It becomes the PUT body only when saved, checked first by the
+ * server's own rules (server/domain/report-rules.ts, pure TypeScript bundled into the web),
+ * so every problem the API would answer shows at its input before anything is sent; the
+ * API's problems (`/body/rows/3/coveredInstitutions`) are mapped back to the input they name.
  */
-import type { Stage } from '../../../../server/domain/types.ts';
+import {
+  COUNT_FIELDS,
+  hardErrors,
+  MONEY_FIELDS,
+  PAID_CASE_FIELDS,
+  SUBSET_FIELDS,
+} from '../../../../server/domain/report-rules.ts';
+import { PAYMENT_METHODS, STAGES } from '../../../../server/domain/types.ts';
 import type { FieldProblem, ReportDto, ReportRowBody } from '../../api/client.ts';
 
-// Kept here (not imported as values from server/) so the web bundle never pulls server code.
-export const STAGE_KEYS = [
-  'notStarted',
-  'preparing',
-  'simulated',
-  'actual',
-] as const satisfies readonly Stage[];
-export const METHODS = ['DRG', 'DIP'] as const;
+export { COUNT_FIELDS, MONEY_FIELDS, PAID_CASE_FIELDS, SUBSET_FIELDS };
+export const STAGE_KEYS = STAGES;
+export const METHODS = PAYMENT_METHODS;
 
-export const COUNT_FIELDS = [
-  'eligibleInstitutions',
-  'coveredInstitutions',
-  'inpatientCases',
-  'groupedCases',
-] as const;
-/** The plans' 入组率 counts the cases at the institutions paid by DRG/DIP: optional, both or neither. */
-export const PAID_CASE_FIELDS = ['paidInstitutionCases', 'paidInstitutionGroupedCases'] as const;
-export const MONEY_FIELDS = ['inpatientFund', 'drgDipFund'] as const;
-export const SUBSET_FIELDS = ['subsetEligibleInstitutions', 'subsetCoveredInstitutions'] as const;
 /** The form's columns, in the template's order. */
 export const FIELDS = [
   'method',
@@ -85,59 +77,53 @@ export interface Body {
   rows: ReportRowBody[];
   /** the region of each body row, to read `/body/rows/<i>/…` back */
   sent: string[];
-  /** problems found before sending; when any, nothing is sent */
+  /** problems found before sending (the API's own rules); when any, nothing is sent */
   errors: Map<string, Message[]>;
 }
 
-/** The PUT body: entirely blank rows are left out (a draft may be partial); numbers are normalised. */
-export function toBody(rows: FormRow[]): Body {
-  const errors = new Map<string, Message[]>();
-  const fail = (code: string, f: Field, key: string) => errors.set(fieldKey(code, f), [{ key }]);
-  const out: ReportRowBody[] = [];
+/** A typed number as the API takes it: a number when it reads as one, else the text (the rules name it). */
+function figure(text: string): number | string | undefined {
+  const v = normaliseNumber(text);
+  if (v === '') return undefined;
+  return NUMBER.test(v) ? Number(v) : v;
+}
+
+/**
+ * The PUT body: entirely blank rows are left out (a draft may be partial); numbers are
+ * normalised; money stays text, so "80000.50" is sent as typed. `regionCodes`: the province's
+ * regions, for the rules' region check.
+ */
+export function toBody(rows: FormRow[], regionCodes = rows.map((r) => r.regionCode)): Body {
+  const out: Record<string, unknown>[] = [];
   const sent: string[] = [];
   for (const row of rows) {
     if (isBlank(row)) continue;
-    const code = row.regionCode;
-    const number = (f: Field, optional = false): number | string | null => {
+    const money = (f: (typeof MONEY_FIELDS)[number]) => {
       const v = normaliseNumber(row[f]);
-      if (v === '') {
-        if (!optional) fail(code, f, 'entry.required');
-        return null;
-      }
-      if (!NUMBER.test(v)) {
-        fail(code, f, 'entry.invalidNumber');
-        return null;
-      }
-      return v;
+      return v === '' ? undefined : v;
     };
-    if (!(STAGE_KEYS as readonly string[]).includes(row.stage))
-      fail(code, 'stage', 'entry.required');
-    const counts = Object.fromEntries(COUNT_FIELDS.map((f) => [f, Number(number(f))])) as Record<
-      (typeof COUNT_FIELDS)[number],
-      number
-    >;
-    const money = Object.fromEntries(
-      MONEY_FIELDS.map((f) => [f, String(number(f) ?? '')]),
-    ) as Record<(typeof MONEY_FIELDS)[number], string>;
-    const subset = SUBSET_FIELDS.map((f) => number(f, true));
-    const paid = PAID_CASE_FIELDS.map((f) => number(f, true));
     out.push({
-      regionCode: code,
-      method: (METHODS as readonly string[]).includes(row.method)
-        ? (row.method as (typeof METHODS)[number])
-        : null,
-      stage: row.stage as Stage,
-      ...counts,
-      ...money,
-      subsetEligibleInstitutions: subset[0] == null ? null : Number(subset[0]),
-      subsetCoveredInstitutions: subset[1] == null ? null : Number(subset[1]),
-      paidInstitutionCases: paid[0] == null ? null : Number(paid[0]),
-      paidInstitutionGroupedCases: paid[1] == null ? null : Number(paid[1]),
+      regionCode: row.regionCode,
+      method: (METHODS as readonly string[]).includes(row.method) ? row.method : null,
+      stage: row.stage === '' ? undefined : row.stage,
+      ...Object.fromEntries(COUNT_FIELDS.map((f) => [f, figure(row[f])])),
+      ...Object.fromEntries(MONEY_FIELDS.map((f) => [f, money(f)])),
+      ...Object.fromEntries(
+        [...PAID_CASE_FIELDS, ...SUBSET_FIELDS].map((f) => [f, figure(row[f]) ?? null]),
+      ),
       note: row.note.trim() || null,
     });
-    sent.push(code);
+    sent.push(row.regionCode);
   }
-  return { rows: out, sent, errors };
+  const problems = hardErrors(out, {
+    provinceRegions: new Set(regionCodes),
+    knownRegions: new Map(),
+  });
+  return {
+    rows: out as unknown as ReportRowBody[],
+    sent,
+    errors: problemsByField(problems, sent).byField,
+  };
 }
 
 const ROW_PATH = /^(?:\/body)?\/rows\/([^/]+)(?:\/(\w+))?$/;

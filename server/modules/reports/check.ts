@@ -1,0 +1,68 @@
+/**
+ * A quarter's figures checked in one pass against the province's regions: every row, every
+ * field's form and every rule, answered as one 422 that lists them all. A JSON body the
+ * route's schema refused is checked here too, so a 3-decimal amount in one row and covered >
+ * eligible in another come back together, in the domain's words.
+ */
+import type { Db } from '../../db/client.ts';
+import { hardErrors, ROW_FIELDS, type RuleProblem } from '../../domain/report-rules.ts';
+import { type FieldProblem, fieldsFromValidation, Problem } from '../../plugins/problem.ts';
+
+/** The hard errors of `rows` (paths `/rows/3/coveredInstitutions`); `skip` as in hardErrors. */
+export async function figureProblems(
+  db: Db,
+  provinceCode: string,
+  rows: readonly unknown[],
+  skip?: ReadonlySet<string>,
+): Promise<RuleProblem[]> {
+  const regions = await db.coordinatingRegion.findMany({
+    select: { code: true, provinceCode: true },
+  });
+  return hardErrors(
+    rows,
+    {
+      provinceRegions: new Set(
+        regions.filter((r) => r.provinceCode === provinceCode).map((r) => r.code),
+      ),
+      knownRegions: new Map(regions.map((r) => [r.code, r.provinceCode])),
+    },
+    skip,
+  );
+}
+
+export const invalidFigures = (problems: FieldProblem[]) =>
+  new Problem(
+    422,
+    'invalidFigures',
+    `报表有 ${problems.length} 处错误，未保存`,
+    `The report has ${problems.length} error(s); nothing was saved`,
+    problems,
+  );
+
+const ROW_FIELD = new RegExp(`^/body/rows/\\d+(?:/(?:${ROW_FIELDS.join('|')}))?$`);
+
+/**
+ * A save body the schema refused. When it still holds rows, they are checked like any other
+ * (the schema's complaints about a row's fields give way to the domain's, which say more);
+ * what the schema found elsewhere (an unknown property) is kept. With no row problem at all,
+ * or no rows to check, the schema's own 400 stands.
+ */
+export async function refusedBody(
+  db: Db,
+  provinceCode: string,
+  body: unknown,
+  error: Error & { validation?: unknown; validationContext?: string },
+): Promise<Error> {
+  const rows = (body as { rows?: unknown } | null)?.rows;
+  if (error.validationContext !== 'body' || !Array.isArray(rows) || rows.length > 500) return error;
+  const domain = (await figureProblems(db, provinceCode, rows)).map((p) => ({
+    ...p,
+    path: `/body${p.path}`,
+  }));
+  if (domain.length === 0) return error;
+  const schema = fieldsFromValidation(
+    Array.isArray(error.validation) ? error.validation : [],
+    'body',
+  ).filter((p) => !ROW_FIELD.test(p.path));
+  return invalidFigures([...domain, ...schema]);
+}
