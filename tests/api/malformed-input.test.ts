@@ -136,6 +136,8 @@ describe('an imported number with a space inside', () => {
       table[3]![col('inpatientCases')] = '1,234';
       // (its grouped cases fit: every rule is checked in the same pass, see every-problem.test.ts)
       table[3]![col('groupedCases')] = '1,000';
+      table[3]![col('paidInstitutionCases')] = '';
+      table[3]![col('paidInstitutionGroupedCases')] = '';
     });
     const res = await upload(bureau, '2024Q3', 'space.csv', Buffer.from(csv, 'utf8'));
     expect(res.statusCode).toBe(422);
