@@ -12,7 +12,7 @@ import { build, type TestContext } from './helper.ts';
 import { dashboards, readEndpoints } from './roles/endpoints-read.ts';
 import { writeEndpoints } from './roles/endpoints-write.ts';
 import { ACTORS, type Actor, DRAFT, type Endpoint, LN } from './roles/matrix.ts';
-import { type Roles, send, setUpRoles } from './roles/setup.ts';
+import { draftIfMatch, type Roles, send, setUpRoles } from './roles/setup.ts';
 
 let ctx: TestContext;
 let roles: Roles;
@@ -99,6 +99,7 @@ describe('drafts stay invisible to those who may not read them', () => {
     const draft = await send(roles, 'editorLN', {
       method: 'PUT',
       url: '/api/plans/liaoning-2022-1/draft',
+      headers: await draftIfMatch(roles.ctx, 'liaoning-2022-1'),
       payload: planContent({ note: '草稿' }),
     });
     expect(draft.statusCode, draft.body).toBe(200);

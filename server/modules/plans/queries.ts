@@ -1,5 +1,5 @@
 /** Reading plans: the version in force for a province (or the national plan), as the domain model and as the API shape. */
-import type { Db } from '../../db/client.ts';
+import type { Db, Prisma } from '../../db/client.ts';
 import type { PlanModel, Target, TargetScope } from '../../domain/types.ts';
 import type { CohortDto, PlanDocumentDto, PlanResponse, TargetRowDto } from './schemas.ts';
 
@@ -215,6 +215,27 @@ export async function planForProvince(db: Db, provinceCode: string): Promise<Pla
     document: documentDto(v),
     cohorts: cohortDtos(v),
     targets: targetRows(v),
+  };
+}
+
+/** A plan's draft version, shaped as the plan endpoints answer (null when there is none). */
+export async function planDraft(
+  db: Db | Prisma.TransactionClient,
+  planId: number,
+): Promise<{ versionId: number; plan: PlanResponse } | null> {
+  const v = await db.planVersion.findFirst({
+    where: { planId, status: 'draft' },
+    include: planVersionInclude,
+  });
+  if (!v) return null;
+  return {
+    versionId: v.id,
+    plan: {
+      reference: false,
+      document: documentDto(v),
+      cohorts: cohortDtos(v),
+      targets: targetRows(v),
+    },
   };
 }
 

@@ -3,13 +3,14 @@
  * supersedes the version in force, which is kept. Admins manage every plan; a province's
  * editors may draft and edit their own plan while the version is a draft.
  */
-import type { Db } from '../../db/client.ts';
+import type { Db, Prisma } from '../../db/client.ts';
 import type { AdminSession, EditorSession, Reader } from '../../permissions/session.ts';
 import { mayReadPlanDrafts } from '../../permissions/visibility.ts';
 import { notFound, Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { checkPlan, SeedError } from '../reference/read-seeds.ts';
 import type { PlanContentBody } from '../reference/seed-files.ts';
+import { planDraft } from './queries.ts';
 import { writePlanVersion } from './write.ts';
 
 /** Who drafts: an admin, or the province's editor (the route checked mayDraftPlan). */
@@ -100,23 +101,81 @@ export async function createPlan(
         provinceCode,
         after: { version: v.version, status: v.status, content: body },
       });
-      return { slug, version: v.version, status: v.status };
+      return { slug, version: v.version, status: v.status, etag: draftEtag(v.id) };
     },
     { timeout: 30_000 },
   );
 }
+
+/**
+ * A draft's ETag. Every edit writes the draft as a new row (the old one is deleted), so the row's
+ * id names exactly one content, and no id comes back after a publish.
+ */
+export const draftEtag = (versionId: number) => `"${versionId}"`;
+
+/** The draft as its editors and reviewers read it, with the ETag to send back when saving. */
+export async function readDraft(db: Db, reader: Reader, slug: string) {
+  const plan = await requirePlan(db, slug);
+  const draft = mayReadPlanDrafts(reader, plan) ? await planDraft(db, plan.id) : null;
+  if (!draft) throw notFound(`Draft of plan ${slug}`, `计划 ${slug} 的草稿`, '/params/slug');
+  return draft;
+}
+
+/** If-Match against the draft in force: 428 without it, 409 with the current draft when stale. */
+async function checkDraftVersion(
+  tx: Prisma.TransactionClient,
+  planId: number,
+  draftId: number | null,
+  ifMatch: number | null,
+) {
+  if (draftId === null && ifMatch === null) return;
+  const current = draftId === null ? null : await planDraft(tx, planId);
+  const extra = { current: current?.plan ?? null, etag: draftId && draftEtag(draftId) };
+  const field = (code: string, zh: string, en: string) => [
+    { path: '/headers/if-match', code, zh, en },
+  ];
+  if (ifMatch === null)
+    throw new Problem(
+      428,
+      'ifMatchRequired',
+      '该计划已有修订草稿：请在 If-Match 中提供您读取草稿时的 ETag',
+      'The plan has a draft: send the ETag you read it with in If-Match',
+      field('required', '必填', 'required'),
+      extra,
+    );
+  if (ifMatch !== draftId)
+    throw new Problem(
+      409,
+      'versionConflict',
+      draftId === null
+        ? '该草稿已发布或不存在，未保存任何内容'
+        : '草稿已被他人修改，未保存任何内容；当前草稿见 current',
+      draftId === null
+        ? 'The draft was published or no longer exists; nothing was saved'
+        : 'The draft changed since you read it; nothing was saved (the current draft is in `current`)',
+      field('stale', '版本已过期', 'stale version'),
+      extra,
+    );
+}
+
+/** One writer per plan at a time: the next one waits here, then checks its ETag against this draft. */
+const lockPlan = (tx: Prisma.TransactionClient, planId: number) =>
+  tx.$queryRaw`SELECT id FROM plan WHERE id = ${planId} FOR UPDATE`;
 
 export async function draftRevision(
   db: Db,
   user: Drafter,
   plan: { id: number; slug: string; provinceCode: string | null; isNational: boolean },
   body: PlanContentBody,
+  ifMatch: number | null,
 ) {
   const slug = plan.slug;
   await checkContent(db, plan, body);
   return db.$transaction(
     async (tx) => {
+      await lockPlan(tx, plan.id);
       const draft = await tx.planVersion.findFirst({ where: { planId: plan.id, status: 'draft' } });
+      await checkDraftVersion(tx, plan.id, draft?.id ?? null, ifMatch);
       const before = draft ? { version: draft.version, status: draft.status } : null;
       if (draft) await tx.planVersion.delete({ where: { id: draft.id } });
       const v = await writePlanVersion(tx, plan.id, body, {
@@ -135,16 +194,24 @@ export async function draftRevision(
         before,
         after: { version: v.version, status: v.status, content: body },
       });
-      return { slug, version: v.version, status: v.status };
+      return { slug, version: v.version, status: v.status, etag: draftEtag(v.id) };
     },
     { timeout: 30_000 },
   );
 }
 
-export async function publishDraft(db: Db, user: AdminSession, slug: string) {
+export async function publishDraft(
+  db: Db,
+  user: AdminSession,
+  slug: string,
+  ifMatch: number | null,
+) {
   const plan = await requirePlan(db, slug);
   return db.$transaction(async (tx) => {
+    await lockPlan(tx, plan.id);
     const draft = await tx.planVersion.findFirst({ where: { planId: plan.id, status: 'draft' } });
+    // optional here: an admin who read the draft publishes that draft, not a later edit
+    if (ifMatch !== null) await checkDraftVersion(tx, plan.id, draft?.id ?? null, ifMatch);
     if (!draft)
       throw new Problem(
         409,

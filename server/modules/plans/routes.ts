@@ -7,8 +7,17 @@ import { HistorySchema } from '../audit/schemas.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { ProvinceParams } from '../provinces/schemas.ts';
 import { PlanContentBody } from '../reference/seed-files.ts';
+import { parseIfMatch } from '../shared/if-match.ts';
 import { nationalPlan, planForProvince } from './queries.ts';
-import { createPlan, draftRevision, planVersions, publishDraft, requirePlan } from './revise.ts';
+import {
+  createPlan,
+  draftEtag,
+  draftRevision,
+  planVersions,
+  publishDraft,
+  readDraft,
+  requirePlan,
+} from './revise.ts';
 import { PlanResponseSchema } from './schemas.ts';
 
 const NewPlanBody = Type.Object(
@@ -23,6 +32,8 @@ const VersionResult = Type.Object({
   slug: Type.String(),
   version: Type.Integer(),
   status: Type.String(),
+  /** a draft's ETag, for the next edit's If-Match */
+  etag: Type.Optional(Type.String()),
 });
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -108,17 +119,40 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['plans'],
-        summary: '新建或修改修订草稿（保留现行版本） Create or edit the revision draft',
+        summary:
+          '新建或修改修订草稿（保留现行版本；修改时 If-Match 为读取草稿时的 ETag） Create or edit the revision draft',
         params: SlugParams,
         body: PlanContentBody,
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
         response: { 200: VersionResult },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = request.user;
       const plan = await requirePlan(app.db, request.params.slug);
       if (!mayDraftPlan(user, plan.provinceCode)) throw refuse(user, REFUSED.draft);
-      return draftRevision(app.db, user, plan, request.body);
+      const ifMatch = parseIfMatch(request.headers['if-match']);
+      const saved = await draftRevision(app.db, user, plan, request.body, ifMatch);
+      reply.header('etag', saved.etag);
+      return saved;
+    },
+  );
+
+  app.get(
+    '/plans/:slug/draft',
+    {
+      schema: {
+        tags: ['plans'],
+        summary:
+          '读取修订草稿（ETag 用于保存时的 If-Match；仅本省填报人员、审核与管理员） Read the revision draft',
+        params: SlugParams,
+        response: { 200: PlanResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const draft = await readDraft(app.db, request.user, request.params.slug);
+      reply.header('etag', draftEtag(draft.versionId));
+      return draft.plan;
     },
   );
 
@@ -129,13 +163,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['plans'],
         summary: '发布草稿，现行版本转为历史版本（管理员） Publish the draft',
         params: SlugParams,
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
         response: { 200: VersionResult },
       },
     },
     async (request) => {
       const user = request.user;
       if (!mayPublishPlan(user)) throw refuse(user, REFUSED.publish);
-      return publishDraft(app.db, user, request.params.slug);
+      return publishDraft(
+        app.db,
+        user,
+        request.params.slug,
+        parseIfMatch(request.headers['if-match']),
+      );
     },
   );
 

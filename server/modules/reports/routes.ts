@@ -4,10 +4,11 @@ import { mayComment, mayEnterReport, mayMoveReport, REFUSED } from '../../permis
 import { refuse } from '../../permissions/session.ts';
 import { auditTrail } from '../audit/record.ts';
 import { requireProvince } from '../provinces/queries.ts';
+import { parseIfMatch } from '../shared/if-match.ts';
 import { refusedBody } from './check.ts';
 import { listReports } from './list.ts';
 import { readReport, reportId } from './load.ts';
-import { parseIfMatch, saveDraft } from './save.ts';
+import { saveDraft } from './save.ts';
 import {
   CommentBody,
   HistorySchema,

@@ -15,21 +15,6 @@ import { figureProblems, invalidFigures } from './check.ts';
 import { findReport, type LoadedReport, type Status, type Tx, toDto } from './load.ts';
 import type { ReportDto, ReportRowBody } from './schemas.ts';
 
-/** `If-Match: "3"` (or W/"3", or 3) → 3 */
-export function parseIfMatch(header: string | undefined): number | null {
-  if (!header) return null;
-  const m = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!m)
-    throw new Problem(
-      400,
-      'badIfMatch',
-      'If-Match 头格式错误，应为报表版本号',
-      'If-Match must carry the report version',
-      [{ path: '/headers/if-match', code: 'pattern', zh: '格式错误', en: 'malformed' }],
-    );
-  return Number(m[1]);
-}
-
 /** The years some plan (the province's or the national one) covers. */
 async function checkPeriodInPlans(db: Db, provinceCode: string, period: string): Promise<void> {
   const year = parsePeriod(period)!.year;

@@ -3,8 +3,8 @@ import { expect } from 'vitest';
 import { createUser } from '../../../server/modules/users/service.ts';
 import { multipartFile, planContent } from '../fixtures/requests.ts';
 import { validRows } from '../helper.ts';
-import { DRAFT, type Endpoint, HN, LN, only } from './matrix.ts';
-import { currentVersion, filledCsv, type Roles, reportIn, send } from './setup.ts';
+import { DRAFT, draftReaders, type Endpoint, HN, LN, only } from './matrix.ts';
+import { currentVersion, draftIfMatch, filledCsv, type Roles, reportIn, send } from './setup.ts';
 
 /** `roles()` is the test file's setup: the calls run after its beforeAll, so they may read it. */
 export function writeEndpoints(roles: () => Roles): Endpoint[] {
@@ -179,11 +179,18 @@ export function writeEndpoints(roles: () => Roles): Endpoint[] {
       name: 'PUT /plans/:slug/draft',
       route: 'PUT /api/plans/{slug}/draft',
       expect: only(['editorLN', 'admin'], 200),
-      call: () => ({
+      call: async () => ({
         method: 'PUT',
         url: '/api/plans/liaoning-2022-1/draft',
+        headers: await draftIfMatch(roles().ctx, 'liaoning-2022-1'),
         payload: planContent({ note: '修订' }),
       }),
+    },
+    {
+      name: 'GET /plans/:slug/draft (the draft the row above saved)',
+      route: 'GET /api/plans/{slug}/draft',
+      expect: draftReaders('editorLN'),
+      call: () => ({ method: 'GET', url: '/api/plans/liaoning-2022-1/draft' }),
     },
     {
       name: 'POST /plans/:slug/publish',
@@ -193,6 +200,7 @@ export function writeEndpoints(roles: () => Roles): Endpoint[] {
         const res = await send(roles(), 'admin', {
           method: 'PUT',
           url: '/api/plans/hunan-2021-75/draft',
+          headers: await draftIfMatch(roles().ctx, 'hunan-2021-75'),
           payload: planContent({ note: '待发布' }),
         });
         expect(res.statusCode, res.body).toBe(200);

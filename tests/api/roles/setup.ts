@@ -34,6 +34,12 @@ export async function currentVersion(
   return rep?.version ?? null;
 }
 
+/** If-Match for editing a plan's draft: the draft's ETag when there is one (see plans/revise.ts). */
+export async function draftIfMatch(c: TestContext, slug: string): Promise<Record<string, string>> {
+  const draft = await c.db.planVersion.findFirst({ where: { plan: { slug }, status: 'draft' } });
+  return draft ? { 'if-match': `"${draft.id}"` } : {};
+}
+
 /** Saves a complete quarter through the API as the province's own editor. */
 export async function saveReport(c: TestContext, editor: Agent, code: string, period: string) {
   const version = await currentVersion(c, code, period);
