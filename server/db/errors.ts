@@ -91,3 +91,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   }
   return false;
 }
+
+/** Prisma could not start (or finish) a transaction in time: the server is busy, nothing was written. */
+export const isTransactionTimeout = (err: unknown) =>
+  (err as { code?: unknown } | null)?.code === 'P2028';

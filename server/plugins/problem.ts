@@ -8,7 +8,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-import { isDatabaseUnavailable } from '../db/errors.ts';
+import { isDatabaseUnavailable, isTransactionTimeout } from '../db/errors.ts';
 
 /** Seconds a client is asked to wait (Retry-After) when the server cannot serve it right now. */
 export const RETRY_AFTER_SECONDS = 10;
@@ -149,6 +149,17 @@ export default fp(async function problemPlugin(app: FastifyInstance) {
         title: 'The database is unavailable',
         zh: '数据库暂时不可用，请稍后重试；已保存的数据不受影响',
         en: 'The database is temporarily unavailable; try again shortly. Nothing saved is lost',
+        errors: [],
+      });
+    }
+    if (isTransactionTimeout(err)) {
+      request.log.warn({ err }, 'transaction timed out');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return send(reply, 503, {
+        code: 'busy',
+        title: 'The server is busy; nothing was saved',
+        zh: '服务器繁忙，未保存任何内容，请稍后重试',
+        en: 'The server is busy; nothing was saved. Try again shortly',
         errors: [],
       });
     }

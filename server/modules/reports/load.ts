@@ -10,6 +10,13 @@ import { rowFigures } from './row-figures.ts';
 import type { ReportDto } from './schemas.ts';
 
 export type Tx = Prisma.TransactionClient;
+
+/**
+ * Options of every transaction that writes a report. Many editors saving one quarter at once
+ * wait for a pooled connection and then for the report's row lock; Prisma's defaults (2 s to get
+ * a connection, 5 s in all) would turn that wait into an error instead of a 409.
+ */
+export const WRITE_TX = { maxWait: 10_000, timeout: 20_000 } as const;
 export type Status = ReportDto['status'];
 
 const reportInclude = {

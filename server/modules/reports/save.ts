@@ -12,7 +12,7 @@ import type { EditorSession } from '../../permissions/session.ts';
 import { Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { figureProblems, invalidFigures } from './check.ts';
-import { findReport, type LoadedReport, type Status, type Tx, toDto } from './load.ts';
+import { findReport, type LoadedReport, type Status, type Tx, toDto, WRITE_TX } from './load.ts';
 import type { ReportDto, ReportRowBody } from './schemas.ts';
 
 /** The years some plan (the province's or the national one) covers. */
@@ -215,5 +215,5 @@ export async function saveDraft(
       after,
     });
     return after;
-  });
+  }, WRITE_TX);
 }

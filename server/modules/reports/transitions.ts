@@ -11,7 +11,7 @@ import type { EditorSession, ReviewerSession } from '../../permissions/session.t
 import { mayReadReport } from '../../permissions/visibility.ts';
 import { notFound, Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
-import { findReport, type Status, toDto } from './load.ts';
+import { findReport, type Status, toDto, WRITE_TX } from './load.ts';
 import { lockForWrite } from './save.ts';
 import type { ReportDto } from './schemas.ts';
 
@@ -88,7 +88,7 @@ export async function transition(
       after: { status: after.status, version: after.version, comment: comment?.trim() ?? null },
     });
     return after;
-  });
+  }, WRITE_TX);
 }
 
 /** `user` may comment (the route checked mayComment). */
@@ -119,5 +119,5 @@ export async function addComment(
       after: { commentId: c.id, body },
     });
     return toDto(tx, (await findReport(tx, provinceCode, period))!);
-  });
+  }, WRITE_TX);
 }
