@@ -98,7 +98,8 @@ describe('reviewing submitted reports', () => {
       // back to the queue: the returned report has left it; accept the other one
       await page.click(tid('review-back'));
       await page.locator(tid('queue-430000-2025Q2')).waitFor();
-      expect(await page.locator(tid('queue-430000-2025Q1')).count()).toBe(0);
+      // the list shown first may be the cached one: wait for the refetched queue to drop it
+      await page.locator(tid('queue-430000-2025Q1')).waitFor({ state: 'detached' });
       await page.click(tid('open-430000-2025Q2'));
       await page.click(tid('review-accept'));
       await waitForText(page, tid('review-notice'), '审核通过');
