@@ -18,7 +18,8 @@ afterAll(() => {
 });
 
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/start.ts'], {
+  // what `npm start` runs: the compiled server, compiled first when older than server/
+  const child = spawn(process.execPath, ['server/cli/launch.mjs'], {
     cwd: projectRoot,
     env: {
       PATH: process.env.PATH!,
@@ -156,6 +157,8 @@ describe('npm start', () => {
     const base2 = await second.listening(120_000);
     expect(second.output().out).not.toContain('Loaded demo progress');
     expect(second.output().out).not.toContain('Applied migrations');
+    expect(second.output().out).not.toContain('Loaded reference data');
+    expect(second.output().out).not.toContain('Compiling the server');
     const again = await (await fetch(`${base2}/api/provinces`)).json();
     expect(again.find((p: { code: string }) => p.code === '210000').latestPeriod).toBe(
       provinces.find((p: { code: string }) => p.code === '210000').latestPeriod,

@@ -2,7 +2,6 @@
  * Tables out as CSV (UTF-8 with BOM, so Excel opens Chinese correctly) or XLSX.
  * papaparse writes CSV (quoting done right); ExcelJS writes XLSX.
  */
-import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import Papa from 'papaparse';
 import { FORMULA_START } from '../../domain/formula-cells.ts';
@@ -48,6 +47,8 @@ const textOrNumber = (v: unknown) =>
   v === null || v === undefined ? null : typeof v === 'number' ? v : String(v);
 
 export async function toXlsx<T>(t: Table<T>): Promise<Buffer> {
+  // loaded on first use: ExcelJS takes about a second to load, and most starts never need it
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'DRG/DIP reform tracker';
   const ws = wb.addWorksheet(t.sheet.slice(0, 31));

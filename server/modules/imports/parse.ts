@@ -4,7 +4,6 @@
  * as text, thousands separators (1,234 / 1，234), full-width digits. Every problem names the
  * file row (as Excel numbers it) and the column; nothing is returned when any row is bad.
  */
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { restoreCell } from '../../domain/formula-cells.ts';
@@ -45,6 +44,8 @@ function parseCsv(buf: Buffer): Cell[][] {
 }
 
 async function parseXlsx(buf: Buffer): Promise<Cell[][] | null> {
+  // loaded on first use: ExcelJS takes about a second to load, and most starts never need it
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);

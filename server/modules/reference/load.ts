@@ -7,7 +7,12 @@
 import type { Db, Prisma } from '../../db/client.ts';
 import { recordAudit } from '../audit/record.ts';
 import { writePlanVersion } from '../plans/write.ts';
-import { type ReferenceData, readReferenceData, type SeedFile } from './read-seeds.ts';
+import {
+  type ReferenceData,
+  readReferenceData,
+  type SeedFile,
+  seedFileHashes,
+} from './read-seeds.ts';
 import type { PlanFile, ProvinceFile, RegionFile } from './seed-files.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -137,8 +142,21 @@ async function loadPlan(tx: Tx, f: SeedFile<PlanFile>): Promise<void> {
   });
 }
 
+/** True when every file in seeds/ was applied as it reads now: nothing to parse, check or load. */
+async function unchangedSinceApplied(db: Db): Promise<string[] | null> {
+  const files = await seedFileHashes();
+  const states = await db.seedState.findMany({
+    where: { key: { in: files.map((f) => f.file) } },
+  });
+  const applied = new Map(states.map((s) => [s.key, s.hash]));
+  return files.every((f) => applied.get(f.file) === f.hash) ? files.map((f) => f.file) : null;
+}
+
 /** Applies the reference data in one transaction: all of it, or nothing. */
 export async function loadReferenceData(db: Db, ref?: ReferenceData): Promise<LoadSummary> {
+  // a start on existing data: hashing the files is enough (parsing and checking them takes seconds)
+  const unchanged = ref ? null : await unchangedSinceApplied(db);
+  if (unchanged) return { applied: [], skipped: unchanged };
   const data = ref ?? (await readReferenceData());
   const summary: LoadSummary = { applied: [], skipped: [] };
   await db.$transaction(

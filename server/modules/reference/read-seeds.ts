@@ -159,6 +159,23 @@ export function checkPlan(plan: SeedFile<PlanFile>, regionsOf: Map<string, Set<s
   });
 }
 
+/** Every seed file's name (as SeedFile.file gives it) and hash, without parsing or checking it. */
+export async function seedFileHashes(dir = seedsDir): Promise<{ file: string; hash: string }[]> {
+  const files = [
+    path.join(dir, 'provinces.yaml'),
+    ...(await yamlFiles(path.join(dir, 'regions'))),
+    ...(await yamlFiles(path.join(dir, 'plans'))),
+  ];
+  return Promise.all(
+    files.map(async (f) => ({
+      file: path.join('seeds', path.relative(dir, f)),
+      hash: createHash('sha256')
+        .update(await fs.readFile(f, 'utf8'))
+        .digest('hex'),
+    })),
+  );
+}
+
 export async function readReferenceData(dir = seedsDir): Promise<ReferenceData> {
   const provinces = await readYaml<ProvinceFile>(
     dir,
