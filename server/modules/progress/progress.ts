@@ -9,7 +9,7 @@ import { loadQuarters } from './queries.ts';
 import type { ProgressResponse, ProgressSeries } from './schemas.ts';
 
 function series(
-  quarters: RegionQuarter[],
+  byPeriod: Map<string, RegionQuarter[]>,
   periods: string[],
   dimension: (typeof DIMENSIONS)[number],
   scope: Omit<ProgressSeries, 'points'>,
@@ -18,9 +18,8 @@ function series(
   return {
     ...scope,
     points: periods.map((period) => {
-      const rows = quarters.filter(
-        (q) => q.period === period && (!members || members.has(q.regionCode)),
-      );
+      const all = byPeriod.get(period) ?? [];
+      const rows = members ? all.filter((q) => members.has(q.regionCode)) : all;
       const c = rollUpCoverage(rows.map((r) => coverageOf(r, dimension)));
       return {
         period,
@@ -35,10 +34,12 @@ function series(
 
 export async function provinceProgress(db: Db, code: string): Promise<ProgressResponse> {
   const province = await requireProvince(db, code);
-  const [{ quarters, periods, isDemo }, plan] = await Promise.all([
+  const [{ quarters: rows, periods, isDemo }, plan] = await Promise.all([
     loadQuarters(db, code),
     provincePlanModel(db, code),
   ]);
+  // grouped once: scanning every row per period, series and dimension grew with rows × periods
+  const quarters = Map.groupBy(rows, (q) => q.period);
   const dimensions = Object.fromEntries(
     DIMENSIONS.map((d) => [
       d,

@@ -8,36 +8,37 @@ import { recordAudit } from '../audit/record.ts';
 import { loadCorrections } from '../progress/queries.ts';
 import { isPlausibleDate } from '../reference/read-seeds.ts';
 
+/** Items grouped by region code in one pass, each group in the order given. */
+const byRegion = <T extends { regionCode: string }>(items: T[]) =>
+  Map.groupBy(items, (item) => item.regionCode);
+
 export async function provinceTimelines(
   db: Db,
   provinceCode: string,
   quarters: RegionQuarter[],
 ): Promise<Record<string, RegionTimeline>> {
-  const corrections = await loadCorrections(db, provinceCode);
-  const regions = await db.coordinatingRegion.findMany({
-    where: { provinceCode },
-    select: { code: true },
-  });
+  const [corrections, regions] = await Promise.all([
+    loadCorrections(db, provinceCode),
+    db.coordinatingRegion.findMany({ where: { provinceCode }, select: { code: true } }),
+  ]);
+  // grouped once: a scan of every row per region made this regions² × quarters
+  const own = byRegion(quarters);
+  const facts = byRegion(corrections);
   return Object.fromEntries(
-    regions.map((r) => [
-      r.code,
-      deriveTimeline(
-        quarters.filter((q) => q.regionCode === r.code),
-        corrections.filter((c) => c.regionCode === r.code),
-      ),
-    ]),
+    regions.map((r) => [r.code, deriveTimeline(own.get(r.code) ?? [], facts.get(r.code) ?? [])]),
   );
 }
 
 export async function timelineDetails(db: Db, provinceCode: string, quarters: RegionQuarter[]) {
-  const corrections = await loadCorrections(db, provinceCode);
-  const regions = await db.coordinatingRegion.findMany({
-    where: { provinceCode },
-    orderBy: { sortOrder: 'asc' },
-  });
+  const [corrections, regions] = await Promise.all([
+    loadCorrections(db, provinceCode),
+    db.coordinatingRegion.findMany({ where: { provinceCode }, orderBy: { sortOrder: 'asc' } }),
+  ]);
+  const quartersOf = byRegion(quarters);
+  const factsOf = byRegion(corrections);
   return regions.map((r) => {
-    const own = quarters.filter((q) => q.regionCode === r.code);
-    const facts = corrections.filter((c) => c.regionCode === r.code);
+    const own = quartersOf.get(r.code) ?? [];
+    const facts = factsOf.get(r.code) ?? [];
     return {
       region: { code: r.code, nameZh: r.nameZh, nameEn: r.nameEn },
       fromReports: deriveTimeline(own),
