@@ -6,12 +6,14 @@
 
 import type { Coverage } from './coverage.ts';
 import { coverageOf, rollUpCoverage } from './coverage.ts';
+import { milestonesAt, timelineOwed } from './milestones.ts';
 import { comparePeriods, quarterEnd } from './periods.ts';
 import type { PlanSide, WeightedSchedule } from './plan-side.ts';
 import { noPlanSide, regionPlanSide, rolledUpPlanSide } from './plan-side.ts';
 import type { Observation } from './status.ts';
+import { appliesToRegion } from './targets.ts';
 import type { AggregateScope, Schedule } from './targets-in-force.ts';
-import { aggregateSchedule, milestonesAt, regionSchedule } from './targets-in-force.ts';
+import { aggregateSchedule, regionSchedule } from './targets-in-force.ts';
 import { EMPTY_TIMELINE } from './timeline.ts';
 import type {
   Dimension,
@@ -54,30 +56,39 @@ export interface TrajectoryPeriod {
   regions: Record<string, Point>;
 }
 
-interface PlanModelSchedules {
-  regions: Map<string, Schedule>;
-  aggregates: Map<string, Schedule>;
+export interface Trajectory {
+  periods: TrajectoryPeriod[];
+  /**
+   * The regions the province point rolls up: those the provincial plan binds (Hunan's
+   * clauses address "各市州", so 湖南省本级 is left out), or every region without a plan.
+   */
+  provinceScope: { regions: string[]; leftOut: string[] };
 }
 
 const PROVINCE_SCOPE = 'province';
 
-function schedulesOf(
-  plan: PlanModel,
-  input: EvaluateInput,
-  subset: string | null,
-): PlanModelSchedules {
-  const regions = new Map<string, Schedule>();
-  for (const r of input.regions)
-    regions.set(
-      r.code,
-      regionSchedule(
-        plan,
-        r.code,
-        input.timelines[r.code] ?? EMPTY_TIMELINE,
-        input.dimension,
-        subset,
-      ),
-    );
+/** Regions any target of `plan` names (its province, a cohort, or named regions). */
+export function regionsBound(plan: PlanModel, codes: string[]): string[] {
+  return codes.filter((code) => plan.targets.some((t) => appliesToRegion(plan, t, code)));
+}
+
+/**
+ * Schedules of one plan, built on the clock each region owes on as of a date (a missed
+ * stage deadline starts the clock on that deadline; see milestones.ts). Cached by that
+ * clock, which changes only at deadlines and events.
+ */
+function plannedSchedules(plan: PlanModel, input: EvaluateInput, subset: string | null) {
+  const cache = new Map<string, Schedule>();
+  const region = (code: string, date: string) => {
+    const timeline = timelineOwed(plan, code, input.timelines[code] ?? EMPTY_TIMELINE, date);
+    const key = `${code}|${timeline.launch}|${timeline.simulatedPayment}|${timeline.actualPayment}`;
+    let s = cache.get(key);
+    if (!s) {
+      s = regionSchedule(plan, code, timeline, input.dimension, subset);
+      cache.set(key, s);
+    }
+    return { schedule: s, launch: timeline.launch };
+  };
   const aggregates = new Map<string, Schedule>();
   const scopes: [string, AggregateScope][] = [
     [PROVINCE_SCOPE, { kind: 'province' }],
@@ -88,8 +99,9 @@ function schedulesOf(
   ];
   for (const [key, scope] of scopes)
     aggregates.set(key, aggregateSchedule(plan, scope, input.dimension, subset));
-  return { regions, aggregates };
+  return { plan, region, aggregates };
 }
+type PlannedSchedules = ReturnType<typeof plannedSchedules>;
 
 /**
  * Evaluates every requested period. Region points use that region's report (actual null when
@@ -97,7 +109,7 @@ function schedulesOf(
  * plan-side.ts). With no provincial plan, the plan side is 'noPlan' and only `national` is
  * computed.
  */
-export function evaluateTrajectory(input: EvaluateInput): TrajectoryPeriod[] {
+export function evaluateTrajectory(input: EvaluateInput): Trajectory {
   const subset = input.subset ?? null;
   const codes = input.regions.map((r) => r.code);
   const byRegionPeriod = new Map<string, RegionQuarter>();
@@ -106,20 +118,23 @@ export function evaluateTrajectory(input: EvaluateInput): TrajectoryPeriod[] {
     const q = byRegionPeriod.get(`${code}|${period}`);
     return q ? coverageOf(q, input.dimension, subset) : null;
   };
+  const observe = (c: Coverage | null, period: Period): Observation => ({
+    period,
+    pct: c?.pct ?? null,
+    reported: c !== null,
+  });
 
   const allPeriods = [...new Set([...input.periods, ...input.quarters.map((q) => q.period)])].sort(
     comparePeriods,
   );
   const regionSeries = new Map(
-    codes.map((c) => [
-      c,
-      allPeriods.map((p): Observation => ({ period: p, pct: actualOf(c, p)?.pct ?? null })),
-    ]),
+    codes.map((c) => [c, allPeriods.map((p) => observe(actualOf(c, p), p))]),
   );
 
-  // Scopes that roll up: the province, and each cohort of the provincial plan (members in this province).
+  // Scopes that roll up: the province (the regions its plan binds), and each cohort of the plan.
+  const bound = input.plan ? regionsBound(input.plan, codes) : codes;
   const scopes: { key: string; outKey: string | null; members: string[] }[] = [
-    { key: PROVINCE_SCOPE, outKey: null, members: codes },
+    { key: PROVINCE_SCOPE, outKey: null, members: bound },
   ];
   for (const c of input.plan?.cohorts ?? []) {
     scopes.push({
@@ -135,36 +150,32 @@ export function evaluateTrajectory(input: EvaluateInput): TrajectoryPeriod[] {
     return reported.length === 0 ? null : rollUpCoverage(reported);
   };
   const scopeSeries = new Map(
-    scopes.map((s) => [
-      s.key,
-      allPeriods.map(
-        (p): Observation => ({ period: p, pct: rolledActual(s.members, p)?.pct ?? null }),
-      ),
-    ]),
+    scopes.map((s) => [s.key, allPeriods.map((p) => observe(rolledActual(s.members, p), p))]),
   );
 
-  const own = input.plan ? schedulesOf(input.plan, input, subset) : null;
-  const national = schedulesOf(input.national, input, subset);
+  const own = input.plan ? plannedSchedules(input.plan, input, subset) : null;
+  const national = plannedSchedules(input.national, input, subset);
   const upTo = (series: Observation[], period: Period) =>
     series.filter((o) => comparePeriods(o.period, period) <= 0);
 
-  return input.periods.map((period) => {
+  const periods = input.periods.map((period) => {
     const date = quarterEnd(period);
     const regions: Record<string, Point> = {};
     for (const code of codes) {
       const observations = upTo(regionSeries.get(code)!, period);
-      const launch = (input.timelines[code] ?? EMPTY_TIMELINE).launch;
-      const side = (s: PlanModelSchedules) =>
-        regionPlanSide(s.regions.get(code)!, date, observations, launch);
-      const ownSide = own ? side(own) : noPlanSide();
-      if (input.plan && input.dimension === 'regions')
-        ownSide.milestones = milestonesAt(
-          input.plan,
-          code,
-          input.timelines[code] ?? EMPTY_TIMELINE,
-          date,
-        );
-      regions[code] = { ...ownSide, actual: actualOf(code, period), national: side(national) };
+      const timeline = input.timelines[code] ?? EMPTY_TIMELINE;
+      const side = (s: PlannedSchedules): PlanSide => {
+        const r = s.region(code, date);
+        return {
+          ...regionPlanSide(r.schedule, date, observations, r.launch),
+          milestones: milestonesAt(s.plan, code, timeline, date),
+        };
+      };
+      regions[code] = {
+        ...(own ? side(own) : noPlanSide()),
+        actual: actualOf(code, period),
+        national: side(national),
+      };
     }
 
     const rollUp = (scope: (typeof scopes)[number]): Point => {
@@ -178,12 +189,11 @@ export function evaluateTrajectory(input: EvaluateInput): TrajectoryPeriod[] {
           ? reported.map((r) => ({ code: r.code, weight: r.actual!.denominator }))
           : scope.members.map((code) => ({ code, weight: 1 }));
       const observations = upTo(scopeSeries.get(scope.key)!, period);
-      const side = (s: PlanModelSchedules) => {
-        const parts: WeightedSchedule[] = weights.map((w) => ({
-          schedule: s.regions.get(w.code)!,
-          weight: w.weight,
-          launch: (input.timelines[w.code] ?? EMPTY_TIMELINE).launch,
-        }));
+      const side = (s: PlannedSchedules) => {
+        const parts: WeightedSchedule[] = weights.map((w) => {
+          const r = s.region(w.code, date);
+          return { schedule: r.schedule, weight: w.weight, launch: r.launch };
+        });
         // The national plan has no cohorts: its cohort roll-ups use region targets only.
         const aggregate = s.aggregates.get(scope.key) ?? {
           dimension: input.dimension,
@@ -204,4 +214,8 @@ export function evaluateTrajectory(input: EvaluateInput): TrajectoryPeriod[] {
     for (const scope of scopes.slice(1)) cohorts[scope.outKey!] = rollUp(scope);
     return { period, province: rollUp(scopes[0]!), cohorts, regions };
   });
+  return {
+    periods,
+    provinceScope: { regions: bound, leftOut: codes.filter((c) => !bound.includes(c)) },
+  };
 }

@@ -10,9 +10,10 @@
  * payment) then set a floor: the roll-up owes the higher of the two.
  */
 
+import type { MilestoneStatus } from './milestones.ts';
 import type { Observation, ProgressAssessment } from './status.ts';
 import { assessProgress } from './status.ts';
-import type { MilestoneStatus, NextStep, Schedule, TargetInForce } from './targets-in-force.ts';
+import type { NextStep, Schedule, TargetInForce } from './targets-in-force.ts';
 import { breakpoints, clockStartOf, owedOn, owedStaircase, plannedOn } from './targets-in-force.ts';
 
 export interface PlanSide {
@@ -25,7 +26,7 @@ export interface PlanSide {
   targetsInForce: TargetInForce[];
   nextTarget: NextStep | null;
   status: ProgressAssessment;
-  /** stage milestones (regions dimension, single regions only) */
+  /** stage deadlines judged at the date (single regions only) */
   milestones?: MilestoneStatus[];
 }
 
@@ -44,6 +45,7 @@ export function noPlanSide(): PlanSide {
       current: null,
       target: null,
       rates: null,
+      overdue: null,
       note: 'The province has no plan of its own.',
     },
   };
@@ -72,6 +74,26 @@ export function isDormant(schedule: Schedule, date: string, launch: string | nul
   return owedOn(schedule, date).level === 0 && !(launch !== null && launch <= date);
 }
 
+/**
+ * A region is judged from its own start: growth is measured from its launch (coverage 0 then,
+ * by definition) when it launched after the earliest clock of its targets — a region launched
+ * in 2024 is not measured from a report of 2022 that shows it had not started.
+ */
+function ownClock(
+  schedule: Schedule,
+  date: string,
+  launch: string | null,
+): { start: string; zeroAtStart: boolean } | null {
+  const clock = clockFor(schedule);
+  if (clock === null || launch === null || launch <= clock.start || launch > date) return clock;
+  return { start: launch, zeroAtStart: true };
+}
+
+/**
+ * One region's side. `launch` is the launch date of the clock the region owes on (with a
+ * missed launch deadline, that deadline: see milestones.ts timelineOwed). On the `regions`
+ * dimension a region is in actual payment or not: met / overdue / not yet due, no ratio.
+ */
 export function regionPlanSide(
   schedule: Schedule,
   date: string,
@@ -84,8 +106,9 @@ export function regionPlanSide(
     hasPlan: true,
     at: date,
     observations,
-    clock: notYetDue ? null : clockFor(schedule),
+    clock: notYetDue ? null : ownClock(schedule, date, launch),
     requirements: owedStaircase(schedule),
+    binary: schedule.stepwise,
   });
   return {
     planned: notYetDue ? 0 : (plannedOn(schedule, date) ?? 0),

@@ -12,16 +12,10 @@
  */
 import { fractionOfSpan, minDate, yearStart } from './periods.ts';
 import type { LevelStep } from './targets.ts';
-import {
-  clockStartFor,
-  levelStepsFor,
-  milestoneDueOn,
-  regionMilestones,
-  regionTargets,
-  zeroAtClockStart,
-} from './targets.ts';
-import { EMPTY_TIMELINE, eventOfStage } from './timeline.ts';
-import type { ClauseSource, Dimension, PlanModel, RegionTimeline, Stage, Target } from './types.ts';
+import { clockStartFor, levelStepsFor, regionTargets, zeroAtClockStart } from './targets.ts';
+import { EMPTY_TIMELINE } from './timeline.ts';
+import { sameLevel } from './tolerance.ts';
+import type { ClauseSource, Dimension, PlanModel, RegionTimeline, Target } from './types.ts';
 
 export interface ScheduledTarget {
   target: Target;
@@ -160,7 +154,7 @@ export function owedOn(schedule: Schedule, date: string): Owed {
     });
   }
   const level = inForce.reduce((a, t) => Math.max(a, t.level), 0);
-  for (const t of inForce) t.decides = t.level === level;
+  for (const t of inForce) t.decides = sameLevel(t.level, level);
   inForce.sort((a, b) => b.level - a.level || a.key.localeCompare(b.key));
   const clockStart = clockStartOf(schedule);
   return {
@@ -242,64 +236,4 @@ export function plannedAt(
   subset: string | null = null,
 ): number | null {
   return plannedOn(regionSchedule(plan, regionCode, timeline, dimension, subset), date);
-}
-
-// ---------------------------------------------------------------- stage milestones
-
-export type MilestoneState = 'met' | 'metLate' | 'missed' | 'notYetDue';
-
-export interface MilestoneStatus {
-  key: string;
-  planSlug: string;
-  requiredStage: Stage;
-  /** null: counted from an event that has not happened by the date */
-  dueOn: string | null;
-  /** when the region reached the stage, if it had by the date */
-  reachedOn: string | null;
-  state: MilestoneState;
-  source: ClauseSource;
-  soft: boolean;
-  interpretation: string | null;
-  interpretationZh: string | null;
-}
-
-/**
- * Every stage milestone of `plan` for one region, judged as of `date` (e.g. Anhui:
- * "亳州市、池州市以及省直医保 … 2023 年 6 月底前实现实际付费"). Events dated after `date`
- * had not happened yet. Reached by the deadline: met (even if the deadline is still ahead);
- * reached after it: metLate; deadline passed and not reached: missed; else notYetDue.
- */
-export function milestonesAt(
-  plan: PlanModel,
-  regionCode: string,
-  timeline: RegionTimeline,
-  date: string,
-): MilestoneStatus[] {
-  return regionMilestones(plan, regionCode).map((t) => {
-    const requiredStage = t.requiredStage!;
-    const event = eventOfStage(requiredStage);
-    const reached = event === null ? yearStart(plan.document.startYear) : timeline[event];
-    const reachedOn = reached !== null && reached <= date ? reached : null;
-    const due = milestoneDueOn(t, timeline);
-    const dueOn =
-      due !== null &&
-      (t.dueOn !== null || t.event === null || (timeline[t.event] ?? '9999') <= date)
-        ? due
-        : null;
-    let state: MilestoneState = 'notYetDue';
-    if (reachedOn !== null && (dueOn === null || reachedOn <= dueOn)) state = 'met';
-    else if (dueOn !== null && dueOn <= date) state = reachedOn !== null ? 'metLate' : 'missed';
-    return {
-      key: t.key,
-      planSlug: plan.slug,
-      requiredStage,
-      dueOn,
-      reachedOn,
-      state,
-      source: t.source,
-      soft: t.soft,
-      interpretation: t.interpretation,
-      interpretationZh: t.interpretationZh,
-    };
-  });
 }

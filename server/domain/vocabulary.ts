@@ -12,8 +12,8 @@
  * and in the server with `STATUS_WORDS[code].zh`; never write it out again elsewhere.
  */
 
+import type { MilestoneState } from './milestones.ts';
 import type { ProgressStatus } from './status.ts';
-import type { MilestoneState } from './targets-in-force.ts';
 import type { Dimension, RegionEventKind, ReportStatus, Role, Stage, TargetKind } from './types.ts';
 
 export interface Word {
@@ -66,7 +66,13 @@ export const STATUS_WORDS = {
   accelerationNeeded: { zh: '需加快', en: 'Acceleration needed' },
   limitedProgress: { zh: '进展有限', en: 'Limited progress' },
   deterioration: { zh: '倒退', en: 'Deterioration' },
+  /** a deadline has passed and its level is not reached (shown with how many quarters) */
+  overdue: { zh: '逾期未达标', en: 'Overdue' },
+  /** one observation since the clock started: growth cannot be measured yet */
+  insufficientData: { zh: '数据不足', en: 'Insufficient data' },
   notYetDue: { zh: '未到期', en: 'Not yet due' },
+  /** reported, but without this figure (e.g. no 二级及以上公立医院 figures) */
+  noData: { zh: '无数据', en: 'No data' },
   noPlan: { zh: '参照国家方案', en: 'National plan applies' },
   noReport: { zh: '未报送', en: 'Not reported' },
 } as const satisfies Record<ProgressStatus, Word>;

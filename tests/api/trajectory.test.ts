@@ -75,15 +75,19 @@ const trajectory = async (dimension: string, asOf?: string) => {
 const point = (s: Series, period: string) => s.points.find((p) => p.period === period)!;
 
 describe('GET /api/provinces/:code/trajectory', () => {
-  it('judges each Hunan 市州 on its own clock: 长沙 (launched 2022) owes 40 % then 70 %, 株洲 (launched 2023) owes 40 % at end-2023', async () => {
+  it('judges each Hunan 市州 on its own clock, and 株洲, launched a year after "2022 年全省各市州启动", on the clock it should have started', async () => {
     const t = await trajectory('institutions', '2023Q4');
     expect(t.plan.documentNumber).toBe('湘医保发〔2021〕75号');
     const changsha = t.series.find((s) => s.key === '430100')!;
     const zhuzhou = t.series.find((s) => s.key === '430200')!;
     expect(point(changsha, '2022Q4').owed).toBe(40);
     expect(point(changsha, '2023Q4').owed).toBe(70);
+    // not launched at end-2022: owes what a 市州 launched on the deadline owes, and is overdue
+    expect(point(zhuzhou, '2022Q4')).toMatchObject({ owed: 40, notYetDue: false });
+    expect(point(zhuzhou, '2023Q4').owed).toBe(70);
+    expect(zhuzhou.status.status).toBe('overdue');
+    // the national plan sets no launch deadline in 2022: nothing owed under it yet
     expect(point(zhuzhou, '2022Q4').nationalOwed).toBe(0);
-    expect(point(zhuzhou, '2023Q4').owed).toBe(40);
     const clause = point(changsha, '2023Q4').targetsInForce.find(
       (x) => x.source.document === '湘医保发〔2021〕75号',
     )!;
@@ -97,10 +101,15 @@ describe('GET /api/provinces/:code/trajectory', () => {
     expect(point(zhuzhou, '2022Q4').nationalOwed).toBe(0);
   });
 
-  it("gives the province's planned value as the denominator-weighted roll-up of its regions'", async () => {
-    const t = await trajectory('institutions', '2023Q4');
+  it("gives the province's planned value as the denominator-weighted roll-up of the regions its plan binds", async () => {
+    const t = (await trajectory('institutions', '2023Q4')) as Awaited<
+      ReturnType<typeof trajectory>
+    > & { provinceScope: { regions: string[]; leftOut: string[] } };
+    // Hunan's clauses address "各市州": 湖南省本级 is not rolled into the plan's province figure
+    expect(t.provinceScope.leftOut).toEqual(['430000-P']);
+    expect(t.provinceScope.regions).toHaveLength(14);
     const regions = t.series
-      .filter((s) => s.scope === 'region')
+      .filter((s) => s.scope === 'region' && !t.provinceScope.leftOut.includes(s.key))
       .map((s) => point(s, '2023Q4'))
       .filter((p) => p.actual);
     const weighted =

@@ -33,7 +33,7 @@ function run(
     quarters,
     periods,
     dimension,
-  });
+  }).periods;
 }
 
 // Hunan: 长沙 launched 2022Q2 (300 eligible), 株洲 launched 2023Q2 (100), 湘潭 launched 2022Q2 (100) and skipped 2023Q1.
@@ -67,8 +67,11 @@ describe('trajectory of a province, its cohorts and its regions', () => {
   );
 
   it("a province's owed and planned values are the denominator-weighted roll-up of its regions'", () => {
-    // Owed at end-2022: 长沙 40 × 300, 株洲 0 × 100 (not launched), 湘潭 40 × 100 → 16 000 / 500.
-    expect(end2022!.province.owed).toBeCloseTo(32, 10);
+    // Owed at end-2022: 长沙 40 × 300, 湘潭 40 × 100, and 株洲 40 × 100: it had not launched by
+    // the deadline "2022 年全省各市州启动", so it owes what a region launched on 2022-12-31 owes.
+    expect(end2022!.province.owed).toBeCloseTo(40, 10);
+    expect(end2022!.regions[HUNAN.zhuzhou]).toMatchObject({ notYetDue: false, owed: 40 });
+    expect(end2022!.regions[HUNAN.zhuzhou]!.status.status).toBe('overdue');
     expect(end2022!.province.weighting).toBe('reported');
     const r = end2022!.regions;
     const weighted =
@@ -87,8 +90,8 @@ describe('trajectory of a province, its cohorts and its regions', () => {
     expect(xiangtan.actual).toBeNull();
     expect(xiangtan.status.status).toBe('noReport');
     expect(xiangtan.owed).toBe(40);
-    // Only 长沙 (300) and 株洲 (100) reported in 2023Q1: (40 × 300 + 0 × 100) / 400.
-    expect(q1!.province.owed).toBeCloseTo(30, 10);
+    // Only 长沙 (300) and 株洲 (100) reported in 2023Q1: (40 × 300 + 40 × 100) / 400.
+    expect(q1!.province.owed).toBeCloseTo(40, 10);
   });
 
   it('a region whose clock has not started shows notYetDue with 0 owed, never a gap', () => {

@@ -330,5 +330,18 @@ export const anhuiPlan = plan({
         3506,
       ),
     }),
+    target({
+      key: 'all-launch-2022',
+      kind: 'stageMilestone',
+      dimension: 'regions',
+      requiredStage: 'preparing',
+      dueOn: '2022-12-31',
+      source: source(
+        ANHUI_DOC,
+        '二、（一）',
+        '2022 年，全省 17 个统筹地区全部开展 DRG/DIP 付费改革',
+        3504,
+      ),
+    }),
   ],
 });

@@ -53,18 +53,23 @@ describe('status of a region against its owed staircase', () => {
     ],
   };
 
-  it('a missed deadline is never on track: nearly there after the deadline is capped at acceleration needed', () => {
+  it('a missed deadline is overdue (逾期未达标), never "acceleration needed", however close: 39 of 40', () => {
     const a = assessProgress({ ...base, observations: [{ period: '2023Q2', pct: 39 }] });
+    expect(a.status).toBe('overdue');
     expect(a.target).toEqual({ dueOn: '2022-12-31', pct: 40, overdue: true });
-    expect(a.ratio).toBeCloseTo(39 / 40, 10); // (xt − x0) / (x* − x0), baseline 0 at launch
-    expect(a.status).toBe('accelerationNeeded');
+    // overdue since end-2022, two quarters on at 2023Q2
+    expect(a.overdue).toEqual({ since: '2022-12-31', quarters: 2 });
+    expect(a.ratio).toBeCloseTo(39 / 40, 10); // the share of the required rise, for scale
   });
 
-  it('overdue: the share of the required rise achieved sets the status (30 of 40 → 0.75; 15 of 40 → 0.375)', () => {
-    expect(assessProgress(base)).toMatchObject({ status: 'accelerationNeeded', ratio: 0.75 });
-    expect(
-      assessProgress({ ...base, observations: [{ period: '2023Q2', pct: 15 }] }),
-    ).toMatchObject({ status: 'limitedProgress', ratio: 0.375 });
+  it('overdue counts from the first deadline the current value misses, not from the last one', () => {
+    const a = assessProgress({
+      ...base,
+      at: '2024-09-30',
+      observations: [{ period: '2024Q3', pct: 50 }],
+    });
+    // 40 % (end-2022) is met; 70 % (end-2023) is not: overdue since 2023-12-31, 3 quarters
+    expect(a).toMatchObject({ status: 'overdue', overdue: { since: '2023-12-31', quarters: 3 } });
   });
 
   it('coverage at launch is 0 by definition when no report speaks for that day', () => {
@@ -109,5 +114,66 @@ describe('status of a region against its owed staircase', () => {
     });
     expect(a.ratio).toBeLessThan(0);
     expect(a.status).toBe('deterioration');
+  });
+
+  it('one observation cannot show growth: insufficient data (数据不足), not a green "on track"', () => {
+    const a = assessProgress({
+      ...base,
+      clock: { start: '2022-01-01', zeroAtStart: false },
+      observations: [{ period: '2022Q2', pct: 10 }],
+      at: '2022-06-30',
+      requirements: [{ dueOn: '2022-12-31', pct: 40 }],
+    });
+    expect(a.status).toBe('insufficientData');
+    expect(a.ratio).toBeNull();
+    // a second quarter gives a rate: 10 → 25 in a quarter against 30 points in two
+    const b = assessProgress({
+      ...base,
+      clock: { start: '2022-01-01', zeroAtStart: false },
+      observations: [
+        { period: '2022Q2', pct: 10 },
+        { period: '2022Q3', pct: 25 },
+      ],
+      at: '2022-09-30',
+      requirements: [{ dueOn: '2022-12-31', pct: 40 }],
+    });
+    expect(b.status).toBe('onTrack');
+  });
+
+  it('a region in actual payment or not is met, overdue or not yet due — never a growth ratio', () => {
+    const binary = { ...base, binary: true, requirements: [{ dueOn: '2023-06-30', pct: 100 }] };
+    const at = (period: string, pct: number) =>
+      assessProgress({ ...binary, at: period, observations: [{ period: '2023Q2', pct }] });
+    expect(at('2023-06-30', 100)).toMatchObject({ status: 'met', ratio: null });
+    expect(at('2023-06-30', 0)).toMatchObject({
+      status: 'overdue',
+      ratio: null,
+      overdue: { since: '2023-06-30', quarters: 0 },
+    });
+    const early = assessProgress({
+      ...binary,
+      at: '2023-03-31',
+      observations: [{ period: '2023Q1', pct: 0 }],
+    });
+    expect(early).toMatchObject({ status: 'notYetDue', ratio: null });
+  });
+
+  it('exactly on the level owed is met, even when the two routes differ in the last binary digit', () => {
+    // Anhui at 2022Q4: owed 82.3529411764706 by the roll-up, actual 82.35294117647058 (14 of 17)
+    const a = assessProgress({
+      ...base,
+      at: '2022-12-31',
+      observations: [{ period: '2022Q4', pct: 82.35294117647058 }],
+      requirements: [{ dueOn: '2022-12-31', pct: 82.3529411764706 }],
+    });
+    expect(a.status).toBe('met');
+  });
+
+  it('a report without the figure is "no data", not "not reported"', () => {
+    const a = assessProgress({
+      ...base,
+      observations: [{ period: '2023Q2', pct: null, reported: true }],
+    });
+    expect(a.status).toBe('noData');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { milestonesAt } from '../../server/domain/milestones.ts';
 import { requirementsFor } from '../../server/domain/targets.ts';
-import { milestonesAt, owedAt, plannedAt } from '../../server/domain/targets-in-force.ts';
+import { owedAt, plannedAt } from '../../server/domain/targets-in-force.ts';
 import { deriveTimeline, EMPTY_TIMELINE, timelineAsOf } from '../../server/domain/timeline.ts';
 import type { RegionTimeline } from '../../server/domain/types.ts';
 import {
@@ -122,6 +123,8 @@ describe('Anhui: 亳州 in actual payment "2023 年 6 月底前"', () => {
         dueOn: '2023-06-30',
         reachedOn: null,
       }),
+      // launched ("2022 年，全省 17 个统筹地区全部开展") by its 2022Q4 report: on time
+      expect.objectContaining({ key: 'all-launch-2022', state: 'met', reachedOn: '2022-12-31' }),
     ]);
   });
 

@@ -1,6 +1,7 @@
 /** The shape of the trajectory endpoint: actual vs planned per quarter, for the province, each cohort and each region. */
 import { type Static, Type } from 'typebox';
 import { CASE_BASES } from '../../domain/coverage.ts';
+import { MILESTONE_STATES } from '../../domain/milestones.ts';
 import { PROGRESS_STATUSES } from '../../domain/status.ts';
 import { DIMENSIONS, PAYMENT_METHODS, STAGES } from '../../domain/types.ts';
 import { ClauseSourceSchema } from '../plans/schemas.ts';
@@ -59,7 +60,32 @@ export const StatusSchema = Type.Object({
   ratio: Nullable(Type.Number()),
   target: Nullable(TargetRefSchema),
   baseline: Nullable(Type.Object({ period: Type.String(), pct: Type.Number() })),
+  /** status overdue (逾期未达标): the first deadline the current value misses, and for how long */
+  overdue: Nullable(
+    Type.Object({
+      since: Type.String(),
+      /** whole quarters from the deadline's quarter to the quarter assessed (0: due this quarter) */
+      quarters: Type.Integer(),
+    }),
+  ),
   note: Type.String(),
+});
+
+/** A stage deadline of one region (启动 / 模拟付费 / 实际付费 by a date), judged at asOf. */
+export const MilestoneSchema = Type.Object({
+  key: Type.String(),
+  planSlug: Type.String(),
+  requiredStage: oneOf(STAGES),
+  /** null: counted from an event that has not happened */
+  dueOn: Nullable(Type.String()),
+  reachedOn: Nullable(Type.String()),
+  state: oneOf(MILESTONE_STATES),
+  /** read from a share-of-regions target that asks for every region (national 100 % by end-2024) */
+  fromShareOfRegions: Type.Boolean(),
+  soft: Type.Boolean(),
+  interpretation: Nullable(Type.String()),
+  interpretationZh: Nullable(Type.String()),
+  source: ClauseSourceSchema,
 });
 
 export const ProjectionSchema = Type.Object({
@@ -71,6 +97,8 @@ export const ProjectionSchema = Type.Object({
   targetLevel: Nullable(Type.Number()),
   projectedPct: Nullable(Type.Number()),
   reachesInPeriod: Nullable(Type.String()),
+  /** when overdue: the deadline missed (targetDate is then null, targetLevel the level owed) */
+  overdueSince: Nullable(Type.String()),
 });
 
 export const SeriesSchema = Type.Object({
@@ -84,6 +112,8 @@ export const SeriesSchema = Type.Object({
   /** the same against the national plan 医保发〔2021〕48号 */
   nationalStatus: StatusSchema,
   projection: ProjectionSchema,
+  /** regions only (empty otherwise): the stage deadlines of the provincial and the national plan at asOf */
+  milestones: Type.Array(MilestoneSchema),
 });
 
 export const PlanRefSchema = Type.Object({
@@ -103,6 +133,14 @@ export const TrajectoryResponseSchema = Type.Object({
   periods: Type.Array(Type.String()),
   /** the quarter the statuses and projections are judged at */
   asOf: Type.String(),
+  /**
+   * The regions the province series rolls up: those the provincial plan binds (Hunan's clauses
+   * address "各市州": 湖南省本级 is left out), every region without a plan.
+   */
+  provinceScope: Type.Object({
+    regions: Type.Array(Type.String()),
+    leftOut: Type.Array(Type.String()),
+  }),
   series: Type.Array(SeriesSchema),
 });
 
@@ -111,4 +149,5 @@ export type Point = Static<typeof PointSchema>;
 export type StatusDto = Static<typeof StatusSchema>;
 export type ProjectionDto = Static<typeof ProjectionSchema>;
 export type SeriesDto = Static<typeof SeriesSchema>;
+export type MilestoneDto = Static<typeof MilestoneSchema>;
 export type TrajectoryResponse = Static<typeof TrajectoryResponseSchema>;

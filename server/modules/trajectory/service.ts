@@ -4,32 +4,21 @@
  * so there is no second copy of the rules.
  */
 import type { Db } from '../../db/client.ts';
-import type { Coverage } from '../../domain/coverage.ts';
 import type { Point as EnginePoint } from '../../domain/evaluate.ts';
 import { evaluateTrajectory } from '../../domain/evaluate.ts';
-import { figureText, roundPercent } from '../../domain/numbers.ts';
 import {
   comparePeriods,
   FIRST_PERIOD,
   latestFullQuarter,
   periodsBetween,
 } from '../../domain/periods.ts';
-import { projectToTarget } from '../../domain/projection.ts';
-import type { ProgressAssessment } from '../../domain/status.ts';
-import type { NextStep, TargetInForce } from '../../domain/targets-in-force.ts';
 import type { Dimension, Period, PlanModel } from '../../domain/types.ts';
 import { nationalPlanModel, provincePlanModel } from '../plans/queries.ts';
 import { loadQuarters } from '../progress/queries.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { provinceTimelines } from '../timeline/service.ts';
-import type {
-  Point,
-  ProjectionDto,
-  SeriesDto,
-  StatusDto,
-  TargetRef,
-  TrajectoryResponse,
-} from './schemas.ts';
+import { milestoneDto, pointDto, projection, statusDto } from './dto.ts';
+import type { SeriesDto, TrajectoryResponse } from './schemas.ts';
 
 const planRef = (p: PlanModel) => ({
   slug: p.slug,
@@ -37,109 +26,6 @@ const planRef = (p: PlanModel) => ({
   version: p.version,
   documentNumber: p.document.number,
 });
-
-const targetRef = (t: TargetInForce | NextStep): TargetRef => ({
-  key: t.key,
-  planSlug: t.planSlug,
-  level: t.level,
-  dueOn: t.dueOn,
-  soft: 'soft' in t ? t.soft : false,
-  interpretation: 'interpretation' in t ? t.interpretation : null,
-  interpretationZh: 'interpretationZh' in t ? t.interpretationZh : null,
-  source: t.source,
-});
-
-function statusDto(
-  a: ProgressAssessment,
-  side: { targetsInForce: TargetInForce[]; nextTarget: NextStep | null },
-  actual: EnginePoint['actual'],
-  period: Period,
-): StatusDto {
-  const noReport = actual === null && a.status !== 'noPlan' && a.status !== 'notYetDue';
-  const target = a.target
-    ? [...side.targetsInForce, ...(side.nextTarget ? [side.nextTarget] : [])].find(
-        (t) => t.dueOn === a.target!.dueOn && Math.abs(t.level - a.target!.pct) < 1e-9,
-      )
-    : undefined;
-  return {
-    status: noReport ? 'noReport' : a.status,
-    ratio: noReport ? null : a.ratio,
-    target: target ? targetRef(target) : null,
-    baseline: a.baseline ? { period: a.baseline.date, pct: a.baseline.pct } : null,
-    note: noReport ? `No report for ${period}.` : a.note,
-  };
-}
-
-/** The engine's exact coverage as the API writes it: decimal text, percentages at two decimals. */
-function actualDto(c: Coverage | null, dimension: Dimension): Point['actual'] {
-  if (!c) return null;
-  return {
-    numerator: figureText(c.numerator, dimension),
-    denominator: figureText(c.denominator, dimension),
-    pct: roundPercent(c.pct),
-    ...(c.basis ? { basis: c.basis } : {}),
-  };
-}
-
-function pointDto(
-  period: Period,
-  p: EnginePoint,
-  dimension: Dimension,
-  stage: Point['stage'],
-  method: Point['method'] = null,
-): Point {
-  return {
-    period,
-    actual: actualDto(p.actual, dimension),
-    planned: roundPercent(p.planned),
-    owed: roundPercent(p.owed),
-    nationalPlanned: roundPercent(p.national.planned),
-    nationalOwed: roundPercent(p.national.owed),
-    notYetDue: p.notYetDue,
-    targetsInForce: p.targetsInForce.map(targetRef),
-    nextTarget: p.nextTarget ? targetRef(p.nextTarget) : null,
-    stage,
-    method,
-  };
-}
-
-function projection(points: Point[], at: Period): ProjectionDto {
-  const upTo = points.filter((p) => comparePeriods(p.period, at) <= 0);
-  const next = upTo.at(-1)?.nextTarget ?? upTo.at(-1)?.targetsInForce[0] ?? null;
-  if (!next)
-    return {
-      enough: false,
-      reason: 'No target ahead to project to.',
-      reasonZh: '没有待完成的目标可供预测',
-      targetDate: null,
-      targetLevel: null,
-      projectedPct: null,
-      reachesInPeriod: null,
-    };
-  const pr = projectToTarget(
-    upTo.map((p) => ({ period: p.period, pct: p.actual?.pct ?? null })),
-    { dueOn: next.dueOn, pct: next.level },
-  );
-  return pr.enough
-    ? {
-        enough: true,
-        reason: null,
-        reasonZh: null,
-        targetDate: next.dueOn,
-        targetLevel: next.level,
-        projectedPct: pr.projectedAtTarget,
-        reachesInPeriod: pr.reachesTargetIn,
-      }
-    : {
-        enough: false,
-        reason: pr.reason,
-        reasonZh: `已报送的季度少于 ${Math.max(pr.basedOn.length, 3)} 个，数据不足，无法预测`,
-        targetDate: next.dueOn,
-        targetLevel: next.level,
-        projectedPct: null,
-        reachesInPeriod: null,
-      };
-}
 
 export interface EvaluateOptions {
   dimension: Dimension;
@@ -185,7 +71,7 @@ export function trajectoryOf(
   const end = comparePeriods(latest, `${lastYear}Q4`) > 0 ? latest : `${lastYear}Q4`;
   const periods = opts.periods ?? periodsBetween(FIRST_PERIOD, end);
   const asOf = opts.asOf ?? data.periods.at(-1) ?? latest;
-  const evaluated = evaluateTrajectory({
+  const trajectory = evaluateTrajectory({
     plan,
     national,
     provinceCode: code,
@@ -195,6 +81,7 @@ export function trajectoryOf(
     periods: [...new Set([...periods, asOf])].sort(comparePeriods),
     dimension: opts.dimension,
   });
+  const evaluated = trajectory.periods;
   const rowOf = new Map(data.quarters.map((q) => [`${q.regionCode}|${q.period}`, q]));
   const at = evaluated.find((e) => e.period === asOf)!;
   const keep = new Set(periods);
@@ -219,13 +106,14 @@ export function trajectoryOf(
         );
       });
     const now = pick(at)!;
+    const status = statusDto(now.status, now, now.actual, asOf);
     return {
       scope,
       key,
       nameZh,
       nameEn,
       points,
-      status: statusDto(now.status, now, now.actual, asOf),
+      status,
       nationalStatus: statusDto(now.national.status, now.national, now.actual, asOf),
       projection: projection(
         points.some((p) => p.period === asOf)
@@ -234,7 +122,9 @@ export function trajectoryOf(
               comparePeriods(a.period, b.period),
             ),
         asOf,
+        status,
       ),
+      milestones: [...(now.milestones ?? []), ...(now.national.milestones ?? [])].map(milestoneDto),
     };
   };
 
@@ -246,6 +136,7 @@ export function trajectoryOf(
     isDemo: data.isDemo,
     periods,
     asOf,
+    provinceScope: trajectory.provinceScope,
     series: [
       series('province', code, province.nameZh, province.nameEn, (e) => e.province),
       ...(plan?.cohorts ?? []).map((c) =>

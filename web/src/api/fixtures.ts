@@ -285,7 +285,14 @@ export function fixturePlan(code: string | null): PlanResponse {
 }
 
 function status(s: StatusDto['status'], note = ''): StatusDto {
-  return { status: s, ratio: s === 'onTrack' ? 1.02 : 0.7, target: null, baseline: null, note };
+  return {
+    status: s,
+    ratio: s === 'onTrack' ? 1.02 : 0.7,
+    target: null,
+    baseline: null,
+    overdue: null,
+    note,
+  };
 }
 const ref = (level: number, dueOn: string, document: string): TargetRef => ({
   key: `t-${dueOn}`,
@@ -366,7 +373,9 @@ function series(
       targetLevel: ladder[2]!,
       projectedPct: ladder[2]! * (0.8 + lag * 0.3),
       reachesInPeriod: lag > 0.5 ? '2024Q4' : null,
+      overdueSince: null,
     },
+    milestones: [],
   };
 }
 
@@ -402,6 +411,10 @@ export function fixtureTrajectory(code: string, dimension: Dimension): Trajector
     isDemo: true,
     periods: PERIODS,
     asOf: FIXTURE_LATEST,
+    provinceScope: {
+      regions: list.filter((s) => s.scope === 'region').map((s) => s.key),
+      leftOut: [],
+    },
     series: list,
   };
 }

@@ -65,19 +65,25 @@ export const STATUS_META: Record<StatusCode, StatusMeta> = {
   accelerationNeeded: { colour: OKABE_ITO.orange, ink: '#000000', icon: '△' },
   limitedProgress: { colour: OKABE_ITO.reddishPurple, ink: '#000000', icon: '→' },
   deterioration: { colour: OKABE_ITO.vermillion, ink: '#ffffff', icon: '↘' },
+  overdue: { colour: OKABE_ITO.black, ink: '#ffffff', icon: '⚑' },
+  insufficientData: { colour: '#f5f5f5', ink: '#000000', icon: '…' },
   notYetDue: { colour: OKABE_ITO.skyBlue, ink: '#000000', icon: '◷' },
+  noData: { colour: '#e6e6e6', ink: '#000000', icon: '–' },
   noPlan: { colour: '#d9d9d9', ink: '#000000', icon: '○' },
   noReport: { colour: '#ffffff', ink: '#000000', icon: '?' },
 };
 
 /** Worst first: the order statuses are listed in legends and sorted in tables. */
 export const STATUS_ORDER: StatusCode[] = [
+  'overdue',
   'deterioration',
   'limitedProgress',
   'accelerationNeeded',
   'onTrack',
   'met',
+  'insufficientData',
   'notYetDue',
+  'noData',
   'noPlan',
   'noReport',
 ];

@@ -56,6 +56,7 @@ const status = (s: StatusDto['status']): StatusDto => ({
   ratio: null,
   target: null,
   baseline: null,
+  overdue: null,
   note: '',
 });
 const series = (points: Point[], over: Partial<SeriesDto> = {}): SeriesDto => ({
@@ -74,7 +75,9 @@ const series = (points: Point[], over: Partial<SeriesDto> = {}): SeriesDto => ({
     targetLevel: null,
     projectedPct: null,
     reachesInPeriod: null,
+    overdueSince: null,
   },
+  milestones: [],
   ...over,
 });
 
