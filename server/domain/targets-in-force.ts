@@ -10,7 +10,7 @@
  *   the last level afterwards. On the `regions` dimension a single region is either in actual
  *   payment or not, so its planned value is its owed value (no interpolation).
  */
-import { fractionOfSpan, minDate, yearStart } from './periods.ts';
+import { fractionOfSpan, minDate } from './periods.ts';
 import type { LevelStep } from './targets.ts';
 import { clockStartFor, levelStepsFor, regionTargets, zeroAtClockStart } from './targets.ts';
 import { EMPTY_TIMELINE } from './timeline.ts';
