@@ -33,6 +33,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    /** the clock sessions and sign-in locks are measured by (tests pass one they can move) */
+    now(): Date;
   }
 }
 
@@ -40,11 +42,18 @@ export interface AppOptions {
   db: Db;
   config: Config;
   logger?: FastifyServerOptions['logger'];
+  now?: () => Date;
 }
 
-export async function buildApp({ db, config, logger = false }: AppOptions) {
+export async function buildApp({ db, config, logger = false, now }: AppOptions) {
   const app = Fastify({
     logger,
+    // behind the README's reverse proxy, request.ip is the client's (X-Forwarded-For) only
+    // when TRUST_PROXY names that proxy; otherwise every client would share the proxy's address
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.connectionTimeoutMs,
@@ -77,6 +86,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
   );
   app.decorate('db', db);
   app.decorate('config', config);
+  app.decorate('now', now ?? (() => new Date()));
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StartupError } from './db/errors.ts';
+import { ROLES, type Role } from './domain/types.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,6 +29,24 @@ export interface Config {
   requestTimeoutMs: number;
   /** ms a connection may stay idle before it is closed */
   connectionTimeoutMs: number;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe (false: none) */
+  trustProxy: boolean | number | string[];
+  signIn: {
+    /** failed sign-ins of one account before it is locked */
+    maxFailures: number;
+    /** failed sign-ins from one client address before that address is locked */
+    maxAddressFailures: number;
+    /** minutes a lock lasts; failures older than this are forgotten */
+    lockoutMinutes: number;
+  };
+  session: {
+    /** a session unused this long ends (activity moves the window) */
+    idleMinutes: number;
+    /** a session ends this long after sign-in, however active */
+    maxHours: number;
+  };
+  /** roles that must use a second factor (TOTP) to sign in */
+  secondFactorRoles: Role[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -48,6 +67,31 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new StartupError(`${name}=${env[name]} should be true or false.`);
+}
+
+/** `false`/`true`, a number of proxy hops, or a comma-separated list of proxy addresses or CIDRs. */
+function trustProxy(env: Env): Config['trustProxy'] {
+  const raw = env.TRUST_PROXY?.trim() ?? '';
+  if (raw === '' || /^(0|false|no|off)$/i.test(raw)) return false;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const list = raw.split(',').map((s) => s.trim());
+  if (list.some((s) => !/^[0-9a-f.:]+(\/\d{1,3})?$/i.test(s)))
+    throw new StartupError(
+      `TRUST_PROXY=${raw} should be true, false, a number of proxies, or proxy addresses (10.0.0.1,10.1.0.0/16).`,
+    );
+  return list;
+}
+
+function roles(env: Env, name: string): Role[] {
+  const list = (env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = list.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (bad.length)
+    throw new StartupError(`${name}: unknown role ${bad.join(', ')} (roles: ${ROLES.join(', ')}).`);
+  return list as Role[];
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -76,5 +120,16 @@ export function loadConfig(env: Env = process.env): Config {
     webDist: path.join(projectRoot, 'web/dist'),
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 60_000, 1000, 3_600_000),
     connectionTimeoutMs: int(env, 'CONNECTION_TIMEOUT_MS', 120_000, 1000, 3_600_000),
+    trustProxy: trustProxy(env),
+    signIn: {
+      maxFailures: int(env, 'SIGNIN_MAX_FAILURES', 5, 1, 100),
+      maxAddressFailures: int(env, 'SIGNIN_ADDRESS_MAX_FAILURES', 20, 1, 10_000),
+      lockoutMinutes: int(env, 'SIGNIN_LOCKOUT_MINUTES', 30, 1, 24 * 60),
+    },
+    session: {
+      idleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+      maxHours: int(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 30),
+    },
+    secondFactorRoles: roles(env, 'SECOND_FACTOR_ROLES'),
   };
 }

@@ -32,7 +32,7 @@ export const REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 /** What an account may do (server/plugins/auth.ts, README "Accounts, roles"). */
-export const ROLES = ['admin', 'reviewer', 'editor'] as const;
+export const ROLES = ['admin', 'reviewer', 'editor', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PAYMENT_METHODS = ['DRG', 'DIP'] as const;

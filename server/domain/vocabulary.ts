@@ -114,6 +114,7 @@ export const ROLE_WORDS = {
   editor: { zh: '填报人员', en: 'Editor' },
   reviewer: { zh: '审核人员', en: 'Reviewer' },
   admin: { zh: '管理员', en: 'Administrator' },
+  auditor: { zh: '审计员', en: 'Auditor' },
 } as const satisfies Record<Role, Word>;
 
 /** How a plan words a target (types.ts TARGET_KINDS). */

@@ -165,6 +165,8 @@ export default fp(async function problemPlugin(app: FastifyInstance) {
     }
     if (err instanceof Problem) {
       if (err.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      if (typeof err.extra.retryAfterSeconds === 'number')
+        reply.header('retry-after', String(err.extra.retryAfterSeconds));
       return send(reply, err.status, {
         code: err.code,
         title: err.en,

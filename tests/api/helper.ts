@@ -41,11 +41,25 @@ export async function freshDatabase(): Promise<{
   };
 }
 
-export async function build(env: Record<string, string> = {}): Promise<TestContext> {
+/** A clock a test moves by hand (idle timeouts, lockouts): `clock.now` is what the app reads. */
+export function testClock(start = new Date()) {
+  let t = start.getTime();
+  return {
+    now: () => new Date(t),
+    advanceMinutes(m: number) {
+      t += m * 60_000;
+    },
+  };
+}
+
+export async function build(
+  env: Record<string, string> = {},
+  options: { now?: () => Date } = {},
+): Promise<TestContext> {
   const database = await freshDatabase();
   const db = createDb(database.url);
   const config = loadConfig({ ...env, DATABASE_URL: database.url });
-  const app = await buildApp({ db, config });
+  const app = await buildApp({ db, config, now: options.now });
   await app.ready();
   return {
     app,

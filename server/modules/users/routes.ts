@@ -9,6 +9,13 @@ import { IdParam } from '../shared/schema.ts';
 import { checkPassword, dummyHash, hashPassword } from './passwords.ts';
 import { NewUserBody, SessionSchema, SignInBody, UserPatchBody, UserSchema } from './schemas.ts';
 import { checkRoleProvince, createUser, toUserDto } from './service.ts';
+import {
+  attemptFailed,
+  attemptSucceeded,
+  refuseIfLocked,
+  reserveAttempt,
+  unlockAccount,
+} from './throttle.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -20,16 +27,21 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         body: SignInBody,
         response: { 200: SessionSchema },
       },
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const { username, password } = request.body;
+      await refuseIfLocked(app, username, request.ip);
+      const attempt = await reserveAttempt(app, username, request.ip);
       const user = await app.db.user.findUnique({ where: { username } });
       // an unknown name costs the same time as a wrong password (no username probing)
       const hash = user?.passwordHash ?? (await dummyHash());
       const ok = (await checkPassword(hash, password)) && user !== null;
       if (!user || !ok || !user.active)
-        throw new Problem(401, 'badCredentials', '用户名或密码错误', 'Wrong username or password');
+        throw (
+          (await attemptFailed(app, attempt)) ??
+          new Problem(401, 'badCredentials', '用户名或密码错误', 'Wrong username or password')
+        );
+      await attemptSucceeded(app, attempt);
       const csrfToken = await createSession(app, reply, user.id);
       await app.db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
       return { user: toUserDto(user), csrfToken };
@@ -128,6 +140,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         });
         if (b.active === false || passwordHash || role !== before.role)
           await tx.session.deleteMany({ where: { userId: user.id } });
+        const unlocked = b.unlock ? await unlockAccount(tx, user.username) : false;
         await recordAudit(tx, {
           actor: admin,
           action: 'user.update',
@@ -135,7 +148,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           entityId: user.id,
           provinceCode: user.provinceCode,
           before: toUserDto(before),
-          after: { ...toUserDto(user), passwordChanged: !!passwordHash },
+          after: { ...toUserDto(user), passwordChanged: !!passwordHash, unlocked },
         });
         return toUserDto(user);
       });

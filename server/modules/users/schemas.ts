@@ -42,6 +42,8 @@ export const UserPatchBody = Type.Object(
     role: Type.Optional(oneOf(ROLES)),
     provinceCode: Type.Optional(Nullable(Type.String({ pattern: '^\\d{6}$' }))),
     active: Type.Optional(Type.Boolean()),
+    /** lift a sign-in lockout (README "Security") */
+    unlock: Type.Optional(Type.Literal(true)),
   },
   { additionalProperties: false },
 );
