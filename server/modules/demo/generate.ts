@@ -1,6 +1,6 @@
 /**
- * Deterministic demo progress: plausible quarterly reports for every region of the
- * provinces with plans, from 2022Q1 to a given quarter. The same input gives the same
+ * Deterministic demo progress: plausible quarterly reports for every coordinating region of
+ * every provincial unit, from 2022Q1 to a given quarter. The same input gives the same
  * figures. Each region follows its own timeline (pilots already paying, most launching in
  * 2022, some late, one going backwards) so that every status appears on the dashboard.
  * Large hospitals join first, so the covered share of cases and of fund runs ahead of the

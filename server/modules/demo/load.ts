@@ -1,6 +1,7 @@
 /**
- * Writes demo progress, marked `isDemo`, in one transaction. It replaces earlier demo
- * reports only; a (province, period) that has a real report is never touched.
+ * Writes demo progress for every provincial unit, marked `isDemo`, in one transaction. It
+ * replaces earlier demo reports only; a (province, period) that has a real report is never
+ * touched, so real and demo figures never mix within a quarter.
  */
 import type { Db } from '../../db/client.ts';
 import { latestFullQuarter } from '../../domain/periods.ts';
@@ -13,13 +14,8 @@ export async function loadDemo(
   opts: { until?: Period; today?: Date } = {},
 ): Promise<{ reports: number }> {
   const until = opts.until ?? latestFullQuarter(opts.today ?? new Date());
-  const plans = await db.plan.findMany({
-    where: { isNational: false },
-    select: { provinceCode: true },
-  });
-  const provinceCodes = plans.map((p) => p.provinceCode!).filter(Boolean);
+  // every province owes the national plan, so every one gets demo figures, plan or not
   const regions = await db.coordinatingRegion.findMany({
-    where: { provinceCode: { in: provinceCodes } },
     include: { events: { where: { retractedAt: null } } },
     orderBy: [{ provinceCode: 'asc' }, { sortOrder: 'asc' }],
   });
@@ -41,27 +37,31 @@ export async function loadDemo(
       await tx.report.deleteMany({ where: { isDemo: true } });
       const real = await tx.report.findMany({ select: { provinceCode: true, period: true } });
       const taken = new Set(real.map((r) => `${r.provinceCode}:${r.period}`));
-      for (const rep of reports) {
-        if (taken.has(`${rep.provinceCode}:${rep.period}`)) continue;
-        const now = new Date();
-        await tx.report.create({
-          data: {
-            provinceCode: rep.provinceCode,
-            period: rep.period,
-            status: rep.status,
-            isDemo: true,
-            submittedAt: rep.status === 'draft' ? null : now,
-            acceptedAt: rep.status === 'accepted' ? now : null,
-            rows: {
-              create: rep.rows.map(({ regionCode, ...figures }) => ({
-                regionId: regionIds.get(regionCode)!,
-                ...figures,
-              })),
-            },
-          },
-        });
-        written++;
-      }
+      // two statements in all (reports, then their rows): 32 provinces × every quarter
+      const fresh = reports.filter((rep) => !taken.has(`${rep.provinceCode}:${rep.period}`));
+      const now = new Date();
+      const created = await tx.report.createManyAndReturn({
+        data: fresh.map((rep) => ({
+          provinceCode: rep.provinceCode,
+          period: rep.period,
+          status: rep.status,
+          isDemo: true,
+          submittedAt: rep.status === 'draft' ? null : now,
+          acceptedAt: rep.status === 'accepted' ? now : null,
+        })),
+        select: { id: true, provinceCode: true, period: true },
+      });
+      const idOf = new Map(created.map((r) => [`${r.provinceCode}:${r.period}`, r.id]));
+      await tx.reportRow.createMany({
+        data: fresh.flatMap((rep) =>
+          rep.rows.map(({ regionCode, ...figures }) => ({
+            reportId: idOf.get(`${rep.provinceCode}:${rep.period}`)!,
+            regionId: regionIds.get(regionCode)!,
+            ...figures,
+          })),
+        ),
+      });
+      written = created.length;
       await recordAudit(tx, {
         actor: 'system',
         action: 'demo.load',
