@@ -18,6 +18,7 @@ import ambitionRoutes from './modules/ambition/routes.ts';
 import comparisonRoutes from './modules/comparison/routes.ts';
 import healthRoutes from './modules/health/routes.ts';
 import importRoutes from './modules/imports/routes.ts';
+import nationalRoutes from './modules/national/routes.ts';
 import planRoutes from './modules/plans/routes.ts';
 import progressRoutes from './modules/progress/routes.ts';
 import provinceRoutes from './modules/provinces/routes.ts';
@@ -137,6 +138,7 @@ export async function buildApp({ db, config, logger = false, now }: AppOptions) 
       await api.register(timelineRoutes);
       await api.register(trajectoryRoutes);
       await api.register(comparisonRoutes);
+      await api.register(nationalRoutes);
       await api.register(ambitionRoutes);
     },
     { prefix: '/api' },

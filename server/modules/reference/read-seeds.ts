@@ -43,7 +43,11 @@ export interface ReferenceData {
 }
 
 /** `file` is named relative to the seeds folder (seeds/plans/x.yaml) wherever that folder is, so loading state follows the file, not the checkout. */
-async function readYaml<T>(dir: string, file: string, schema: TSchema): Promise<SeedFile<T>> {
+export async function readYaml<T>(
+  dir: string,
+  file: string,
+  schema: TSchema,
+): Promise<SeedFile<T>> {
   const text = await fs.readFile(file, 'utf8');
   const rel = path.join('seeds', path.relative(dir, file));
   let data: unknown;

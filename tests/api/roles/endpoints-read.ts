@@ -82,6 +82,12 @@ export const dashboards: Endpoint[] = [
     call: () => ({ method: 'GET', url: `/api/comparison?period=${SUBMITTED}&format=csv` }),
   },
   {
+    name: 'GET /national',
+    route: 'GET /api/national',
+    expect: everyone(200),
+    call: () => ({ method: 'GET', url: '/api/national?dimension=regions' }),
+  },
+  {
     name: 'GET /completeness',
     route: 'GET /api/completeness',
     expect: everyone(200),
