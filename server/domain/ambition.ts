@@ -5,6 +5,7 @@
  * the provincial plan itself schedules it. Where the province asks less, the plan is
  * "laxer"; where it asks more, it goes "beyond" the national minimum.
  */
+import { alternativeReading, CONTESTED_READING } from './contested-reading.ts';
 import { periodsBetween, quarterEnd, yearOf } from './periods.ts';
 import { milestoneDueOn, regionMilestones } from './targets.ts';
 import type { Owed, Schedule } from './targets-in-force.ts';
@@ -41,6 +42,13 @@ export interface AmbitionSpan {
   verdict: 'laxer' | 'stricter';
   /** province-level regions spans: regions the provincial plan has not put in actual payment by then */
   regionsBehind?: string[];
+  /**
+   * The gap exists under only one reading of a contested national clause (CONTESTED_READING):
+   * it is listed so a reviewer sees it, not asserted. `reading` says which reading gives the
+   * national side shown: 'adopted' (the tracker's) or 'alternative'.
+   */
+  contested: boolean;
+  reading: 'adopted' | 'alternative';
 }
 
 export interface LateMilestone {
@@ -58,6 +66,8 @@ export interface AmbitionReport {
   laxer: AmbitionSpan[];
   beyond: AmbitionSpan[];
   lateMilestones: LateMilestone[];
+  /** the contested reading the `contested` spans depend on (null: the national plan has none) */
+  contestedReading: { targets: string[]; zh: string; en: string } | null;
 }
 
 const LEVEL_DIMENSIONS: Dimension[] = ['institutions', 'diseaseGroups', 'fund'];
@@ -133,6 +143,8 @@ function addToSpans(
     last.region === quarter.region &&
     last.dimension === quarter.dimension &&
     last.verdict === quarter.verdict &&
+    last.contested === quarter.contested &&
+    last.reading === quarter.reading &&
     last.provincial.level === quarter.provincial.level &&
     last.provincial.key === quarter.provincial.key &&
     last.national.level === quarter.national.level &&
@@ -163,12 +175,16 @@ export function ambitionCheck(
       timelineAsPlanned(provincialPlan, r.code, timelines[r.code] ?? EMPTY_TIMELINE),
     ]),
   );
+  const alternative = alternativeReading(nationalPlan);
   const pairs = regions.flatMap((r) =>
     LEVEL_DIMENSIONS.map((dimension) => ({
       region: r.code,
       dimension,
       provincial: regionSchedule(provincialPlan, r.code, planned.get(r.code)!, dimension),
       national: regionSchedule(nationalPlan, r.code, planned.get(r.code)!, dimension),
+      alternative: alternative
+        ? regionSchedule(alternative.plan, r.code, planned.get(r.code)!, dimension)
+        : null,
     })),
   );
   const provincialRegions = aggregateSchedule(provincialPlan, { kind: 'province' }, 'regions');
@@ -192,10 +208,27 @@ export function ambitionCheck(
       const provincial = sideOf(owedOn(pair.provincial, date));
       const national = sideOf(owedOn(pair.national, date));
       const verdict = verdictOf(provincial.level, national.level);
+      const other = pair.alternative ? sideOf(owedOn(pair.alternative, date)) : national;
+      const otherVerdict = verdictOf(provincial.level, other.level);
+      const base = { region: pair.region, dimension: pair.dimension, provincial };
       if (verdict)
         addToSpans(
           spans,
-          { region: pair.region, dimension: pair.dimension, provincial, national, verdict },
+          { ...base, national, verdict, contested: otherVerdict !== verdict, reading: 'adopted' },
+          period,
+          previous,
+        );
+      else if (otherVerdict)
+        // a gap only under the alternative reading: shown, marked as depending on it
+        addToSpans(
+          spans,
+          {
+            ...base,
+            national: other,
+            verdict: otherVerdict,
+            contested: true,
+            reading: 'alternative',
+          },
           period,
           previous,
         );
@@ -231,6 +264,8 @@ export function ambitionCheck(
           national,
           verdict,
           regionsBehind: behind.map((r) => r.code),
+          contested: false,
+          reading: 'adopted',
         },
         period,
         previous,
@@ -242,6 +277,7 @@ export function ambitionCheck(
     laxer: spans.filter((s) => s.verdict === 'laxer'),
     beyond: spans.filter((s) => s.verdict === 'stricter'),
     lateMilestones: lateMilestones(provincialPlan, regions, planned, nationalRegions),
+    contestedReading: alternative ? { targets: alternative.targets, ...CONTESTED_READING } : null,
   };
 }
 

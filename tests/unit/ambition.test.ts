@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ambitionCheck, timelineAsPlanned } from '../../server/domain/ambition.ts';
 import { EMPTY_TIMELINE } from '../../server/domain/timeline.ts';
-import { LIAONING, liaoningPlan, nationalPlan, plan, regionInfo, target } from './fixtures.ts';
+import {
+  LIAONING,
+  liaoningPlan,
+  nationalPlan,
+  nationalPlanFromActualPayment,
+  plan,
+  regionInfo,
+  target,
+} from './fixtures.ts';
 
 const timelines = {
   [LIAONING.shenyang]: {
@@ -142,5 +150,45 @@ describe('ambition: stage milestones later than the national regions ladder allo
     ]);
     // Regions already paying for real are facts, not the plan's ambition: never listed as "beyond".
     expect(report.beyond.filter((s) => s.dimension === 'regions')).toEqual([]);
+  });
+});
+
+describe('ambition: the national ladders count from actual payment ("启动…并实际付费")', () => {
+  const report = ambitionCheck(liaoningPlan, nationalPlanFromActualPayment, regions, timelines);
+
+  it('a Liaoning city that simulates in 2022 and pays in 2023, as its plan schedules, is not called laxer on institutions', () => {
+    // 本溪 pays from end-2023: the national ladder owes 40 % at end-2023, as Liaoning does.
+    const asserted = report.laxer.filter(
+      (s) => s.region === LIAONING.benxi && s.dimension === 'institutions' && !s.contested,
+    );
+    expect(asserted).toEqual([]);
+  });
+
+  it('a gap that exists only if 启动 is read as launch is listed as contested, with the national side of that reading', () => {
+    const contested = report.laxer.filter(
+      (s) => s.region === LIAONING.benxi && s.dimension === 'institutions',
+    );
+    expect(
+      contested.map((s) => [s.from, s.to, s.provincial.level, s.national.level, s.contested]),
+    ).toEqual([
+      ['2022Q4', '2023Q3', 0, 40, true],
+      ['2023Q4', '2024Q3', 40, 70, true],
+    ]);
+    expect(contested.every((s) => s.reading === 'alternative')).toBe(true);
+    expect(report.contestedReading).toMatchObject({
+      targets: ['institutions-ladder', 'fund-ladder'],
+    });
+    expect(report.contestedReading!.zh).toContain('启动…开展DRG/DIP支付方式改革并实际付费');
+  });
+
+  it('a gap under both readings is asserted, not contested', () => {
+    // the national pilots owe 70 % at end-2022 where the national ladder asks 40 under either reading
+    const beyond = report.beyond.filter(
+      (s) => s.region === LIAONING.shenyang && s.dimension === 'institutions',
+    );
+    expect(beyond.map((s) => [s.from, s.contested])).toEqual([
+      ['2022Q4', false],
+      ['2023Q4', false],
+    ]);
   });
 });

@@ -171,6 +171,18 @@ export const nationalPlan = plan({
   ],
 });
 
+/**
+ * The national plan as seeded since issue 11: its ladders count from the year a region starts
+ * actual payment ("启动…并实际付费", seeds/README.md "Readings changed"). `nationalPlan` above keeps
+ * them on launch, the other reading, which the ladder mechanics tests use as a plain ladder.
+ */
+export const nationalPlanFromActualPayment: PlanModel = {
+  ...nationalPlan,
+  targets: nationalPlan.targets.map((t) =>
+    t.kind === 'eventLadder' ? { ...t, event: 'actualPayment' } : t,
+  ),
+};
+
 // ---------------------------------------------------------------- 湘医保发〔2021〕75号
 
 const HUNAN_DOC = '湘医保发〔2021〕75号';
