@@ -13,6 +13,7 @@ const HEADINGS: Record<keyof typeof VOCABULARY, string> = {
   stage: 'Stage of a coordinating region (改革阶段)',
   event: 'Events on a region’s clock',
   milestone: 'Stage milestone, judged at a date (阶段节点)',
+  duty: 'A plan’s reporting duty (报送要求)',
   role: 'Roles (角色)',
   targetKind: 'Kinds of target',
   series: 'Lines and marks of a chart',

@@ -10,12 +10,16 @@
  *   the months — it cannot see the monthly dispatch itself, and says so;
  * - unspecified (安徽 "建立工作交流、调度督导机制", no frequency) and none (内蒙古: only
  *   "适时" evaluation; the national plan sets none for provinces): no quarter is owed, so none
- *   is ever overdue. A province without a plan of its own follows the national plan: none.
+ *   is ever overdue.
+ *
+ * A province whose own plan is not in the tracker has one all the same (every province
+ * implements 医保发〔2021〕48号 with a plan of its own); until it is entered, the tracker's
+ * default duty applies: quarterly from 2022 (DEFAULT_DUTY).
  *
  * Defaults (stated in the README): the duty starts on 1 January of the plan's first year; a
  * quarter's report is due REPORT_DEADLINE_DAYS (15) days after the quarter ends.
  */
-import { addDays, quarterEnd, yearStart } from './periods.ts';
+import { addDays, comparePeriods, formatPeriod, quarterEnd, yearStart } from './periods.ts';
 import type { Period } from './types.ts';
 
 export const REPORTING_FREQUENCIES = ['quarterly', 'monthly', 'unspecified', 'none'] as const;
@@ -30,6 +34,13 @@ export interface ReportingDuty {
 }
 
 export const NO_DUTY: ReportingDuty = { frequency: 'none', startsOn: null, deadlineDays: null };
+
+/** The duty of a province whose own plan is not entered: a quarterly report from 2022. */
+export const DEFAULT_DUTY: ReportingDuty = {
+  frequency: 'quarterly',
+  startsOn: null,
+  deadlineDays: null,
+};
 
 export interface QuarterDuty {
   /** the plan's duty covers this quarter: its report is owed */
@@ -61,4 +72,20 @@ export function quarterDuty(
     startsOn,
     finerThanQuarter: duty.frequency === 'monthly',
   };
+}
+
+/**
+ * Whether a quarter can be reported at all (issue 11.12: time does not stop at a plan's last
+ * year). Reporting runs from the first quarter of the earliest plan a province follows to the
+ * quarter `today` falls in — end-states ("到2025年底…全覆盖") stay owed after their date, so
+ * 2026 is reported like any year. A later quarter has not begun: 'future'.
+ */
+export function periodReportable(
+  period: Period,
+  firstPlanYear: number,
+  today: Date,
+): 'ok' | 'beforePlans' | 'future' {
+  if (comparePeriods(period, `${firstPlanYear}Q1`) < 0) return 'beforePlans';
+  const current = formatPeriod(today.getUTCFullYear(), Math.floor(today.getUTCMonth() / 3) + 1);
+  return comparePeriods(period, current) > 0 ? 'future' : 'ok';
 }

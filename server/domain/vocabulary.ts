@@ -13,6 +13,7 @@
  */
 
 import type { MilestoneState } from './milestones.ts';
+import type { ReportingFrequency } from './reporting-duty.ts';
 import type { ProgressStatus } from './status.ts';
 import type { Dimension, RegionEventKind, ReportStatus, Role, Stage, TargetKind } from './types.ts';
 
@@ -109,6 +110,15 @@ export const MILESTONE_WORDS = {
   missed: { zh: '未完成', en: 'Missed' },
   notYetDue: { zh: '未到期', en: 'Not yet due' },
 } as const satisfies Record<MilestoneState, Word>;
+
+/** A plan's reporting duty (reporting-duty.ts): how often its regions report progress. */
+export const DUTY_WORDS = {
+  quarterly: { zh: '按季度报送', en: 'Quarterly reports' },
+  /** Fujian's "每月底报送": the tracker collects quarters, so only quarter ends are checked */
+  monthly: { zh: '按月报送（仅核查季末）', en: 'Monthly reports (quarter ends checked only)' },
+  unspecified: { zh: '未规定报送频次', en: 'No reporting frequency set' },
+  none: { zh: '无定期报送要求', en: 'No periodic reporting duty' },
+} as const satisfies Record<ReportingFrequency, Word>;
 
 export const ROLE_WORDS = {
   editor: { zh: '填报人员', en: 'Editor' },
@@ -235,6 +245,7 @@ export const VOCABULARY = {
   stage: STAGE_WORDS,
   event: EVENT_WORDS,
   milestone: MILESTONE_WORDS,
+  duty: DUTY_WORDS,
   role: ROLE_WORDS,
   targetKind: TARGET_KIND_WORDS,
   series: SERIES_WORDS,

@@ -1,12 +1,20 @@
-/** Who has reported a period, submitted, been accepted; who is overdue against the deadline. */
+/**
+ * Who has reported a period, submitted, been accepted; who is overdue — each province against
+ * the reporting duty of its own plan (server/domain/reporting-duty.ts): Hunan owes quarters
+ * from June 2022, Inner Mongolia owes none, a province whose plan is not entered owes the
+ * tracker's default (quarterly), and
+ * Fujian's monthly dispatch is checked only at quarter ends (and says so).
+ */
 import type { Db } from '../../db/client.ts';
-import { quarterEnd } from '../../domain/periods.ts';
+import { addDays, quarterEnd } from '../../domain/periods.ts';
+import { DEFAULT_DUTY, quarterDuty, type ReportingDuty } from '../../domain/reporting-duty.ts';
 import type { CompletenessResponse } from './schemas.ts';
 
 export function reportingDeadline(period: string, deadlineDays: number): string {
-  const end = new Date(`${quarterEnd(period)}T00:00:00Z`);
-  return new Date(end.getTime() + deadlineDays * 86_400_000).toISOString().slice(0, 10);
+  return addDays(quarterEnd(period), deadlineDays);
 }
+
+const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 export async function completeness(
   db: Db,
@@ -14,22 +22,45 @@ export async function completeness(
   deadlineDays: number,
   today = new Date(),
 ): Promise<CompletenessResponse> {
-  const deadline = reportingDeadline(period, deadlineDays);
-  const overduePossible = today.toISOString().slice(0, 10) > deadline;
+  const todayIso = today.toISOString().slice(0, 10);
   const provinces = await db.province.findMany({
     orderBy: { sortOrder: 'asc' },
     include: {
       _count: { select: { regions: true } },
-      plans: { select: { id: true } },
+      plans: {
+        select: {
+          versions: {
+            where: { status: 'published' },
+            orderBy: { version: 'desc' },
+            take: 1,
+            select: {
+              startYear: true,
+              reportingFrequency: true,
+              reportingStartsOn: true,
+              reportingDeadlineDays: true,
+            },
+          },
+        },
+      },
       reports: { where: { period }, include: { _count: { select: { rows: true } } } },
     },
   });
   return {
     period,
-    deadline,
+    deadline: reportingDeadline(period, deadlineDays),
     rows: provinces.map((p) => {
       const rep = p.reports[0];
       const done = rep?.status === 'submitted' || rep?.status === 'accepted';
+      const version = p.plans.flatMap((pl) => pl.versions)[0];
+      // A province whose plan is not entered here owes the tracker's default (quarterly).
+      const duty: ReportingDuty = version
+        ? {
+            frequency: version.reportingFrequency,
+            startsOn: iso(version.reportingStartsOn),
+            deadlineDays: version.reportingDeadlineDays,
+          }
+        : DEFAULT_DUTY;
+      const q = quarterDuty(duty, version?.startYear ?? 2022, period, deadlineDays);
       return {
         province: { code: p.code, nameZh: p.nameZh, nameEn: p.nameEn },
         hasPlan: p.plans.length > 0,
@@ -38,8 +69,11 @@ export async function completeness(
         status: rep?.status ?? 'none',
         submittedAt: rep?.submittedAt?.toISOString() ?? null,
         acceptedAt: rep?.acceptedAt?.toISOString() ?? null,
-        // only provinces whose coordinating regions are registered can report
-        overdue: overduePossible && p._count.regions > 0 && !done,
+        duty: { frequency: duty.frequency, ...q },
+        // owed under the plan's duty, past its deadline, not submitted; only provinces whose
+        // coordinating regions are registered can report
+        overdue:
+          q.owed && q.deadline !== null && todayIso > q.deadline && p._count.regions > 0 && !done,
         isDemo: rep?.isDemo ?? false,
       };
     }),

@@ -1,5 +1,6 @@
 /** Shapes of the cross-province endpoints (comparison, completeness); the web app imports these types. */
 import { type Static, Type } from 'typebox';
+import { REPORTING_FREQUENCIES } from '../../domain/reporting-duty.ts';
 import { DIMENSIONS, REPORT_STATUSES } from '../../domain/types.ts';
 import { ExportQueryFields, Nullable, oneOf, PeriodString } from '../shared/schema.ts';
 import { ActualSchema, PlanRefSchema, STATUSES, TargetRefSchema } from '../trajectory/schemas.ts';
@@ -46,13 +47,25 @@ export const CompletenessRowSchema = Type.Object({
   status: oneOf(['none', ...REPORT_STATUSES] as const),
   submittedAt: Nullable(Type.String()),
   acceptedAt: Nullable(Type.String()),
+  /** the reporting duty of the province's plan for this quarter (no plan entered: quarterly, the default) */
+  duty: Type.Object({
+    frequency: oneOf(REPORTING_FREQUENCIES),
+    /** the plan's duty covers this quarter: its report is owed */
+    owed: Type.Boolean(),
+    /** the day after which an owed report not yet submitted is overdue */
+    deadline: Nullable(Type.String()),
+    startsOn: Nullable(Type.String()),
+    /** the plan asks for a monthly dispatch, which the tracker cannot check: only quarter ends are */
+    finerThanQuarter: Type.Boolean(),
+  }),
+  /** owed under the duty, past its deadline and not submitted */
   overdue: Type.Boolean(),
   isDemo: Type.Boolean(),
 });
 
 export const CompletenessResponseSchema = Type.Object({
   period: Type.String(),
-  /** ISO date after which an unsubmitted report is overdue */
+  /** the default deadline (REPORT_DEADLINE_DAYS after the quarter); a plan's duty may set its own (rows[].duty) */
   deadline: Type.String(),
   rows: Type.Array(CompletenessRowSchema),
 });

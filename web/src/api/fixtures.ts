@@ -487,7 +487,14 @@ export function fixtureCompleteness(period: string): CompletenessResponse {
         submittedAt:
           status === 'submitted' || status === 'accepted' ? '2024-07-10T08:00:00Z' : null,
         acceptedAt: status === 'accepted' ? '2024-07-20T08:00:00Z' : null,
-        overdue: status === 'none' || status === 'draft',
+        duty: {
+          frequency: p.hasPlan ? ('quarterly' as const) : ('none' as const),
+          owed: p.hasPlan,
+          deadline: p.hasPlan ? '2024-07-15' : null,
+          startsOn: p.hasPlan ? '2022-01-01' : null,
+          finerThanQuarter: false,
+        },
+        overdue: p.hasPlan && (status === 'none' || status === 'draft'),
         isDemo: true,
       };
     }),

@@ -317,6 +317,13 @@ describe('status and report states: never colour alone', () => {
       status,
       submittedAt: null,
       acceptedAt: null,
+      duty: {
+        frequency: 'quarterly',
+        owed: true,
+        deadline: '2024-10-15',
+        startsOn: '2022-01-01',
+        finerThanQuarter: false,
+      },
       overdue,
       isDemo: true,
     });

@@ -2,6 +2,7 @@
 import {
   COLUMN_WORDS,
   DIMENSION_WORDS,
+  DUTY_WORDS,
   EVENT_WORDS,
   FIELD_WORDS,
   GAP_MODE_WORDS,
@@ -47,6 +48,7 @@ const messages: Messages = {
   dimensionLong: en(MEASURE_WORDS),
   status: en(STATUS_WORDS),
   milestone: en(MILESTONE_WORDS),
+  duty: en(DUTY_WORDS),
   report: en(REPORT_STATE_WORDS),
   gapMode: en(GAP_MODE_WORDS),
   gap: {

@@ -6,6 +6,7 @@
 import {
   COLUMN_WORDS,
   DIMENSION_WORDS,
+  DUTY_WORDS,
   EVENT_WORDS,
   FIELD_WORDS,
   GAP_MODE_WORDS,
@@ -49,6 +50,7 @@ const zhCN = {
   dimensionLong: zh(MEASURE_WORDS),
   status: zh(STATUS_WORDS),
   milestone: zh(MILESTONE_WORDS),
+  duty: zh(DUTY_WORDS),
   report: zh(REPORT_STATE_WORDS),
   gapMode: zh(GAP_MODE_WORDS),
   gap: {
