@@ -7,7 +7,8 @@
  */
 import type { Db } from '../../db/client.ts';
 import { centsText, moneyCents } from '../../domain/numbers.ts';
-import { parsePeriod } from '../../domain/periods.ts';
+import { FIRST_PERIOD, parsePeriod } from '../../domain/periods.ts';
+import { periodReportable } from '../../domain/reporting-duty.ts';
 import type { EditorSession } from '../../permissions/session.ts';
 import { Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -15,28 +16,45 @@ import { figureProblems, invalidFigures } from './check.ts';
 import { findReport, type LoadedReport, type Status, type Tx, toDto, WRITE_TX } from './load.ts';
 import type { ReportDto, ReportRowBody } from './schemas.ts';
 
-/** The years some plan (the province's or the national one) covers. */
-async function checkPeriodInPlans(db: Db, provinceCode: string, period: string): Promise<void> {
-  const year = parsePeriod(period)!.year;
+/**
+ * A new quarter can be created from the first year of the plans the province follows (its
+ * own, the national one) to the current quarter — never capped at a plan's last year. A
+ * quarter that already exists (a returned report, say) can always be saved again.
+ */
+async function checkPeriodReportable(db: Db, provinceCode: string, period: string): Promise<void> {
+  const existing = await db.report.findUnique({
+    where: { provinceCode_period: { provinceCode, period } },
+    select: { id: true },
+  });
+  if (existing) return;
   const versions = await db.planVersion.findMany({
     where: { status: 'published', plan: { OR: [{ provinceCode }, { isNational: true }] } },
-    select: { startYear: true, endYear: true },
+    select: { startYear: true },
   });
-  const inside = versions.some((v) => year >= v.startYear && year <= v.endYear);
-  if (!inside)
+  const first = Math.min(...versions.map((v) => v.startYear), parsePeriod(FIRST_PERIOD)!.year);
+  const verdict = periodReportable(period, first, new Date());
+  if (verdict === 'beforePlans')
     throw new Problem(
       422,
       'periodOutsidePlans',
-      `${period} 不在任何行动计划的年份范围内`,
-      `${period} is outside every plan's years`,
+      `${period} 早于任何行动计划的起始年份`,
+      `${period} is before every plan's first year`,
       [
         {
           path: '/params/period',
           code: 'outsidePlans',
-          zh: '超出计划年份',
-          en: 'outside plan years',
+          zh: '早于计划年份',
+          en: 'before plan years',
         },
       ],
+    );
+  if (verdict === 'future')
+    throw new Problem(
+      422,
+      'periodInFuture',
+      `${period} 尚未开始，不能填报`,
+      `${period} has not begun; it cannot be reported yet`,
+      [{ path: '/params/period', code: 'future', zh: '尚未开始的季度', en: 'quarter not begun' }],
     );
 }
 
@@ -144,7 +162,7 @@ export async function saveDraft(
   rows: ReportRowBody[],
   ifMatch: number | null,
 ): Promise<ReportDto> {
-  await checkPeriodInPlans(db, provinceCode, period);
+  await checkPeriodReportable(db, provinceCode, period);
   const errors = await figureProblems(db, provinceCode, rows);
   if (errors.length) throw invalidFigures(errors.map((e) => ({ ...e, path: `/body${e.path}` })));
   const regions = await db.coordinatingRegion.findMany({

@@ -35,7 +35,6 @@ export default function EntryPage({ view, update }: { view: ViewState; update: U
 function Entry({ user, view, update }: { user: UserDto; view: ViewState; update: UpdateView }) {
   const { t, lang } = useT();
   const provinces = useQuery(queries.provinces());
-  const national = useQuery(queries.nationalPlan());
   if (user.role !== 'editor' || !user.provinceCode)
     return <p data-testid="entry-not-editor">{t('entry.notEditor')}</p>;
   const own = user.provinceCode;
@@ -57,16 +56,7 @@ function Entry({ user, view, update }: { user: UserDto; view: ViewState; update:
           );
         }
         return (
-          <LoadState loaded={national}>
-            {(plan) => (
-              <ProvinceEntry
-                province={list.find((p) => p.code === own)!}
-                nationalEndYear={plan.document.endYear}
-                view={view}
-                update={update}
-              />
-            )}
-          </LoadState>
+          <ProvinceEntry province={list.find((p) => p.code === own)!} view={view} update={update} />
         );
       }}
     </LoadState>
@@ -75,18 +65,16 @@ function Entry({ user, view, update }: { user: UserDto; view: ViewState; update:
 
 function ProvinceEntry({
   province,
-  nationalEndYear,
   view,
   update,
 }: {
   province: ProvinceSummary;
-  nationalEndYear: number;
   view: ViewState;
   update: UpdateView;
 }) {
   const { t, lang } = useT();
   const regions = useQuery(queries.regions(province.code));
-  const options = entryPeriods(new Date(), Math.max(nationalEndYear, province.plan?.endYear ?? 0));
+  const options = entryPeriods(new Date());
   const period = view.period && options.includes(view.period) ? view.period : options[0]!;
   const name = lang === 'en' ? province.nameEn : province.nameZh;
   return (

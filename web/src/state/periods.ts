@@ -40,9 +40,11 @@ export function effectivePeriod(asked: string | null, latest: string): string {
     : latest;
 }
 
-/** The quarters an editor can enter: newest first, up to the last full quarter and within the years some plan covers. */
-export function entryPeriods(today: Date, lastPlanYear: number): string[] {
-  const last = latestFullQuarter(today);
-  const cap = `${lastPlanYear}Q4`;
-  return periodOptions(comparePeriods(last, cap) < 0 ? last : cap);
+/**
+ * The quarters an editor can enter: newest first, from the last full quarter back to 2022Q1.
+ * Never capped at a plan's last year — the server accepts every quarter up to the current one
+ * (reporting-duty.ts periodReportable), so the app never asks for a report it cannot accept.
+ */
+export function entryPeriods(today: Date): string[] {
+  return periodOptions(latestFullQuarter(today));
 }

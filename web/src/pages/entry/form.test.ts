@@ -148,9 +148,10 @@ describe('the entry form', () => {
     expect([...differences(mine, theirs)]).toEqual(['210100/coveredInstitutions']);
   });
 
-  it('offers quarters up to the last full one, within the plans’ years', () => {
-    expect(entryPeriods(new Date('2026-11-23'), 2025)[0]).toBe('2025Q4');
-    expect(entryPeriods(new Date('2025-05-02'), 2025)[0]).toBe('2025Q1');
-    expect(entryPeriods(new Date('2025-05-02'), 2025).at(-1)).toBe('2022Q1');
+  it('offers every quarter up to the last full one, past the plans’ last year too', () => {
+    // time does not stop at the plans' last year: 2026 is offered like any year
+    expect(entryPeriods(new Date('2026-11-23'))[0]).toBe('2026Q3');
+    expect(entryPeriods(new Date('2025-05-02'))[0]).toBe('2025Q1');
+    expect(entryPeriods(new Date('2025-05-02')).at(-1)).toBe('2022Q1');
   });
 });
