@@ -47,6 +47,27 @@ export interface Config {
   };
   /** roles that must use a second factor (TOTP) to sign in */
   secondFactorRoles: Role[];
+  /** limits on an imported spreadsheet, checked before and while it is read */
+  uploads: UploadLimits;
+}
+
+/**
+ * An upload is checked against the first three before any parsing (the zip's central directory
+ * for XLSX, the line count for CSV), then read in a worker thread held to the last three.
+ */
+export interface UploadLimits {
+  /** bytes of the uploaded file */
+  maxFileBytes: number;
+  /** spreadsheet rows (lines) in the file, notes and header included */
+  maxRows: number;
+  /** bytes of all an XLSX's parts once unpacked */
+  maxUncompressedBytes: number;
+  /** ms a worker may take to read one file before it is stopped */
+  parseTimeoutMs: number;
+  /** MB of JavaScript heap a worker may use */
+  parseMemoryMb: number;
+  /** files read at the same time; more wait their turn */
+  parallelParses: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -131,5 +152,13 @@ export function loadConfig(env: Env = process.env): Config {
       maxHours: int(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 30),
     },
     secondFactorRoles: roles(env, 'SECOND_FACTOR_ROLES'),
+    uploads: {
+      maxFileBytes: int(env, 'IMPORT_MAX_FILE_KB', 5 * 1024, 1, 100 * 1024) * 1024,
+      maxRows: int(env, 'IMPORT_MAX_ROWS', 1000, 10, 1_000_000),
+      maxUncompressedBytes: int(env, 'IMPORT_MAX_UNPACKED_KB', 10 * 1024, 1, 1024 * 1024) * 1024,
+      parseTimeoutMs: int(env, 'IMPORT_PARSE_TIMEOUT_MS', 20_000, 100, 600_000),
+      parseMemoryMb: int(env, 'IMPORT_PARSE_MEMORY_MB', 256, 32, 8192),
+      parallelParses: int(env, 'IMPORT_PARALLEL', 2, 1, 64),
+    },
   };
 }

@@ -38,7 +38,11 @@ export function isStale() {
 export async function buildServer() {
   const { build } = await import('esbuild');
   await build({
-    entryPoints: { start: path.join(root, 'server/cli/start.ts') },
+    entryPoints: {
+      start: path.join(root, 'server/cli/start.ts'),
+      // the import parser's worker thread, loaded by server/modules/imports/read-upload.ts
+      'parse-worker': path.join(root, 'server/modules/imports/parse-worker.ts'),
+    },
     outdir: path.join(root, 'dist'),
     bundle: true,
     platform: 'node',

@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import { restoreCell } from '../../domain/formula-cells.ts';
 import { MAX_COUNT, MAX_NOTE } from '../../domain/report-rules.ts';
 import type { ReportRowBody } from '../reports/schemas.ts';
+import { LimitExceeded, MAX_COLUMNS } from './limits.ts';
 import { STAGE_FROM_TEXT, TEMPLATE_COLUMNS, type TemplateColumn } from './template.ts';
 
 export interface ImportProblem {
@@ -38,12 +39,14 @@ export function decodeCsv(buf: Buffer): string {
 
 // Both readers return one entry per spreadsheet row, blank rows included (as []), so that
 // index + 1 is the row number Excel shows: a problem must name the row the user sees.
-function parseCsv(buf: Buffer): Cell[][] {
-  const res = Papa.parse<string[]>(decodeCsv(buf), { skipEmptyLines: false });
-  return res.data;
+function parseCsv(buf: Buffer, maxRows: number): Cell[][] {
+  const res = Papa.parse<string[]>(decodeCsv(buf), { skipEmptyLines: false, preview: maxRows + 1 });
+  // (a line break after the last row gives one empty row more, which is no row of the file)
+  if (res.data[maxRows]?.some((c) => c !== '')) throw new LimitExceeded('rows');
+  return res.data.slice(0, maxRows);
 }
 
-async function parseXlsx(buf: Buffer): Promise<Cell[][] | null> {
+async function parseXlsx(buf: Buffer, maxRows: number): Promise<Cell[][] | null> {
   // loaded on first use: ExcelJS takes about a second to load, and most starts never need it
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
@@ -55,9 +58,12 @@ async function parseXlsx(buf: Buffer): Promise<Cell[][] | null> {
   const ws = wb.worksheets[0];
   if (!ws) return [];
   const rows: Cell[][] = [];
+  // a cell far to the right (XFD) would make every row that wide: columns past the template's are ignored
+  const columns = Math.min(ws.columnCount, MAX_COLUMNS);
   ws.eachRow({ includeEmpty: false }, (row) => {
+    if (row.number > maxRows) throw new LimitExceeded('rows');
     const cells: Cell[] = [];
-    for (let i = 1; i <= ws.columnCount; i++) {
+    for (let i = 1; i <= columns; i++) {
       const v = row.getCell(i).value as unknown;
       if (v === null || v === undefined) cells.push(null);
       else if (typeof v === 'number' || typeof v === 'string') cells.push(v);
@@ -108,9 +114,14 @@ function columnMap(
   return { headerIndex, map };
 }
 
+/**
+ * Reads the file; `maxRows` (spreadsheet rows) throws LimitExceeded. Runs in a worker thread
+ * (parse-worker.ts), never on the request thread.
+ */
 export async function parseTemplate(
   buf: Buffer,
   filename: string,
+  maxRows = Number.POSITIVE_INFINITY,
 ): Promise<{ rows: ReportRowBody[]; problems: ImportProblem[]; fileRows: number[] }> {
   const isXlsx = /\.xlsx$/i.test(filename) || (buf[0] === 0x50 && buf[1] === 0x4b);
   const fileProblem = (zh: string, en: string, code = 'badTemplate'): ImportProblem => ({
@@ -121,7 +132,7 @@ export async function parseTemplate(
     zh,
     en,
   });
-  const cells = isXlsx ? await parseXlsx(buf) : parseCsv(buf);
+  const cells = isXlsx ? await parseXlsx(buf, maxRows) : parseCsv(buf, maxRows);
   if (!cells)
     return {
       rows: [],

@@ -13,13 +13,14 @@ import { saveDraft } from '../reports/save.ts';
 import { ReportParams, ReportSchema } from '../reports/schemas.ts';
 import { parseIfMatch } from '../shared/if-match.ts';
 import { oneOf } from '../shared/schema.ts';
-import { type ImportProblem, parseTemplate } from './parse.ts';
+import type { ImportProblem } from './parse.ts';
+import { limitProblem, uploadReader } from './read-upload.ts';
 import { STAGE_LABELS, TEMPLATE_COLUMNS } from './template.ts';
 
-const MAX_FILE = 5 * 1024 * 1024;
-
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  await app.register(multipart, { limits: { fileSize: MAX_FILE, files: 1 } });
+  const limits = app.config.uploads;
+  const readUpload = uploadReader(limits);
+  await app.register(multipart, { limits: { fileSize: limits.maxFileBytes, files: 1 } });
 
   app.get(
     '/provinces/:code/reports/:period/template',
@@ -100,15 +101,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           { path: '/body/file', code: 'required', zh: '缺少文件', en: 'missing file' },
         ]);
       const buf = await file.toBuffer().catch(() => {
-        throw new Problem(
-          413,
-          'fileTooLarge',
-          '文件过大（上限 5 MB）',
-          'File too large (5 MB at most)',
-          [{ path: '/body/file', code: 'tooLarge', zh: '文件过大', en: 'too large' }],
-        );
+        throw limitProblem('fileSize', limits);
       });
-      const parsed = await parseTemplate(buf, file.filename);
+      // size, rows and unpacked size are checked first; the parsing runs in a worker thread
+      const parsed = await readUpload(buf, file.filename);
       // the rows the file could be read into are checked by the rules too, so one answer
       // lists every bad row: cells that could not be read, and rules between readable ones
       const unreadable = new Set(parsed.problems.map((p) => p.path));
