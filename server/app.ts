@@ -14,6 +14,7 @@ import { Ajv } from 'ajv';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
+import { OneLinePerRequest } from './logging.ts';
 import ambitionRoutes from './modules/ambition/routes.ts';
 import comparisonRoutes from './modules/comparison/routes.ts';
 import healthRoutes from './modules/health/routes.ts';
@@ -55,6 +56,8 @@ export async function buildApp({ db, config, logger = false, now }: AppOptions) 
       typeof config.trustProxy === 'number'
         ? (_address: string, hop: number) => hop < (config.trustProxy as number)
         : config.trustProxy,
+    // one line per request (logging.ts) instead of Fastify's two
+    logController: new OneLinePerRequest(),
     bodyLimit: 2 * 1024 * 1024,
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.connectionTimeoutMs,

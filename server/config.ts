@@ -14,6 +14,8 @@ export interface Config {
   dataDir: string;
   embeddedPort: number;
   logLevel: string;
+  /** auto: one readable line per request in a terminal, JSON lines otherwise; or forced */
+  logFormat: 'auto' | 'pretty' | 'json';
   /** dashboards readable without signing in */
   publicDashboard: boolean;
   /** days after quarter end before a report is overdue */
@@ -125,6 +127,9 @@ export function loadConfig(env: Env = process.env): Config {
     throw new StartupError('ADMIN_USERNAME is set but ADMIN_PASSWORD is not.');
   if (adminPassword && adminPassword.length < 10)
     throw new StartupError('ADMIN_PASSWORD must have at least 10 characters.');
+  const logFormat = (env.LOG_FORMAT || 'auto').toLowerCase();
+  if (!['auto', 'pretty', 'json'].includes(logFormat))
+    throw new StartupError(`LOG_FORMAT=${env.LOG_FORMAT} should be auto, pretty or json.`);
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -132,6 +137,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(projectRoot, env.DATA_DIR || '.data'),
     embeddedPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     logLevel: env.LOG_LEVEL || 'info',
+    logFormat: logFormat as Config['logFormat'],
     publicDashboard: bool(env, 'PUBLIC_DASHBOARD', true),
     reportDeadlineDays: int(env, 'REPORT_DEADLINE_DAYS', 15, 0, 365),
     demoData: demo as Config['demoData'],

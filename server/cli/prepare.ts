@@ -33,3 +33,16 @@ export async function ensureInitialAdmin(db: Db, config: Config): Promise<void> 
   );
   console.log(`Created the first admin account "${username}" from ADMIN_USERNAME.`);
 }
+
+/** What the first start prints while no admin can sign in: how to create one. */
+export async function firstAccountHint(db: Db): Promise<string | null> {
+  if (await db.user.findFirst({ where: { role: 'admin', active: true } })) return null;
+  return [
+    'No administrator account yet. 尚无管理员账户。Create the first one while this keeps running,',
+    'in another terminal (the password is asked for, or taken from USER_PASSWORD):',
+    '',
+    '  npm run user:create -- --username admin --role admin',
+    '',
+    'or start with ADMIN_USERNAME=admin ADMIN_PASSWORD=… (at least 10 characters) npm start.',
+  ].join('\n');
+}

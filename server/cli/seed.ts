@@ -8,7 +8,7 @@ import { loadReferenceData } from '../modules/reference/load.ts';
 import { runCli } from './run.ts';
 
 runCli(async () => {
-  const database = await openDatabase(loadConfig());
+  const database = await openDatabase(loadConfig(), { share: true });
   const db = createDb(database.url);
   try {
     await applyMigrations(database.url);

@@ -12,8 +12,9 @@ import { createDb } from '../db/client.ts';
 import { StartupError } from '../db/errors.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import { openDatabase } from '../db/open.ts';
+import { loggerOptions } from '../logging.ts';
 import { loadReferenceData } from '../modules/reference/load.ts';
-import { ensureInitialAdmin, prepareData } from './prepare.ts';
+import { ensureInitialAdmin, firstAccountHint, prepareData } from './prepare.ts';
 import { runCli } from './run.ts';
 
 async function buildDashboardIfMissing(webDist: string): Promise<void> {
@@ -39,8 +40,9 @@ runCli(async () => {
   if (ref.applied.length) console.log(`Loaded reference data: ${ref.applied.join(', ')}`);
   await prepareData(db, config, { embedded: database.embedded });
   await ensureInitialAdmin(db, config);
+  const hint = await firstAccountHint(db);
 
-  const app = await buildApp({ db, config, logger: { level: config.logLevel } });
+  const app = await buildApp({ db, config, logger: loggerOptions(config) });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
@@ -63,6 +65,7 @@ runCli(async () => {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`\nDRG/DIP 改革进展跟踪 — open http://${shown}:${port}/\n`);
+  if (hint) console.log(`${hint}\n`);
 
   const stop = async () => {
     await app.close();

@@ -1,6 +1,7 @@
 /**
  * `npm run user:create -- --username wang --role admin [--province 210000] [--name 王]`
  * The password comes from USER_PASSWORD or is read from standard input: none is ever defaulted.
+ * Works while `npm start` runs: it then talks to the embedded PostgreSQL the app serves.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
@@ -39,10 +40,11 @@ runCli(async () => {
   const password = process.env.USER_PASSWORD ?? (await readStdin());
   if (password.length < MIN_PASSWORD_LENGTH)
     throw new StartupError(`The password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
-  const database = await openDatabase(loadConfig());
+  // while `npm start` runs, its embedded PostgreSQL is used (it has applied the migrations)
+  const database = await openDatabase(loadConfig(), { share: true });
   const db = createDb(database.url);
   try {
-    await applyMigrations(database.url);
+    if (!database.shared) await applyMigrations(database.url);
     const user = await createUser(
       db,
       {

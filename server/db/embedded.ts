@@ -204,6 +204,30 @@ export async function startEmbeddedPostgres(
   };
 }
 
+/**
+ * The embedded PostgreSQL another process (a running `npm start`) serves on this data directory,
+ * as a connection string: the port from the cluster's own postmaster.pid, the password from
+ * pg-password. Null when none runs, or when the one running was orphaned by a killed start.
+ * Lets `npm run user:create` and the other CLIs work while the app runs, instead of refusing.
+ */
+export async function runningEmbeddedUrl(
+  dataDir: string,
+  database: string,
+): Promise<string | null> {
+  const clusterDir = path.join(path.resolve(dataDir), 'pg');
+  const running = await runningPostmaster(clusterDir);
+  if (!running || running.orphaned) return null;
+  const pidFile = await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8');
+  // postmaster.pid: pid, data directory, start time, port, socket directory, listen address, …
+  const port = Number(pidFile.split('\n')[3]);
+  const password = await fs
+    .readFile(path.join(path.resolve(dataDir), 'pg-password'), 'utf8')
+    .then((p) => p.trim())
+    .catch(() => null);
+  if (!port || !password) return null;
+  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
 /** CREATE DATABASE if it does not exist (identifier quoted by pg's own escaper). */
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });

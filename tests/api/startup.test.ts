@@ -3,60 +3,15 @@
  * restarts, and each failure they can hit is one clear line and a non-zero exit, never a
  * stack trace.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../server/config.ts';
 import { freshDatabase } from './helper.ts';
+import { killStarted, oneLineError, start } from './spawn.ts';
 
-const children: ChildProcess[] = [];
-afterAll(() => {
-  for (const c of children) c.kill('SIGKILL');
-});
-
-function start(env: Record<string, string>) {
-  // what `npm start` runs: the compiled server, compiled first when older than server/
-  const child = spawn(process.execPath, ['server/cli/launch.mjs'], {
-    cwd: projectRoot,
-    env: {
-      PATH: process.env.PATH!,
-      HOME: process.env.HOME ?? '/tmp',
-      DEMO_DATA: 'never',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (err += d));
-  const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
-  const listening = (ms: number) =>
-    new Promise<string>((resolve, reject) => {
-      const t = setInterval(() => {
-        const m = /open (http:\/\/\S+)/.exec(out);
-        if (m) {
-          clearInterval(t);
-          resolve(m[1]!.replace(/\/$/, ''));
-        }
-      }, 100);
-      setTimeout(() => {
-        clearInterval(t);
-        reject(new Error(`not listening after ${ms} ms:\n${out}\n${err}`));
-      }, ms);
-    });
-  return { child, exited, listening, output: () => ({ out, err }) };
-}
-
-const oneLineError = (err: string) => {
-  expect(err).toMatch(/^error: /m);
-  expect(err).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-};
+afterAll(killStarted);
 
 describe('npm start', () => {
   it('with an unreachable DATABASE_URL prints one line, masks the password and exits non-zero', async () => {
