@@ -3,7 +3,7 @@ import type { Db, Prisma } from '../../db/client.ts';
 import type { PlanModel, Target, TargetScope } from '../../domain/types.ts';
 import type { CohortDto, PlanDocumentDto, PlanResponse, TargetRowDto } from './schemas.ts';
 
-const planVersionInclude = {
+export const planVersionInclude = {
   plan: true,
   cohorts: {
     orderBy: { sortOrder: 'asc' },
@@ -41,9 +41,9 @@ async function loadVersion(
   });
 }
 
-type LoadedVersion = NonNullable<Awaited<ReturnType<typeof loadVersion>>>;
+export type LoadedVersion = NonNullable<Awaited<ReturnType<typeof loadVersion>>>;
 
-const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+export const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const num = (d: { toNumber(): number } | null) => (d === null ? null : d.toNumber());
 
 function toTarget(v: LoadedVersion, t: LoadedVersion['targets'][number]): Target {

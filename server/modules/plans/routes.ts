@@ -1,13 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { diffPlans } from '../../domain/plan-diff.ts';
 import { mayDraftPlan, mayPublishPlan, REFUSED } from '../../permissions/plans.ts';
 import { refuse } from '../../permissions/session.ts';
+import { mayReadPlanDrafts } from '../../permissions/visibility.ts';
+import { notFound } from '../../plugins/problem.ts';
 import { auditTrail } from '../audit/record.ts';
 import { HistorySchema } from '../audit/schemas.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { ProvinceParams } from '../provinces/schemas.ts';
 import { PlanContentBody } from '../reference/seed-files.ts';
 import { parseIfMatch } from '../shared/if-match.ts';
+import { planContents } from './content.ts';
 import { nationalPlan, planForProvince } from './queries.ts';
 import {
   createPlan,
@@ -18,7 +22,7 @@ import {
   readDraft,
   requirePlan,
 } from './revise.ts';
-import { PlanResponseSchema } from './schemas.ts';
+import { PlanCompareSchema, PlanResponseSchema, PlanVersionSchema } from './schemas.ts';
 
 const NewPlanBody = Type.Object(
   {
@@ -34,6 +38,12 @@ const VersionResult = Type.Object({
   status: Type.String(),
   /** a draft's ETag, for the next edit's If-Match */
   etag: Type.Optional(Type.String()),
+});
+
+const VersionContent = Type.Object({
+  versionId: Type.Integer(),
+  version: Type.Integer(),
+  content: PlanContentBody,
 });
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -96,18 +106,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '计划的各个版本 Versions of a plan',
         params: SlugParams,
         response: {
-          200: Type.Array(
-            Type.Object({
-              versionId: Type.Integer(),
-              version: Type.Integer(),
-              status: Type.String(),
-              documentNumber: Type.String(),
-              createdAt: Type.String(),
-              createdBy: Type.Union([Type.String(), Type.Null()]),
-              note: Type.Union([Type.String(), Type.Null()]),
-              targets: Type.Integer(),
-            }),
-          ),
+          200: Type.Array(PlanVersionSchema),
         },
       },
     },
@@ -176,6 +175,57 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         request.params.slug,
         parseIfMatch(request.headers['if-match']),
       );
+    },
+  );
+
+  app.get(
+    '/plans/:slug/content',
+    {
+      schema: {
+        tags: ['plans'],
+        summary:
+          '计划内容（修订草稿的格式）：现行版本，及可读时的草稿 A plan as revision content: in force, and the draft',
+        params: SlugParams,
+        response: {
+          200: Type.Object({
+            published: Type.Union([VersionContent, Type.Null()]),
+            draft: Type.Union([VersionContent, Type.Null()]),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const plan = await requirePlan(app.db, request.params.slug);
+      const { published, draft } = await planContents(app.db, plan.id);
+      const readable = mayReadPlanDrafts(request.user, plan) ? draft : null;
+      if (readable) reply.header('etag', draftEtag(readable.versionId));
+      return { published, draft: readable };
+    },
+  );
+
+  app.get(
+    '/plans/:slug/compare',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: '草稿与现行版本的差异 What the draft changes against the version in force',
+        params: SlugParams,
+        response: { 200: PlanCompareSchema },
+      },
+    },
+    async (request, reply) => {
+      const plan = await requirePlan(app.db, request.params.slug);
+      const { published, draft } = await planContents(app.db, plan.id);
+      if (!draft || !mayReadPlanDrafts(request.user, plan))
+        throw notFound(`Draft of plan ${plan.slug}`, `计划 ${plan.slug} 的草稿`, '/params/slug');
+      reply.header('etag', draftEtag(draft.versionId));
+      const diff = diffPlans(published?.content ?? { document: {}, targets: [] }, draft.content);
+      return {
+        slug: plan.slug,
+        inForce: published && { version: published.version },
+        draft: { version: draft.version },
+        ...diff,
+      };
     },
   );
 

@@ -93,6 +93,44 @@ export const PlanResponseSchema = Type.Object({
   targets: Type.Array(TargetRowSchema),
 });
 
+const FieldChangeSchema = Type.Object({
+  field: Type.String(),
+  before: Nullable(Type.String()),
+  after: Nullable(Type.String()),
+});
+
+/** A revision draft against the version in force (domain/plan-diff.ts). */
+export const PlanCompareSchema = Type.Object({
+  slug: Type.String(),
+  inForce: Nullable(Type.Object({ version: Type.Integer() })),
+  draft: Type.Object({ version: Type.Integer() }),
+  document: Type.Array(FieldChangeSchema),
+  targets: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      change: oneOf(['added', 'removed', 'changed'] as const),
+      dimension: Type.String(),
+      clauseRef: Type.String(),
+      fields: Type.Array(FieldChangeSchema),
+    }),
+  ),
+  unchanged: Type.Integer(),
+});
+
+/** One row of a plan's versions (draft rows only for those who may read drafts). */
+export const PlanVersionSchema = Type.Object({
+  versionId: Type.Integer(),
+  version: Type.Integer(),
+  status: Type.String(),
+  documentNumber: Type.String(),
+  createdAt: Type.String(),
+  createdBy: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+  targets: Type.Integer(),
+});
+
+export type PlanVersionDto = Static<typeof PlanVersionSchema>;
+export type PlanCompareDto = Static<typeof PlanCompareSchema>;
 export type ClauseSourceDto = Static<typeof ClauseSourceSchema>;
 export type PlanDocumentDto = Static<typeof PlanDocumentSchema>;
 export type TargetRowDto = Static<typeof TargetRowSchema>;

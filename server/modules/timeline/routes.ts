@@ -1,55 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { REGION_EVENTS, STAGES } from '../../domain/types.ts';
 import { refuse } from '../../permissions/session.ts';
 import { mayCorrectTimeline, REFUSED } from '../../permissions/timeline.ts';
 import { loadQuarters } from '../progress/queries.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { ProvinceParams } from '../provinces/schemas.ts';
-import { IdParam, Nullable, oneOf } from '../shared/schema.ts';
+import { IdParam } from '../shared/schema.ts';
+import { CorrectionBody, RegionTimelineSchema } from './schemas.ts';
 import { correctEvent, retractEvent, timelineDetails } from './service.ts';
-
-const Timeline = Type.Object(
-  Object.fromEntries(REGION_EVENTS.map((e) => [e, Nullable(Type.String())])) as Record<
-    (typeof REGION_EVENTS)[number],
-    ReturnType<typeof Nullable<ReturnType<typeof Type.String>>>
-  >,
-);
-
-const RegionTimelineSchema = Type.Object({
-  region: Type.Object({ code: Type.String(), nameZh: Type.String(), nameEn: Type.String() }),
-  fromReports: Timeline,
-  corrections: Type.Array(
-    Type.Object({
-      id: Type.Integer(),
-      kind: oneOf(REGION_EVENTS),
-      occurredOn: Type.String(),
-      precision: Type.String(),
-      source: Type.String(),
-      by: Type.String(),
-      at: Type.String(),
-    }),
-  ),
-  effective: Timeline,
-  stageHistory: Type.Array(Type.Object({ period: Type.String(), stage: oneOf(STAGES) })),
-  regressions: Type.Array(
-    Type.Object({ period: Type.String(), from: oneOf(STAGES), to: oneOf(STAGES) }),
-  ),
-});
-
-const CorrectionBody = Type.Object(
-  {
-    kind: oneOf(REGION_EVENTS),
-    occurredOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
-    precision: oneOf(['day', 'quarter', 'year'] as const),
-    source: Type.String({
-      minLength: 4,
-      maxLength: 2000,
-      description: 'where the date comes from (document, clause, notice)',
-    }),
-  },
-  { additionalProperties: false },
-);
 
 const RegionParams = Type.Object({ code: Type.String({ pattern: '^\\d{6}(-[A-Z0-9]+)?$' }) });
 

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/record.ts';
 import { IdParam } from '../shared/schema.ts';
 import { checkPassword, dummyHash, hashPassword } from './passwords.ts';
 import { NewUserBody, SessionSchema, SignInBody, UserPatchBody, UserSchema } from './schemas.ts';
-import { checkRoleProvince, createUser, toUserDto } from './service.ts';
+import { checkKeepsAnAdmin, checkRoleProvince, createUser, toUserDto } from './service.ts';
 import {
   attemptFailed,
   attemptSucceeded,
@@ -134,6 +134,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       await checkRoleProvince(app.db, role, provinceCode);
       const passwordHash = b.password ? await hashPassword(b.password) : undefined;
       return app.db.$transaction(async (tx) => {
+        // one change to the admins at a time, so two cannot each remove "the other" last admin
+        await tx.$queryRaw`SELECT id FROM app_user WHERE role = 'admin' FOR UPDATE`;
+        await checkKeepsAnAdmin(tx, before, { role, active: b.active ?? before.active }, admin.id);
         const user = await tx.user.update({
           where: { id: before.id },
           data: { displayName: b.displayName, role, provinceCode, active: b.active, passwordHash },

@@ -51,3 +51,4 @@ export const UserPatchBody = Type.Object(
 export type UserDto = Static<typeof UserSchema>;
 export type SessionDto = Static<typeof SessionSchema>;
 export type NewUser = Static<typeof NewUserBody>;
+export type UserPatch = Static<typeof UserPatchBody>;

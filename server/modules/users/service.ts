@@ -105,3 +105,37 @@ export async function createUser(
     return toUserDto(user);
   });
 }
+
+/**
+ * An admin cannot lock everyone out: no deactivating or demoting oneself, so the admin who acts
+ * stays one. Runs inside the write's transaction after the admins' rows are locked, and checks
+ * that the actor still is an active admin there: two admins deactivating each other at once
+ * cannot both succeed.
+ */
+export async function checkKeepsAnAdmin(
+  tx: Pick<Db, 'user'>,
+  before: { id: number; role: UserDto['role']; active: boolean },
+  after: { role: UserDto['role']; active: boolean },
+  actorId: number,
+): Promise<void> {
+  const actor = await tx.user.findUnique({ where: { id: actorId } });
+  if (actor?.role !== 'admin' || !actor.active)
+    throw new Problem(403, 'forbidden', '只有管理员可以管理账户', 'Only admins manage accounts');
+  const losesAdmin =
+    before.role === 'admin' && before.active && (after.role !== 'admin' || !after.active);
+  if (losesAdmin && before.id === actorId)
+    throw new Problem(
+      422,
+      'cannotLockOutSelf',
+      '不能停用自己的账户或取消自己的管理员角色',
+      'You cannot deactivate your own account or take away your own admin role',
+      [
+        {
+          path: after.active ? '/body/role' : '/body/active',
+          code: 'self',
+          zh: '不能修改自己的管理员身份',
+          en: 'not on your own account',
+        },
+      ],
+    );
+}

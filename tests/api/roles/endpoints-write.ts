@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { createUser } from '../../../server/modules/users/service.ts';
 import { multipartFile, planContent } from '../fixtures/requests.ts';
 import { validRows } from '../helper.ts';
-import { DRAFT, draftReaders, type Endpoint, HN, LN, only } from './matrix.ts';
+import { DRAFT, draftReaders, type Endpoint, everyone, HN, LN, only } from './matrix.ts';
 import { currentVersion, draftIfMatch, filledCsv, type Roles, reportIn, send } from './setup.ts';
 
 /** `roles()` is the test file's setup: the calls run after its beforeAll, so they may read it. */
@@ -191,6 +191,18 @@ export function writeEndpoints(roles: () => Roles): Endpoint[] {
       route: 'GET /api/plans/{slug}/draft',
       expect: draftReaders('editorLN'),
       call: () => ({ method: 'GET', url: '/api/plans/liaoning-2022-1/draft' }),
+    },
+    {
+      name: 'GET /plans/:slug/compare (that draft against the version in force)',
+      route: 'GET /api/plans/{slug}/compare',
+      expect: draftReaders('editorLN'),
+      call: () => ({ method: 'GET', url: '/api/plans/liaoning-2022-1/compare' }),
+    },
+    {
+      name: 'GET /plans/:slug/content (the version in force for all; the draft for its readers)',
+      route: 'GET /api/plans/{slug}/content',
+      expect: everyone(200),
+      call: () => ({ method: 'GET', url: '/api/plans/liaoning-2022-1/content' }),
     },
     {
       name: 'POST /plans/:slug/publish',
