@@ -17,7 +17,10 @@ const SAID_IN_MESSAGE = 'pid,hostname,reqId,method,url,statusCode,responseTime';
 
 export function loggerOptions(
   config: Pick<Config, 'logLevel' | 'logFormat'>,
-  { isTTY = process.stdout.isTTY === true, destination = process.stdout } = {},
+  {
+    isTTY = process.stdout.isTTY === true,
+    destination = process.stdout as NodeJS.WritableStream,
+  }: { isTTY?: boolean; destination?: NodeJS.WritableStream } = {},
 ): FastifyServerOptions['logger'] {
   const readable = config.logFormat === 'pretty' || (config.logFormat === 'auto' && isTTY);
   if (!readable) return { level: config.logLevel, stream: destination };
