@@ -20,6 +20,7 @@ const HEADINGS: Record<keyof typeof VOCABULARY, string> = {
   plan: 'Plans and targets',
   gapMode: 'What a gap is measured against (差距口径)',
   field: 'Figures of a quarterly report (填报字段)',
+  rule: 'Rules a report is checked by (校验规则), named beside each error and warning',
   column: 'Columns of the CSV/XLSX exports',
 };
 

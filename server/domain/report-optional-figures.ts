@@ -5,7 +5,7 @@
  * or not at all, and each sits inside the region-wide figure it is part of.
  */
 import type { ReportRowInput, RuleProblem } from './report-rules.ts';
-import { FIELD_WORDS } from './vocabulary.ts';
+import { FIELD_WORDS, type RuleCode } from './vocabulary.ts';
 
 type PairField =
   | 'subsetEligibleInstitutions'
@@ -18,9 +18,9 @@ const value = (r: ReportRowInput, f: PairField) => r[f] ?? null;
 /** Hard errors of one row's optional pairs; `at` is the row's path (`/rows/3`). */
 export function optionalFigureProblems(r: ReportRowInput, at: string): RuleProblem[] {
   const out: RuleProblem[] = [];
-  const add = (f: PairField, code: string, zh: string, en: string) =>
+  const add = (f: PairField, code: RuleCode, zh: string, en: string) =>
     out.push({ path: `${at}/${f}`, code, zh, en });
-  const pair = (whole: PairField, part: PairField, code: string, zh: string, en: string) => {
+  const pair = (whole: PairField, part: PairField, code: RuleCode, zh: string, en: string) => {
     const w = value(r, whole);
     const p = value(r, part);
     if ((w === null) !== (p === null)) add(w === null ? whole : part, code, zh, en);

@@ -14,7 +14,7 @@
 import { moneyCents } from './numbers.ts';
 import { optionalFigureProblems } from './report-optional-figures.ts';
 import { PAYMENT_METHODS, STAGES, type Stage } from './types.ts';
-import { FIELD_WORDS } from './vocabulary.ts';
+import { FIELD_WORDS, type RuleCode } from './vocabulary.ts';
 
 export interface ReportRowInput {
   regionCode: string;
@@ -37,7 +37,8 @@ export interface ReportRowInput {
 
 export interface RuleProblem {
   path: string;
-  code: string;
+  /** the rule that raised it; its name is RULE_WORDS[code] */
+  code: RuleCode;
   zh: string;
   en: string;
 }
@@ -106,7 +107,7 @@ export function hardErrors(
     }
     const row = raw as Record<string, unknown>;
     const bad = new Set<RowField>();
-    const add = (f: RowField, code: string, zh: string, en: string) => {
+    const add = (f: RowField, code: RuleCode, zh: string, en: string) => {
       bad.add(f);
       if (!skip.has(`${at}/${f}`)) out.push({ path: `${at}/${f}`, code, zh, en });
     };

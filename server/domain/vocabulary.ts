@@ -193,6 +193,67 @@ export const FIELD_WORDS = {
 } as const;
 
 /**
+ * The rules a report's figures are checked by (report-rules.ts, report-optional-figures.ts,
+ * report-warnings.ts), named as a reviewer reads them beside each error or warning, as DHIS2
+ * names its validation rules. The code is the `code` of the problem the rule raises.
+ */
+export const RULE_WORDS = {
+  // the form of a figure
+  notARow: { zh: '每行一个统筹地区', en: "One region's figures a row" },
+  required: { zh: '必填项', en: 'Required figure' },
+  unknownRegion: { zh: '统筹地区编码有效', en: 'Known region code' },
+  regionOfAnotherProvince: { zh: '统筹地区属于本省', en: 'Region of this province' },
+  duplicateRegion: { zh: '统筹地区不重复', en: 'Each region once' },
+  unknownStage: { zh: '改革阶段取值', en: 'Stage from the list' },
+  unknownMethod: { zh: '付费方式取值', en: 'Payment method DRG or DIP' },
+  notACount: { zh: '整数', en: 'Whole number' },
+  notAnAmount: { zh: '金额（最多两位小数）', en: 'Amount, two decimals at most' },
+  tooLong: { zh: '备注长度', en: 'Length of the note' },
+  // rules between figures (hard errors)
+  coveredAboveEligible: {
+    zh: '付费机构数不超过符合条件的机构数',
+    en: 'Covered institutions ≤ eligible',
+  },
+  groupedAboveCases: { zh: '入组病例数不超过住院病例数', en: 'Grouped cases ≤ inpatient cases' },
+  fundAboveTotal: {
+    zh: 'DRG/DIP付费基金不超过住院医保基金',
+    en: 'DRG/DIP-paid fund ≤ inpatient fund',
+  },
+  subsetIncomplete: { zh: '子集两项同时填写', en: 'Subset figures together' },
+  subsetAboveEligible: { zh: '子集不超过符合条件的机构数', en: 'Subset ≤ eligible institutions' },
+  paidCasesIncomplete: {
+    zh: '付费机构病例两项同时填写',
+    en: 'Paid-institution case figures together',
+  },
+  paidCasesAboveCases: {
+    zh: '付费机构病例不超过全地区病例',
+    en: 'Paid-institution cases ≤ region’s cases',
+  },
+  paidGroupedAboveGrouped: {
+    zh: '付费机构入组病例不超过全地区入组病例',
+    en: 'Paid-institution grouped ≤ region’s grouped',
+  },
+  paidCasesWithoutInstitutions: {
+    zh: '有付费机构病例须有付费机构',
+    en: 'Paid-institution cases need a paid institution',
+  },
+  missingRegion: { zh: '每个统筹地区均须填报', en: 'Every region reported' },
+  // warnings (saved with the report, shown to the reviewer)
+  actualWithoutInstitutions: {
+    zh: '实际付费须有付费机构',
+    en: 'Actual payment has paid institutions',
+  },
+  paidCasesMissing: {
+    zh: '填报付费机构的病例数',
+    en: 'Cases at paid institutions reported',
+  },
+  stageWentBack: { zh: '改革阶段不倒退', en: 'Stage does not go back' },
+  cumulativeFell: { zh: '累计数不比上季度减少', en: 'Cumulative figures do not fall' },
+  jump: { zh: '覆盖率季度变化幅度', en: 'Quarter-on-quarter coverage change' },
+} as const satisfies Record<string, Word>;
+export type RuleCode = keyof typeof RULE_WORDS;
+
+/**
  * Column headers of every table export (the charts' CSV downloads and the server's
  * CSV/XLSX). Precision: numbers.ts (percentages and gaps one decimal, money two).
  */
@@ -252,6 +313,7 @@ export const VOCABULARY = {
   plan: PLAN_WORDS,
   gapMode: GAP_MODE_WORDS,
   field: FIELD_WORDS,
+  rule: RULE_WORDS,
   column: COLUMN_WORDS,
 } as const satisfies Record<string, Record<string, Word>>;
 

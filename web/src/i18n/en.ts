@@ -11,6 +11,7 @@ import {
   PLAN_WORDS,
   REPORT_STATE_WORDS,
   ROLE_WORDS,
+  RULE_WORDS,
   SERIES_WORDS,
   STAGE_WORDS,
   STATUS_WORDS,
@@ -61,6 +62,7 @@ const messages: Messages = {
     latest: 'Latest ({{period}})',
   },
   field: en(FIELD_WORDS),
+  rule: en(RULE_WORDS),
   plan: {
     ...en(PLAN_WORDS),
     version: 'version {{version}}',

@@ -15,6 +15,7 @@ import {
   PLAN_WORDS,
   REPORT_STATE_WORDS,
   ROLE_WORDS,
+  RULE_WORDS,
   SERIES_WORDS,
   STAGE_WORDS,
   STATUS_WORDS,
@@ -63,6 +64,7 @@ const zhCN = {
     latest: '最新（{{period}}）',
   },
   field: zh(FIELD_WORDS),
+  rule: zh(RULE_WORDS),
   plan: {
     ...zh(PLAN_WORDS),
     version: '第 {{version}} 版',
