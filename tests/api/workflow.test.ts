@@ -194,7 +194,19 @@ describe('the quarterly reporting cycle', () => {
     const rows = await validRows(ctx, '210000');
     const q1 = '/api/provinces/210000/reports/2023Q3';
     const q2 = '/api/provinces/210000/reports/2023Q4';
-    await ctx.app.inject({ method: 'PUT', url: q1, headers: editor.headers(), payload: { rows } });
+    const first = await ctx.app.inject({
+      method: 'PUT',
+      url: q1,
+      headers: editor.headers(),
+      payload: { rows },
+    });
+    // compared with the previous quarter as reported: a draft is still its bureau's own
+    const submitted = await ctx.app.inject({
+      method: 'POST',
+      url: `${q1}/submit`,
+      headers: editor.headers({ 'if-match': `"${first.json().version}"` }),
+    });
+    expect(submitted.statusCode).toBe(200);
     const worse = rows.map((r, i) =>
       i === 0 ? { ...r, stage: 'simulated', coveredInstitutions: r.coveredInstitutions - 10 } : r,
     );

@@ -19,22 +19,29 @@ const json = (v: unknown) =>
     ? undefined
     : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
 
-export async function recordAudit(tx: Tx, e: AuditEntry): Promise<void> {
+function row(e: AuditEntry) {
   const actor =
     typeof e.actor === 'string'
       ? { actorId: null, actorLabel: e.actor }
       : { actorId: e.actor.id, actorLabel: e.actor.username };
-  await tx.auditEvent.create({
-    data: {
-      ...actor,
-      action: e.action,
-      entityType: e.entityType,
-      entityId: String(e.entityId),
-      provinceCode: e.provinceCode ?? null,
-      before: json(e.before),
-      after: json(e.after),
-    },
-  });
+  return {
+    ...actor,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: String(e.entityId),
+    provinceCode: e.provinceCode ?? null,
+    before: json(e.before),
+    after: json(e.after),
+  };
+}
+
+export async function recordAudit(tx: Tx, e: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({ data: row(e) });
+}
+
+/** Many entries in one statement (a generated batch: one per demo report). */
+export async function recordAudits(tx: Tx, entries: AuditEntry[]): Promise<void> {
+  if (entries.length) await tx.auditEvent.createMany({ data: entries.map(row) });
 }
 
 export async function auditTrail(db: Tx, entityType: string, entityId: string | number) {

@@ -4,10 +4,12 @@
  * touched, so real and demo figures never mix within a quarter.
  */
 import type { Db } from '../../db/client.ts';
-import { latestFullQuarter } from '../../domain/periods.ts';
+import { addQuarters, latestFullQuarter, parsePeriod } from '../../domain/periods.ts';
+import type { ReportRowInput, RuleProblem } from '../../domain/report-rules.ts';
+import { warnings } from '../../domain/report-warnings.ts';
 import type { Period, RegionEventKind } from '../../domain/types.ts';
-import { recordAudit } from '../audit/record.ts';
-import { generateDemo } from './generate.ts';
+import { recordAudit, recordAudits } from '../audit/record.ts';
+import { type DemoReport, generateDemo } from './generate.ts';
 
 export async function loadDemo(
   db: Db,
@@ -38,6 +40,7 @@ export async function loadDemo(
       const real = await tx.report.findMany({ select: { provinceCode: true, period: true } });
       const taken = new Set(real.map((r) => `${r.provinceCode}:${r.period}`));
       // two statements in all (reports, then their rows): 32 provinces × every quarter
+      const frozen = demoWarnings(reports);
       const fresh = reports.filter((rep) => !taken.has(`${rep.provinceCode}:${rep.period}`));
       const now = new Date();
       const created = await tx.report.createManyAndReturn({
@@ -48,8 +51,13 @@ export async function loadDemo(
           isDemo: true,
           submittedAt: rep.status === 'draft' ? null : now,
           acceptedAt: rep.status === 'accepted' ? now : null,
+          // as if submitted: the warnings of that moment are kept with the report
+          submittedWarnings:
+            rep.status === 'draft'
+              ? undefined
+              : frozen.get(rep)!.map(({ path, code, zh, en }) => ({ path, code, zh, en })),
         })),
-        select: { id: true, provinceCode: true, period: true },
+        select: { id: true, provinceCode: true, period: true, status: true, version: true },
       });
       const idOf = new Map(created.map((r) => [`${r.provinceCode}:${r.period}`, r.id]));
       await tx.reportRow.createMany({
@@ -62,6 +70,18 @@ export async function loadDemo(
         ),
       });
       written = created.length;
+      // every report has a history, generated ones too: it starts here, by the system
+      await recordAudits(
+        tx,
+        created.map((r) => ({
+          actor: 'system',
+          action: 'report.generateDemo',
+          entityType: 'report',
+          entityId: r.id,
+          provinceCode: r.provinceCode,
+          after: { status: r.status, version: r.version, isDemo: true, until },
+        })),
+      );
       await recordAudit(tx, {
         actor: 'system',
         action: 'demo.load',
@@ -78,4 +98,18 @@ export async function loadDemo(
     { timeout: 120_000 },
   );
   return { reports: written };
+}
+
+/** Each generated report's warnings against the previous generated quarter, as a submission would keep them. */
+function demoWarnings(reports: DemoReport[]): Map<DemoReport, RuleProblem[]> {
+  const byKey = new Map(reports.map((r) => [`${r.provinceCode}:${r.period}`, r]));
+  const out = new Map<DemoReport, RuleProblem[]>();
+  for (const rep of reports) {
+    const prev = byKey.get(`${rep.provinceCode}:${addQuarters(rep.period, -1)}`);
+    const reported = prev && prev.status !== 'draft' ? prev.rows : [];
+    const previous = new Map(reported.map((r) => [r.regionCode, r as ReportRowInput]));
+    const sameYear = parsePeriod(rep.period)!.quarter > 1;
+    out.set(rep, warnings(rep.rows as ReportRowInput[], previous, sameYear));
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 /** Reading a quarterly report: loading it with rows and comments, and the DTO the API sends. */
 import type { Db, Prisma } from '../../db/client.ts';
 import { addQuarters, parsePeriod } from '../../domain/periods.ts';
-import type { ReportRowInput } from '../../domain/report-rules.ts';
+import type { ReportRowInput, RuleProblem } from '../../domain/report-rules.ts';
 import { warnings } from '../../domain/report-warnings.ts';
 import type { Reader } from '../../permissions/session.ts';
 import { mayReadReport } from '../../permissions/visibility.ts';
@@ -40,13 +40,43 @@ const rowInput = (r: LoadedReport['rows'][number]): ReportRowInput => ({
   note: r.note,
 });
 
+/**
+ * The previous quarter's figures the warnings compare with: reported ones only (submitted or
+ * accepted). A draft or a returned report is still its bureau's own work in progress.
+ */
 async function previousRows(
   db: Db | Tx,
   provinceCode: string,
   period: string,
 ): Promise<Map<string, ReportRowInput>> {
   const prev = await findReport(db, provinceCode, addQuarters(period, -1));
-  return new Map((prev?.rows ?? []).map((r) => [r.region.code, rowInput(r)]));
+  if (!prev || (prev.status !== 'submitted' && prev.status !== 'accepted')) return new Map();
+  return new Map(prev.rows.map((r) => [r.region.code, rowInput(r)]));
+}
+
+/** The warnings of a report's figures as they stand now, against the previous quarter. */
+export async function currentWarnings(db: Db | Tx, rep: LoadedReport): Promise<RuleProblem[]> {
+  const sameYear = parsePeriod(rep.period)!.quarter > 1;
+  return warnings(
+    rep.rows.map(rowInput),
+    await previousRows(db, rep.provinceCode, rep.period),
+    sameYear,
+  );
+}
+
+/**
+ * What the reviewer decides on is what was submitted: a submitted or accepted report shows
+ * the warnings kept at its submission (`submission`), whatever happened to the previous
+ * quarter since; the same rules over today's figures come beside them as `currentWarnings`,
+ * labelled as recomputed. A draft, a returned report, and one submitted before warnings were
+ * kept show the warnings of now (`now`).
+ */
+async function warningsOf(db: Db | Tx, rep: LoadedReport) {
+  const now = await currentWarnings(db, rep);
+  const frozen = rep.submittedWarnings as RuleProblem[] | null;
+  if ((rep.status === 'submitted' || rep.status === 'accepted') && Array.isArray(frozen))
+    return { warnings: frozen, warningsAt: 'submission' as const, currentWarnings: now };
+  return { warnings: now, warningsAt: 'now' as const, currentWarnings: null };
 }
 
 export async function toDto(db: Db | Tx, rep: LoadedReport): Promise<ReportDto> {
@@ -57,7 +87,6 @@ export async function toDto(db: Db | Tx, rep: LoadedReport): Promise<ReportDto> 
     orderBy: { sortOrder: 'asc' },
   });
   const present = new Set(rows.map((r) => r.regionCode));
-  const sameYear = parsePeriod(rep.period)!.quarter > 1;
   return {
     provinceCode: rep.provinceCode,
     period: rep.period,
@@ -81,7 +110,7 @@ export async function toDto(db: Db | Tx, rep: LoadedReport): Promise<ReportDto> 
       drgDipFund: rows[i]!.drgDipFund as string,
     })),
     missingRegions: regions.map((r) => r.code).filter((c) => !present.has(c)),
-    warnings: warnings(rows, await previousRows(db, rep.provinceCode, rep.period), sameYear),
+    ...(await warningsOf(db, rep)),
     comments: rep.comments.map((c) => ({
       kind: c.kind,
       body: c.body,

@@ -97,7 +97,14 @@ export const ReportSchema = Type.Object({
   rows: Type.Array(ReportRowSchema),
   /** regions of the province with no row yet */
   missingRegions: Type.Array(Type.String()),
+  /** the warnings the report is judged by: kept at submission, or computed now (warningsAt) */
   warnings: Type.Array(ProblemItem),
+  warningsAt: Type.Union([Type.Literal('submission'), Type.Literal('now')], {
+    description:
+      'submission: the warnings as they stood when the report was submitted; now: computed from today’s figures',
+  }),
+  /** with warnings kept at submission: the same rules over today's figures (a recomputed view) */
+  currentWarnings: Nullable(Type.Array(ProblemItem)),
   comments: Type.Array(
     Type.Object({
       kind: Type.String(),

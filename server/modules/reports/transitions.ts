@@ -5,7 +5,7 @@
  * reviewer's comment) → draft again. A step is one transaction through the same version
  * check as a save (lockForWrite) and appends the before/after state to the audit trail.
  */
-import type { Db } from '../../db/client.ts';
+import type { Db, Prisma } from '../../db/client.ts';
 import type { ReportAction } from '../../permissions/reports.ts';
 import type { EditorSession, ReviewerSession } from '../../permissions/session.ts';
 import { mayReadReport } from '../../permissions/visibility.ts';
@@ -68,7 +68,10 @@ export async function transition(
       data: {
         status: TRANSITIONS[action].to,
         updatedById: user.id,
-        ...(action === 'submit' ? { submittedAt: now } : {}),
+        // what the reviewer will see is what is submitted: the warnings of this moment are kept
+        ...(action === 'submit'
+          ? { submittedAt: now, submittedWarnings: before.warnings as Prisma.InputJsonValue }
+          : {}),
         ...(action === 'accept' ? { acceptedAt: now } : {}),
         ...(action === 'return' ? { acceptedAt: null } : {}),
       },
