@@ -61,7 +61,10 @@ export default fp(async function authPlugin(app: FastifyInstance) {
   app.decorateRequest('csrfToken', null);
 
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // Decided on the route the router chose, never on the raw URL: the router decodes the path,
+    // so /%61pi/provinces/… and /api/%70rovinces/… reach the same handler as /api/provinces/….
+    const route = request.routeOptions.url;
+    if (!route?.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const session = await app.db.session.findUnique({
@@ -81,8 +84,7 @@ export default fp(async function authPlugin(app: FastifyInstance) {
         request.csrfToken = session.csrfToken;
       }
     }
-    const path = request.url.split('?')[0]!;
-    if (UNSAFE.has(request.method) && request.sessionId && !CSRF_EXEMPT.has(path)) {
+    if (UNSAFE.has(request.method) && request.sessionId && !CSRF_EXEMPT.has(route)) {
       const sent = request.headers['x-csrf-token'];
       const ok =
         typeof sent === 'string' &&
@@ -107,9 +109,9 @@ export default fp(async function authPlugin(app: FastifyInstance) {
     if (
       !app.config.publicDashboard &&
       !request.user &&
-      request.method === 'GET' &&
-      !path.startsWith('/api/auth/') &&
-      path !== '/api/health'
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !route.startsWith('/api/auth/') &&
+      route !== '/api/health'
     ) {
       throw unauthenticated();
     }
