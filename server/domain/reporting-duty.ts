@@ -42,6 +42,24 @@ export const DEFAULT_DUTY: ReportingDuty = {
   deadlineDays: null,
 };
 
+/** A plan version's duty as stored; no version entered: the tracker's default (quarterly). */
+export function dutyOfPlan(
+  version:
+    | {
+        reportingFrequency: ReportingFrequency;
+        reportingStartsOn: Date | null;
+        reportingDeadlineDays: number | null;
+      }
+    | undefined,
+): ReportingDuty {
+  if (!version) return DEFAULT_DUTY;
+  return {
+    frequency: version.reportingFrequency,
+    startsOn: version.reportingStartsOn?.toISOString().slice(0, 10) ?? null,
+    deadlineDays: version.reportingDeadlineDays,
+  };
+}
+
 export interface QuarterDuty {
   /** the plan's duty covers this quarter: its report is owed */
   owed: boolean;

@@ -7,14 +7,12 @@
  */
 import type { Db } from '../../db/client.ts';
 import { addDays, quarterEnd } from '../../domain/periods.ts';
-import { DEFAULT_DUTY, quarterDuty, type ReportingDuty } from '../../domain/reporting-duty.ts';
+import { dutyOfPlan, quarterDuty } from '../../domain/reporting-duty.ts';
 import type { CompletenessResponse } from './schemas.ts';
 
 export function reportingDeadline(period: string, deadlineDays: number): string {
   return addDays(quarterEnd(period), deadlineDays);
 }
-
-const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 export async function completeness(
   db: Db,
@@ -53,13 +51,7 @@ export async function completeness(
       const done = rep?.status === 'submitted' || rep?.status === 'accepted';
       const version = p.plans.flatMap((pl) => pl.versions)[0];
       // A province whose plan is not entered here owes the tracker's default (quarterly).
-      const duty: ReportingDuty = version
-        ? {
-            frequency: version.reportingFrequency,
-            startsOn: iso(version.reportingStartsOn),
-            deadlineDays: version.reportingDeadlineDays,
-          }
-        : DEFAULT_DUTY;
+      const duty = dutyOfPlan(version);
       const q = quarterDuty(duty, version?.startYear ?? 2022, period, deadlineDays);
       return {
         province: { code: p.code, nameZh: p.nameZh, nameEn: p.nameEn },

@@ -34,7 +34,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(ReportListItem) },
       },
     },
-    async (request) => listReports(app.db, request.user, request.query),
+    async (request) =>
+      listReports(app.db, request.user, request.query, app.config.reportDeadlineDays),
   );
 
   app.get(

@@ -125,12 +125,19 @@ export const ReportListItem = Type.Object({
   isDemo: Type.Boolean(),
   submittedAt: Nullable(Type.String()),
   rowCount: Type.Integer(),
+  /** the day after which the report is overdue (the plan's reporting duty); null: not owed */
+  deadline: Nullable(Type.String()),
+  /** submitted after the deadline, or not yet submitted with the deadline passed */
+  overdue: Type.Boolean(),
 });
 
 export const ReportListQuery = Type.Object({
   period: Type.Optional(PeriodString()),
   province: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
   status: Type.Optional(oneOf(REPORT_STATUSES)),
+  overdue: Type.Optional(
+    Type.Boolean({ description: 'true: only overdue reports; false: only on time' }),
+  ),
 });
 
 export { HistorySchema } from '../audit/schemas.ts';
