@@ -4,6 +4,7 @@
  */
 
 import { existsSync } from 'node:fs';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -24,6 +25,7 @@ import planRoutes from './modules/plans/routes.ts';
 import progressRoutes from './modules/progress/routes.ts';
 import provinceRoutes from './modules/provinces/routes.ts';
 import reportRoutes from './modules/reports/routes.ts';
+import { ResultCache } from './modules/results/cache.ts';
 import timelineRoutes from './modules/timeline/routes.ts';
 import trajectoryRoutes from './modules/trajectory/routes.ts';
 import userRoutes from './modules/users/routes.ts';
@@ -37,6 +39,8 @@ declare module 'fastify' {
     config: Config;
     /** the clock sessions and sign-in locks are measured by (tests pass one they can move) */
     now(): Date;
+    /** the engine's answers, kept per data version (modules/results) */
+    results: ResultCache;
   }
 }
 
@@ -91,6 +95,7 @@ export async function buildApp({ db, config, logger = false, now }: AppOptions) 
   app.decorate('db', db);
   app.decorate('config', config);
   app.decorate('now', now ?? (() => new Date()));
+  app.decorate('results', new ResultCache(config.resultCacheMb * 1024 * 1024));
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -104,6 +109,8 @@ export async function buildApp({ db, config, logger = false, now }: AppOptions) 
       },
     },
   });
+  // answers of 1 KB or more, compressed (kept answers come already compressed: left alone)
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(problem);
   await app.register(inputGuards);
   await app.register(rateLimit, { global: false });

@@ -51,6 +51,8 @@ export interface Config {
   secondFactorRoles: Role[];
   /** limits on an imported spreadsheet, checked before and while it is read */
   uploads: UploadLimits;
+  /** memory for the engine's kept answers, in MB (per app instance) */
+  resultCacheMb: number;
 }
 
 /**
@@ -166,5 +168,6 @@ export function loadConfig(env: Env = process.env): Config {
       parseMemoryMb: int(env, 'IMPORT_PARSE_MEMORY_MB', 256, 32, 8192),
       parallelParses: int(env, 'IMPORT_PARALLEL', 2, 1, 64),
     },
+    resultCacheMb: int(env, 'RESULT_CACHE_MB', 256, 1, 65_536),
   };
 }

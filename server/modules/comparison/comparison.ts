@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../db/client.ts';
 import { roundPercent } from '../../domain/numbers.ts';
-import { DIMENSIONS, type Dimension } from '../../domain/types.ts';
+import { DIMENSIONS, type Dimension, type PlanModel } from '../../domain/types.ts';
 import { nationalPlanModel } from '../plans/queries.ts';
 import { type ProvinceContext, provinceContext, trajectoryOf } from '../trajectory/service.ts';
 import type { ComparisonResponse, ComparisonRow } from './schemas.ts';
@@ -23,10 +23,24 @@ const gap = (actual: number | null | undefined, planned: number | null) =>
     ? null
     : roundPercent(actual - planned);
 
+/**
+ * Keeps a province's rows between requests (server/modules/results): called with the province,
+ * and the computation to run when its rows for this period and these dimensions are not kept.
+ */
+export type ProvinceMemo = (
+  provinceCode: string,
+  compute: () => Promise<ProvinceRows>,
+) => Promise<ProvinceRows>;
+export interface ProvinceRows {
+  rows: ComparisonRow[];
+  isDemo: boolean;
+}
+
 export async function comparison(
   db: Db,
   period: string,
   dimension: Dimension | 'all',
+  memo: ProvinceMemo = (_code, compute) => compute(),
 ): Promise<ComparisonResponse> {
   const dimensions = dimension === 'all' ? [...DIMENSIONS] : [dimension];
   const [provinces, national] = await Promise.all([
@@ -43,55 +57,9 @@ export async function comparison(
   const rows: ComparisonRow[] = [];
   let isDemo = false;
   for (const p of provinces) {
-    const report = p.reports[0]
-      ? { status: p.reports[0].status, isDemo: p.reports[0].isDemo }
-      : null;
-    let context: ProvinceContext | undefined;
-    for (const d of dimensions) {
-      const base = {
-        province: { code: p.code, nameZh: p.nameZh, nameEn: p.nameEn },
-        dimension: d,
-        hasPlan: p.plans.length > 0,
-        report,
-      };
-      if (p._count.regions === 0) {
-        // no coordinating regions registered: nothing can be reported or evaluated region by region
-        rows.push({
-          ...base,
-          plan: null,
-          actual: null,
-          planned: null,
-          owed: null,
-          nationalPlanned: null,
-          nationalOwed: null,
-          gapToPlan: null,
-          gapToNational: null,
-          status: p.plans.length ? 'noReport' : 'noPlan',
-          nationalStatus: 'noReport',
-          target: null,
-        });
-        continue;
-      }
-      context ??= await provinceContext(db, p.code, national);
-      const t = trajectoryOf(context, { dimension: d, periods: [period], asOf: period });
-      isDemo ||= t.isDemo;
-      const s = t.series[0]!;
-      const pt = s.points[0]!;
-      rows.push({
-        ...base,
-        plan: t.plan,
-        actual: pt.actual,
-        planned: t.plan ? pt.planned : null,
-        owed: t.plan ? pt.owed : null,
-        nationalPlanned: pt.nationalPlanned,
-        nationalOwed: pt.nationalOwed,
-        gapToPlan: t.plan ? gap(pt.actual?.pct, pt.planned) : null,
-        gapToNational: gap(pt.actual?.pct, pt.nationalPlanned),
-        status: s.status.status,
-        nationalStatus: s.nationalStatus.status,
-        target: s.status.target,
-      });
-    }
+    const mine = await memo(p.code, () => provinceRows(db, p, period, dimensions, national));
+    rows.push(...mine.rows);
+    isDemo ||= mine.isDemo;
   }
   return {
     period,
@@ -106,4 +74,72 @@ export async function comparison(
     rule: PLANNED_RULE.en,
     rows,
   };
+}
+
+interface ProvinceEntry {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  plans: { id: number }[];
+  reports: NonNullable<ComparisonRow['report']>[];
+  _count: { regions: number };
+}
+
+async function provinceRows(
+  db: Db,
+  p: ProvinceEntry,
+  period: string,
+  dimensions: Dimension[],
+  national: PlanModel,
+): Promise<ProvinceRows> {
+  const rows: ComparisonRow[] = [];
+  let isDemo = false;
+  const report = p.reports[0] ? { status: p.reports[0].status, isDemo: p.reports[0].isDemo } : null;
+  let context: ProvinceContext | undefined;
+  for (const d of dimensions) {
+    const base = {
+      province: { code: p.code, nameZh: p.nameZh, nameEn: p.nameEn },
+      dimension: d,
+      hasPlan: p.plans.length > 0,
+      report,
+    };
+    if (p._count.regions === 0) {
+      // no coordinating regions registered: nothing can be reported or evaluated region by region
+      rows.push({
+        ...base,
+        plan: null,
+        actual: null,
+        planned: null,
+        owed: null,
+        nationalPlanned: null,
+        nationalOwed: null,
+        gapToPlan: null,
+        gapToNational: null,
+        status: p.plans.length ? 'noReport' : 'noPlan',
+        nationalStatus: 'noReport',
+        target: null,
+      });
+      continue;
+    }
+    context ??= await provinceContext(db, p.code, national);
+    const t = trajectoryOf(context, { dimension: d, periods: [period], asOf: period });
+    isDemo ||= t.isDemo;
+    const s = t.series[0]!;
+    const pt = s.points[0]!;
+    rows.push({
+      ...base,
+      plan: t.plan,
+      actual: pt.actual,
+      planned: t.plan ? pt.planned : null,
+      owed: t.plan ? pt.owed : null,
+      nationalPlanned: pt.nationalPlanned,
+      nationalOwed: pt.nationalOwed,
+      gapToPlan: t.plan ? gap(pt.actual?.pct, pt.planned) : null,
+      gapToNational: gap(pt.actual?.pct, pt.nationalPlanned),
+      status: s.status.status,
+      nationalStatus: s.nationalStatus.status,
+      target: s.status.target,
+    });
+  }
+  return { rows, isDemo };
 }

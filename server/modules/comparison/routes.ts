@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { latestFullQuarter } from '../../domain/periods.ts';
 import { sendTable } from '../exports/tabular.ts';
+import { keptComparison, serve } from '../results/serve.ts';
 import { ExportQueryFields, PeriodString } from '../shared/schema.ts';
-import { comparison } from './comparison.ts';
 import { completeness } from './completeness.ts';
 import { comparisonTable, completenessTable } from './export.ts';
 import {
@@ -26,8 +26,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { period, dimension = 'all', format = 'json' } = request.query;
-      const result = await comparison(app.db, period, dimension);
-      if (format === 'json') return result;
+      const kept = await keptComparison(app, period, dimension);
+      if (format === 'json') return serve(request, reply, kept);
+      const result = (await kept.answer()).value;
       return sendTable(reply, comparisonTable(result, request.query.lang ?? 'zh-CN'), format);
     },
   );

@@ -9,6 +9,7 @@ import type { ReportRowInput, RuleProblem } from '../../domain/report-rules.ts';
 import { warnings } from '../../domain/report-warnings.ts';
 import type { Period, RegionEventKind } from '../../domain/types.ts';
 import { recordAudit, recordAudits } from '../audit/record.ts';
+import { bumpDataVersion } from '../results/versions.ts';
 import { type DemoReport, generateDemo } from './generate.ts';
 
 export async function loadDemo(
@@ -82,6 +83,7 @@ export async function loadDemo(
           after: { status: r.status, version: r.version, isDemo: true, until },
         })),
       );
+      await bumpDataVersion(tx, null);
       await recordAudit(tx, {
         actor: 'system',
         action: 'demo.load',

@@ -10,6 +10,7 @@ import { notFound, Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { checkPlan, SeedError } from '../reference/read-seeds.ts';
 import type { PlanContentBody } from '../reference/seed-files.ts';
+import { bumpDataVersion } from '../results/versions.ts';
 import { planDraft } from './queries.ts';
 import { writePlanVersion } from './write.ts';
 
@@ -93,6 +94,7 @@ export async function createPlan(
         createdById: user.id,
         note: body.note ?? null,
       });
+      await bumpDataVersion(tx, provinceCode);
       await recordAudit(tx, {
         actor: user,
         action: 'plan.create',
@@ -185,6 +187,7 @@ export async function draftRevision(
         note: body.note ?? null,
         version: draft?.version,
       });
+      await bumpDataVersion(tx, plan.provinceCode);
       await recordAudit(tx, {
         actor: user,
         action: draft ? 'plan.editDraft' : 'plan.draft',
@@ -227,6 +230,8 @@ export async function publishDraft(
       data: { status: 'superseded' },
     });
     await tx.planVersion.update({ where: { id: draft.id }, data: { status: 'published' } });
+    // a national plan is read by every province: null bumps them all
+    await bumpDataVersion(tx, plan.isNational ? null : plan.provinceCode);
     await recordAudit(tx, {
       actor: user,
       action: 'plan.publish',

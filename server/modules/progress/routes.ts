@@ -3,7 +3,7 @@ import { DIMENSIONS } from '../../domain/types.ts';
 import { DIMENSION_WORDS, PLAN_WORDS, wordIn } from '../../domain/vocabulary.ts';
 import { header, pct, sendTable } from '../exports/tabular.ts';
 import { ProvinceParams } from '../provinces/schemas.ts';
-import { provinceProgress } from './progress.ts';
+import { keptProgress, serve } from '../results/serve.ts';
 import { ProgressQuery, ProgressResponseSchema } from './schemas.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -20,9 +20,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const progress = await provinceProgress(app.db, request.params.code);
+      const kept = await keptProgress(app, request.params.code);
       const format = request.query.format ?? 'json';
-      if (format === 'json') return progress;
+      if (format === 'json') return serve(request, reply, kept);
+      const progress = (await kept.answer()).value;
       const rows = DIMENSIONS.flatMap((d) =>
         progress.dimensions[d].flatMap((s) => s.points.map((p) => ({ d, s, p }))),
       );

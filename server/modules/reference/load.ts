@@ -7,6 +7,7 @@
 import type { Db, Prisma } from '../../db/client.ts';
 import { recordAudit } from '../audit/record.ts';
 import { writePlanVersion } from '../plans/write.ts';
+import { bumpDataVersion } from '../results/versions.ts';
 import {
   type ReferenceData,
   readReferenceData,
@@ -170,6 +171,8 @@ export async function loadReferenceData(db: Db, ref?: ReferenceData): Promise<Lo
       await step(data.provinces, loadProvinces);
       for (const r of data.regions) await step(r, loadRegions);
       for (const p of data.plans) await step(p, loadPlan);
+      // regions and plans are what every province's results are computed from
+      if (summary.applied.length) await bumpDataVersion(tx, null);
     },
     { timeout: 60_000, maxWait: 10_000 },
   );

@@ -79,13 +79,26 @@ async function warningsOf(db: Db | Tx, rep: LoadedReport) {
   return { warnings: now, warningsAt: 'now' as const, currentWarnings: null };
 }
 
-export async function toDto(db: Db | Tx, rep: LoadedReport): Promise<ReportDto> {
+/**
+ * What a report's DTO reads besides the report: its province's regions. A write that makes the
+ * DTO before and after passes one, so both read them once.
+ */
+export interface DtoReads {
+  regions?: { code: string }[];
+}
+
+export async function toDto(
+  db: Db | Tx,
+  rep: LoadedReport,
+  reads: DtoReads = {},
+): Promise<ReportDto> {
   const rows = rep.rows.map(rowInput);
-  const regions = await db.coordinatingRegion.findMany({
+  reads.regions ??= await db.coordinatingRegion.findMany({
     where: { provinceCode: rep.provinceCode },
     select: { code: true },
     orderBy: { sortOrder: 'asc' },
   });
+  const regions = reads.regions;
   const present = new Set(rows.map((r) => r.regionCode));
   return {
     provinceCode: rep.provinceCode,

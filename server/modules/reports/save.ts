@@ -12,8 +12,17 @@ import { periodReportable } from '../../domain/reporting-duty.ts';
 import type { EditorSession } from '../../permissions/session.ts';
 import { Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
+import { bumpDataVersion } from '../results/versions.ts';
 import { figureProblems, invalidFigures } from './check.ts';
-import { findReport, type LoadedReport, type Status, type Tx, toDto, WRITE_TX } from './load.ts';
+import {
+  type DtoReads,
+  findReport,
+  type LoadedReport,
+  type Status,
+  type Tx,
+  toDto,
+  WRITE_TX,
+} from './load.ts';
 import type { ReportDto, ReportRowBody } from './schemas.ts';
 
 /**
@@ -173,7 +182,8 @@ export async function saveDraft(
 
   return db.$transaction(async (tx) => {
     const rep = await findReport(tx, provinceCode, period);
-    const before = rep ? await toDto(tx, rep) : null;
+    const reads: DtoReads = {};
+    const before = rep ? await toDto(tx, rep, reads) : null;
     let id: number;
     if (rep) {
       // Demo figures are not a bureau's: any status may be replaced, but through the same
@@ -222,7 +232,8 @@ export async function saveDraft(
       })),
     });
     await tx.report.update({ where: { id }, data: { status: 'draft', updatedById: user.id } });
-    const after = await toDto(tx, (await findReport(tx, provinceCode, period))!);
+    const after = await toDto(tx, (await findReport(tx, provinceCode, period))!, reads);
+    await bumpDataVersion(tx, provinceCode);
     await recordAudit(tx, {
       actor: user,
       action: rep?.isDemo ? 'report.replaceDemo' : rep ? 'report.save' : 'report.create',

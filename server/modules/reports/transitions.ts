@@ -11,7 +11,8 @@ import type { EditorSession, ReviewerSession } from '../../permissions/session.t
 import { mayReadReport } from '../../permissions/visibility.ts';
 import { notFound, Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
-import { findReport, type Status, toDto, WRITE_TX } from './load.ts';
+import { bumpDataVersion } from '../results/versions.ts';
+import { type DtoReads, findReport, type Status, toDto, WRITE_TX } from './load.ts';
 import { lockForWrite } from './save.ts';
 import type { ReportDto } from './schemas.ts';
 
@@ -47,7 +48,8 @@ export async function transition(
         `${provinceCode} ${period} 报表`,
         '/params/period',
       );
-    const before = await toDto(tx, rep);
+    const reads: DtoReads = {};
+    const before = await toDto(tx, rep, reads);
     if (action === 'submit' && before.missingRegions.length)
       throw new Problem(
         422,
@@ -80,7 +82,8 @@ export async function transition(
       await tx.reportComment.create({
         data: { reportId: rep.id, authorId: user.id, kind: action, body: comment.trim() },
       });
-    const after = await toDto(tx, (await findReport(tx, provinceCode, period))!);
+    const after = await toDto(tx, (await findReport(tx, provinceCode, period))!, reads);
+    await bumpDataVersion(tx, provinceCode);
     await recordAudit(tx, {
       actor: user,
       action: `report.${action}`,

@@ -7,6 +7,7 @@ import { notFound, Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { loadCorrections } from '../progress/queries.ts';
 import { isPlausibleDate } from '../reference/read-seeds.ts';
+import { bumpDataVersion } from '../results/versions.ts';
 
 /** Items grouped by region code in one pass, each group in the order given. */
 const byRegion = <T extends { regionCode: string }>(items: T[]) =>
@@ -95,6 +96,7 @@ export async function correctEvent(
         createdById: user.id,
       },
     });
+    await bumpDataVersion(tx, region.provinceCode);
     await recordAudit(tx, {
       actor: user,
       action: 'regionEvent.correct',
@@ -126,6 +128,7 @@ export async function retractEvent(db: Db, user: AdminSession, regionCode: strin
     );
   await db.$transaction(async (tx) => {
     await tx.regionEvent.update({ where: { id }, data: { retractedAt: new Date() } });
+    await bumpDataVersion(tx, event.region.provinceCode);
     await recordAudit(tx, {
       actor: user,
       action: 'regionEvent.retract',

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { DIMENSIONS } from '../../domain/types.ts';
 import { ProvinceParams } from '../provinces/schemas.ts';
+import { keptTrajectory, serve } from '../results/serve.ts';
 import { oneOf, PeriodString } from '../shared/schema.ts';
-import { TrajectoryResponseSchema } from './schemas.ts';
-import { provinceTrajectory } from './service.ts';
+import { TrajectoryWireSchema } from './schemas.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -23,14 +23,18 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
             }),
           ),
         }),
-        response: { 200: TrajectoryResponseSchema },
+        response: { 200: TrajectoryWireSchema },
       },
     },
-    async (request) =>
-      provinceTrajectory(app.db, request.params.code, {
-        dimension: request.query.dimension,
-        asOf: request.query.asOf,
-      }),
+    async (request, reply) =>
+      serve(
+        request,
+        reply,
+        await keptTrajectory(app, request.params.code, {
+          dimension: request.query.dimension,
+          asOf: request.query.asOf,
+        }),
+      ),
   );
 };
 export default routes;

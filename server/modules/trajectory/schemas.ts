@@ -144,7 +144,30 @@ export const TrajectoryResponseSchema = Type.Object({
   series: Type.Array(SeriesSchema),
 });
 
+/**
+ * What the API sends: each target once, in `targets`, and the points refer to it by its index
+ * (a 14-region province's trajectory repeated the same targets on every point: 492 KB).
+ * The web client expands it back into TrajectoryResponse (compact.ts).
+ */
+export const PointWireSchema = Type.Object({
+  ...PointSchema.properties,
+  /** indexes into the answer's `targets` */
+  targetsInForce: Type.Array(Type.Integer({ minimum: 0 })),
+  nextTarget: Nullable(Type.Integer({ minimum: 0 })),
+});
+
+export const TrajectoryWireSchema = Type.Object({
+  ...TrajectoryResponseSchema.properties,
+  /** every target a point refers to, once */
+  targets: Type.Array(TargetRefSchema),
+  series: Type.Array(
+    Type.Object({ ...SeriesSchema.properties, points: Type.Array(PointWireSchema) }),
+  ),
+});
+
 export type TargetRef = Static<typeof TargetRefSchema>;
+export type PointWire = Static<typeof PointWireSchema>;
+export type TrajectoryWire = Static<typeof TrajectoryWireSchema>;
 export type Point = Static<typeof PointSchema>;
 export type StatusDto = Static<typeof StatusSchema>;
 export type ProjectionDto = Static<typeof ProjectionSchema>;

@@ -17,7 +17,11 @@ import type {
   ReportListItemDto,
   ReportRowBody,
 } from '../../../server/modules/reports/schemas.ts';
-import type { TrajectoryResponse } from '../../../server/modules/trajectory/schemas.ts';
+import { expandTrajectory } from '../../../server/modules/trajectory/compact.ts';
+import type {
+  TrajectoryResponse,
+  TrajectoryWire,
+} from '../../../server/modules/trajectory/schemas.ts';
 import type { SessionDto, UserDto } from '../../../server/modules/users/schemas.ts';
 
 export type {
@@ -138,8 +142,14 @@ export const api = {
   regions: (code: string, signal?: AbortSignal) => get<RegionDto[]>(paths.regions(code), signal),
   plan: (code: string, signal?: AbortSignal) => get<PlanResponse>(paths.plan(code), signal),
   nationalPlan: (signal?: AbortSignal) => get<PlanResponse>(paths.nationalPlan(), signal),
-  trajectory: (code: string, dimension: Dimension, asOf?: string | null, signal?: AbortSignal) =>
-    get<TrajectoryResponse>(paths.trajectory(code, dimension, asOf), signal),
+  /** sent with each target once (points refer to it); expanded here so points carry their targets */
+  trajectory: async (
+    code: string,
+    dimension: Dimension,
+    asOf?: string | null,
+    signal?: AbortSignal,
+  ): Promise<TrajectoryResponse> =>
+    expandTrajectory(await get<TrajectoryWire>(paths.trajectory(code, dimension, asOf), signal)),
   comparison: (period: string, dimension: Dimension | 'all' = 'all', signal?: AbortSignal) =>
     get<ComparisonResponse>(paths.comparison(period, dimension), signal),
   completeness: (period: string, signal?: AbortSignal) =>

@@ -6,6 +6,7 @@
 import type { Dimension } from '../../../server/domain/types.ts';
 import type { ComparisonRow } from '../../../server/modules/comparison/schemas.ts';
 import type { TargetRowDto } from '../../../server/modules/plans/schemas.ts';
+import { compactTrajectory } from '../../../server/modules/trajectory/compact.ts';
 import type {
   Point,
   SeriesDto,
@@ -518,7 +519,9 @@ export const fixtureFetcher: Fetcher = async (path) => {
     return fixtureCompleteness(q.get('period') ?? FIXTURE_LATEST);
   if (parts[1] === 'provinces' && parts[3] === 'plan') return fixturePlan(parts[2]!);
   if (parts[1] === 'provinces' && parts[3] === 'trajectory')
-    return fixtureTrajectory(parts[2]!, (q.get('dimension') ?? 'regions') as Dimension);
+    return compactTrajectory(
+      fixtureTrajectory(parts[2]!, (q.get('dimension') ?? 'regions') as Dimension),
+    );
   if (parts[1] === 'provinces' && parts[3] === 'regions')
     return fixtureTrajectory(parts[2]!, 'regions')
       .series.filter((s) => s.scope === 'region')
