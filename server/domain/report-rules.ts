@@ -45,6 +45,11 @@ export interface RuleProblem {
 
 /** The largest count a row may hold (no province has 10⁸ of anything it reports). */
 export const MAX_COUNT = 100_000_000;
+/**
+ * The most rows a quarter may have, whether saved (the body's maxItems) or imported: one per
+ * coordinating region, and the largest province at ten times national scale has 400.
+ */
+export const MAX_ROWS = 500;
 /** The longest note a row may carry. */
 export const MAX_NOTE = 1000;
 

@@ -7,7 +7,7 @@
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { restoreCell } from '../../domain/formula-cells.ts';
-import { MAX_COUNT, MAX_NOTE } from '../../domain/report-rules.ts';
+import { MAX_COUNT, MAX_NOTE, MAX_ROWS } from '../../domain/report-rules.ts';
 import type { ReportRowBody } from '../reports/schemas.ts';
 import { LimitExceeded, MAX_COLUMNS } from './limits.ts';
 import { STAGE_FROM_TEXT, TEMPLATE_COLUMNS, type TemplateColumn } from './template.ts';
@@ -271,5 +271,18 @@ export async function parseTemplate(
   });
   if (rows.length === 0 && problems.length === 0)
     problems.push(fileProblem('文件中没有数据行', 'The file has no data rows'));
+  // the same limit as a save's body: what one cannot save, one cannot import either
+  if (rows.length > MAX_ROWS)
+    return {
+      rows: [],
+      problems: [
+        fileProblem(
+          `文件有 ${rows.length} 个数据行，超过上限 ${MAX_ROWS}（每个统筹地区一行）`,
+          `The file has ${rows.length} data rows, more than ${MAX_ROWS} (one per coordinating region)`,
+          'tooManyRows',
+        ),
+      ],
+      fileRows: [],
+    };
   return { rows, problems, fileRows };
 }

@@ -5,7 +5,7 @@
  * eligible in another come back together, in the domain's words.
  */
 import type { Db } from '../../db/client.ts';
-import { hardErrors, ROW_FIELDS, type RuleProblem } from '../../domain/report-rules.ts';
+import { hardErrors, MAX_ROWS, ROW_FIELDS, type RuleProblem } from '../../domain/report-rules.ts';
 import { type FieldProblem, fieldsFromValidation, Problem } from '../../plugins/problem.ts';
 
 /** The hard errors of `rows` (paths `/rows/3/coveredInstitutions`); `skip` as in hardErrors. */
@@ -15,7 +15,13 @@ export async function figureProblems(
   rows: readonly unknown[],
   skip?: ReadonlySet<string>,
 ): Promise<RuleProblem[]> {
+  // the province's regions, and those the rows name (to say "of another province"): not all 4,000
+  const named = rows.flatMap((r) => {
+    const code = (r as { regionCode?: unknown } | null)?.regionCode;
+    return typeof code === 'string' ? [code] : [];
+  });
   const regions = await db.coordinatingRegion.findMany({
+    where: { OR: [{ provinceCode }, { code: { in: [...new Set(named)] } }] },
     select: { code: true, provinceCode: true },
   });
   return hardErrors(
@@ -54,7 +60,8 @@ export async function refusedBody(
   error: Error & { validation?: unknown; validationContext?: string },
 ): Promise<Error> {
   const rows = (body as { rows?: unknown } | null)?.rows;
-  if (error.validationContext !== 'body' || !Array.isArray(rows) || rows.length > 500) return error;
+  if (error.validationContext !== 'body' || !Array.isArray(rows) || rows.length > MAX_ROWS)
+    return error;
   const domain = (await figureProblems(db, provinceCode, rows)).map((p) => ({
     ...p,
     path: `/body${p.path}`,

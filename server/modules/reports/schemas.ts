@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { MAX_COUNT, MAX_NOTE } from '../../domain/report-rules.ts';
+import { MAX_COUNT, MAX_NOTE, MAX_ROWS } from '../../domain/report-rules.ts';
 import { PAYMENT_METHODS, REPORT_STATUSES, STAGES } from '../../domain/types.ts';
 import { Nullable, oneOf, PeriodString } from '../shared/schema.ts';
 
@@ -40,7 +40,7 @@ export const ReportRowBody = Type.Object(
 
 export const SaveReportBody = Type.Object(
   {
-    rows: Type.Array(ReportRowBody, { minItems: 1, maxItems: 500 }),
+    rows: Type.Array(ReportRowBody, { minItems: 1, maxItems: MAX_ROWS }),
   },
   { additionalProperties: false },
 );
