@@ -1,0 +1,96 @@
+/**
+ * Institution-level detail (医疗机构): each institution's quarter is stored on its own
+ * (institution_quarter), and its region's row of the report holds the roll-up, computed here in
+ * SQL in the writing transaction. The engine, the trajectory and the comparison keep reading
+ * region rows: 60,000 institutions cost them nothing more than their 400 regions do.
+ *
+ * A region row's figures from its institutions:
+ *   eligible institutions   = institutions eligible this quarter
+ *   covered institutions    = eligible and paid by DRG/DIP
+ *   cases, grouped, fund    = sums over every institution of the region
+ *   paid institutions' cases and grouped cases (the plans' 入组率) = sums over the paid ones
+ *   二级及以上公立医院 subset = the same counts over the institutions in that subset
+ */
+import { Prisma } from '../../db/client.ts';
+import { bumpDataVersion } from '../results/versions.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/** The most institutions one quarter's save or import may carry (the same limit for both). */
+export const MAX_INSTITUTION_ROWS = 20_000;
+
+export interface InstitutionFigures {
+  institutionId: number;
+  eligible: boolean;
+  paid: boolean;
+  method: 'DRG' | 'DIP' | null;
+  inpatientCases: number;
+  groupedCases: number;
+  /** 万元, decimal text with at most two decimals */
+  inpatientFund: string;
+  drgDipFund: string;
+}
+
+/** The roll-up of one report's institutions, per region (read-only; the same query rollUp writes). */
+export function regionRollUp(tx: Tx, reportId: number) {
+  return tx.$queryRaw<
+    {
+      region_id: number;
+      eligible: number;
+      covered: number;
+      cases: number;
+      grouped: number;
+      paid_cases: number;
+      paid_grouped: number;
+      fund: string;
+      drg_dip_fund: string;
+      subset_eligible: number;
+      subset_covered: number;
+    }[]
+  >(rollUp(reportId));
+}
+
+const rollUp = (reportId: number) => Prisma.sql`
+  SELECT i.region_id,
+    count(*) FILTER (WHERE f.eligible)::int AS eligible,
+    count(*) FILTER (WHERE f.eligible AND f.paid)::int AS covered,
+    sum(f.inpatient_cases)::int AS cases,
+    sum(f.grouped_cases)::int AS grouped,
+    coalesce(sum(f.inpatient_cases) FILTER (WHERE f.paid), 0)::int AS paid_cases,
+    coalesce(sum(f.grouped_cases) FILTER (WHERE f.paid), 0)::int AS paid_grouped,
+    sum(f.inpatient_fund)::text AS fund,
+    sum(f.drg_dip_fund)::text AS drg_dip_fund,
+    count(*) FILTER (WHERE f.eligible AND i.secondary_public)::int AS subset_eligible,
+    count(*) FILTER (WHERE f.eligible AND f.paid AND i.secondary_public)::int AS subset_covered
+  FROM institution_quarter f JOIN institution i ON i.id = f.institution_id
+  WHERE f.report_id = ${reportId}
+  GROUP BY i.region_id`;
+
+/**
+ * Replaces a report's institution figures and writes their roll-up into its region rows, in the
+ * caller's transaction (the one that checked the report's version). Region rows must exist for
+ * every region named; a region without institution detail keeps the figures it was saved with.
+ */
+export async function replaceInstitutionQuarter(
+  tx: Tx,
+  report: { id: number; provinceCode: string },
+  figures: InstitutionFigures[],
+): Promise<void> {
+  await tx.institutionQuarter.deleteMany({ where: { reportId: report.id } });
+  // one INSERT per 5,000 rows (PostgreSQL takes at most 65,535 parameters a statement)
+  for (let i = 0; i < figures.length; i += 5000)
+    await tx.institutionQuarter.createMany({
+      data: figures.slice(i, i + 5000).map((f) => ({ reportId: report.id, ...f })),
+    });
+  await tx.$executeRaw`
+    UPDATE report_row rr SET
+      eligible_institutions = x.eligible, covered_institutions = x.covered,
+      inpatient_cases = x.cases, grouped_cases = x.grouped,
+      paid_institution_cases = x.paid_cases, paid_institution_grouped_cases = x.paid_grouped,
+      inpatient_fund = x.fund::numeric, drg_dip_fund = x.drg_dip_fund::numeric,
+      subset_eligible_institutions = x.subset_eligible,
+      subset_covered_institutions = x.subset_covered
+    FROM (${rollUp(report.id)}) x
+    WHERE rr.report_id = ${report.id} AND rr.region_id = x.region_id`;
+  await bumpDataVersion(tx, report.provinceCode);
+}
