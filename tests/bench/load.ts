@@ -1,0 +1,104 @@
+/** HTTP timing for the benchmarks: latencies of requests one after another, and throughput under concurrency. */
+import http from 'node:http';
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+export interface Answer {
+  status: number;
+  bytes: number;
+  ms: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export function request(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {},
+): Promise<Answer> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: opts.method ?? 'GET', headers: opts.headers, agent },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks);
+          resolve({
+            status: res.statusCode ?? 0,
+            bytes: body.length,
+            ms: performance.now() - t0,
+            headers: res.headers,
+            body,
+          });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    if (opts.body !== undefined) req.write(opts.body);
+    req.end();
+  });
+}
+
+export const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+};
+
+export interface Latency {
+  p50: number;
+  p99: number;
+  bytes: number;
+}
+
+/** `n` requests one after another (after one to warm up); p50 and p99 in ms. */
+export async function latency(
+  url: string,
+  n: number,
+  headers: Record<string, string> = { 'accept-encoding': 'gzip' },
+): Promise<Latency> {
+  const first = await request(url, { headers });
+  if (first.status !== 200)
+    throw new Error(`${url}: ${first.status} ${first.body.toString().slice(0, 300)}`);
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push((await request(url, { headers })).ms);
+  return { p50: percentile(times, 50), p99: percentile(times, 99), bytes: first.bytes };
+}
+
+/** Requests per second with `concurrency` clients for `seconds`. */
+export async function throughput(
+  url: string,
+  concurrency: number,
+  seconds: number,
+  headers: Record<string, string> = { 'accept-encoding': 'gzip' },
+): Promise<number> {
+  const end = performance.now() + seconds * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const a = await request(url, { headers });
+        if (a.status !== 200) throw new Error(`${url}: ${a.status}`);
+        done++;
+      }
+    }),
+  );
+  return done / seconds;
+}
+
+/** Times `n` runs of `f` (after one to warm up): p50 and p99 in ms. */
+export async function timed(
+  n: number,
+  f: () => Promise<unknown>,
+): Promise<{ p50: number; p99: number }> {
+  await f();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await f();
+    times.push(performance.now() - t0);
+  }
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}

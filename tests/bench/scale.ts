@@ -1,0 +1,133 @@
+/**
+ * One scale, measured in one run: a fresh database with the synthetic quarters, the app as
+ * `npm start` runs it, the same aggregates as raw SQL through `pg`, and plain node:http serving
+ * the app's own bytes.
+ */
+import pg from 'pg';
+import { createDb } from '../../server/db/client.ts';
+import { applyMigrations } from '../../server/db/migrate.ts';
+import { loadReferenceData } from '../../server/modules/reference/load.ts';
+import { createUser } from '../../server/modules/users/service.ts';
+import { latency, request, throughput, timed } from './load.ts';
+import { type Recorded, type Running, startApp, startCeiling, stop } from './processes.ts';
+import { comparisonSql, progressSql, trajectorySql } from './raw-sql.ts';
+import { BIG_PROVINCE, type Generated, generate, type Scale } from './synthetic.ts';
+import { measureWrites, type Writes } from './writes.ts';
+
+export const PERIOD = '2024Q4';
+export const READS = {
+  comparison: `/api/comparison?period=${PERIOD}&dimension=all`,
+  trajectory: `/api/provinces/${BIG_PROVINCE}/trajectory?dimension=institutions`,
+  progress: `/api/provinces/${BIG_PROVINCE}/progress`,
+} as const;
+export type Read = keyof typeof READS;
+
+export interface ReadResult {
+  /** the first read after the data changed: the engine runs */
+  coldMs: number;
+  app: { p50: number; p99: number };
+  sql: { p50: number; p99: number };
+  /** gzip bytes sent */
+  bytes: number;
+  rps: { app: number; ceiling: number };
+}
+
+export interface ScaleResult {
+  scale: Scale;
+  data: Generated;
+  startMs: number;
+  reads: Record<Read, ReadResult>;
+  writes: Writes | null;
+}
+
+const N = Number(process.env.BENCH_REQUESTS ?? 40);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
+const CONCURRENCY = 16;
+
+function withDatabase(url: string, name: string) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function benchScale(
+  adminUrl: string,
+  scale: Scale,
+  opts: { writes: boolean; log: (s: string) => void; withApp?: (base: string) => Promise<void> },
+): Promise<ScaleResult> {
+  const name = `drgdip_bench_${scale}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = withDatabase(adminUrl, name);
+  const client = new pg.Client({ connectionString: url });
+  let app: Running | null = null;
+  let ceiling: Running | null = null;
+  try {
+    opts.log(`  ${scale}: migrations, reference data, synthetic quarters…`);
+    await applyMigrations(url);
+    const db = createDb(url);
+    await loadReferenceData(db);
+    await createUser(
+      db,
+      {
+        username: 'bench-editor',
+        displayName: 'bench',
+        password: 'bench-password-1',
+        role: 'editor',
+        provinceCode: BIG_PROVINCE,
+      },
+      'system',
+    );
+    await db.$disconnect();
+    await client.connect();
+    const data = await generate(client, scale);
+    await client.query('ANALYZE');
+    opts.log(`  ${scale}: ${data.regions} regions, ${data.rows} rows; starting the app…`);
+    app = await startApp(url);
+
+    const recorded: Recorded[] = [];
+    const reads = {} as Record<Read, ReadResult>;
+    for (const [key, path] of Object.entries(READS) as [Read, string][]) {
+      const cold = await request(`${app.base}${path}`, { headers: { 'accept-encoding': 'gzip' } });
+      if (cold.status !== 200) throw new Error(`${path}: ${cold.status}`);
+      const measured = await latency(`${app.base}${path}`, N);
+      const sql = await timed(N, () =>
+        key === 'comparison'
+          ? comparisonSql(client, PERIOD)
+          : key === 'trajectory'
+            ? trajectorySql(client, BIG_PROVINCE)
+            : progressSql(client, BIG_PROVINCE),
+      );
+      const headers: Record<string, string> = {};
+      for (const h of ['content-type', 'content-encoding', 'etag', 'vary', 'cache-control'])
+        if (typeof cold.headers[h] === 'string') headers[h] = cold.headers[h];
+      recorded.push({ path, headers, body: cold.body });
+      reads[key] = {
+        coldMs: cold.ms,
+        app: { p50: measured.p50, p99: measured.p99 },
+        sql,
+        bytes: cold.bytes,
+        rps: { app: 0, ceiling: 0 },
+      };
+      opts.log(
+        `  ${scale} ${key}: cold ${cold.ms.toFixed(0)} ms, p99 ${measured.p99.toFixed(1)} ms, SQL p99 ${sql.p99.toFixed(1)} ms`,
+      );
+    }
+    ceiling = await startCeiling(recorded);
+    for (const [key, path] of Object.entries(READS) as [Read, string][]) {
+      reads[key].rps.app = await throughput(`${app.base}${path}`, CONCURRENCY, SECONDS);
+      reads[key].rps.ceiling = await throughput(`${ceiling.base}${path}`, CONCURRENCY, SECONDS);
+    }
+    await opts.withApp?.(app.base);
+    const writes = opts.writes ? await measureWrites(app.base, client, opts.log) : null;
+    return { scale, data, startMs: app.startMs, reads, writes };
+  } finally {
+    if (ceiling) await stop(ceiling);
+    if (app) await stop(app);
+    await client.end().catch(() => {});
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * A full quarter of the 400-region province written three ways: the app's save (PUT, audit
+ * included), the app's XLSX import of the same rows, and the same replacement by hand in SQL.
+ */
+import type pg from 'pg';
+import { percentile, request } from './load.ts';
+import { type RowFigures, replaceQuarterSql } from './raw-sql.ts';
+import { BIG_PROVINCE } from './synthetic.ts';
+
+export interface Writes {
+  rows: number;
+  save: { p50: number; p99: number };
+  importXlsx: { p50: number; p99: number };
+  sql: { p50: number; p99: number };
+}
+
+const PERIOD = '2024Q4';
+const N = Number(process.env.BENCH_WRITES ?? 8);
+
+const STAGE_OUT: Record<string, string> = {
+  not_started: 'notStarted',
+  preparing: 'preparing',
+  simulated: 'simulated',
+  actual: 'actual',
+};
+
+const stats = (xs: number[]) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99) });
+
+export async function measureWrites(
+  base: string,
+  client: pg.Client,
+  log: (s: string) => void,
+): Promise<Writes> {
+  // the quarter is back with the bureau (as after a reviewer returns it): editable
+  await client.query(
+    `UPDATE report SET status = 'returned' WHERE province_code = $1 AND period = $2`,
+    [BIG_PROVINCE, PERIOD],
+  );
+  const { rows } = await client.query<RowFigures & { code: string }>(
+    `SELECT g.code, rr.region_id AS "regionId", rr.stage, rr.method,
+       rr.eligible_institutions AS eligible, rr.covered_institutions AS covered,
+       rr.inpatient_cases AS cases, rr.grouped_cases AS grouped,
+       rr.inpatient_fund::text AS fund, rr.drg_dip_fund::text AS "drgDipFund"
+     FROM report r JOIN report_row rr ON rr.report_id = r.id JOIN coordinating_region g ON g.id = rr.region_id
+     WHERE r.province_code = $1 AND r.period = $2 ORDER BY g.sort_order`,
+    [BIG_PROVINCE, PERIOD],
+  );
+  const body = JSON.stringify({
+    rows: rows.map((r) => ({
+      regionCode: r.code,
+      method: r.method,
+      stage: STAGE_OUT[r.stage],
+      eligibleInstitutions: r.eligible,
+      coveredInstitutions: r.covered,
+      inpatientCases: r.cases,
+      groupedCases: r.grouped,
+      inpatientFund: r.fund,
+      drgDipFund: r.drgDipFund,
+    })),
+  });
+
+  const signIn = await request(`${base}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench-editor', password: 'bench-password-1' }),
+  });
+  const cookie = String(signIn.headers['set-cookie']![0]!.split(';')[0]);
+  const csrf = JSON.parse(signIn.body.toString()).csrfToken as string;
+  const url = `${base}/api/provinces/${BIG_PROVINCE}/reports/${PERIOD}`;
+  const version = async () =>
+    JSON.parse((await request(url, { headers: { cookie } })).body.toString()).version as number;
+
+  const save: number[] = [];
+  for (let i = 0; i <= N; i++) {
+    const v = await version();
+    const res = await request(url, {
+      method: 'PUT',
+      headers: {
+        cookie,
+        'x-csrf-token': csrf,
+        'content-type': 'application/json',
+        'if-match': `"${v}"`,
+      },
+      body,
+    });
+    if (res.status !== 200)
+      throw new Error(`save: ${res.status} ${res.body.toString().slice(0, 400)}`);
+    if (i > 0) save.push(res.ms);
+  }
+  log(`  save of ${rows.length} rows: p50 ${percentile(save, 50).toFixed(0)} ms`);
+
+  const template = (await request(`${url}/template?format=xlsx`, { headers: { cookie } })).body;
+  const imports: number[] = [];
+  for (let i = 0; i <= Math.ceil(N / 2); i++) {
+    const v = await version();
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(template)]), 'quarter.xlsx');
+    const t0 = performance.now();
+    const res = await fetch(`${url}/import`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrf, 'if-match': `"${v}"` },
+      body: form,
+    });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`import: ${res.status} ${text.slice(0, 400)}`);
+    if (i > 0) imports.push(performance.now() - t0);
+  }
+  log(`  import of ${rows.length} rows: p50 ${percentile(imports, 50).toFixed(0)} ms`);
+
+  const sql: number[] = [];
+  for (let i = 0; i <= N; i++) {
+    const t0 = performance.now();
+    await replaceQuarterSql(client, BIG_PROVINCE, PERIOD, rows);
+    if (i > 0) sql.push(performance.now() - t0);
+  }
+  return { rows: rows.length, save: stats(save), importXlsx: stats(imports), sql: stats(sql) };
+}
