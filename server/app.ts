@@ -17,6 +17,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import { OneLinePerRequest } from './logging.ts';
 import ambitionRoutes from './modules/ambition/routes.ts';
+import auditRoutes from './modules/audit/routes.ts';
 import comparisonRoutes from './modules/comparison/routes.ts';
 import healthRoutes from './modules/health/routes.ts';
 import importRoutes from './modules/imports/routes.ts';
@@ -131,6 +132,7 @@ export async function buildApp({ db, config, logger = false, now }: AppOptions) 
           description: '季度报表、审核与导入 Quarterly reports, review and import',
         },
         { name: 'users', description: '账户与登录 Accounts and sign-in' },
+        { name: 'audit', description: '审计日志 The audit trail' },
       ],
     },
   });
@@ -150,6 +152,7 @@ export async function buildApp({ db, config, logger = false, now }: AppOptions) 
       await api.register(comparisonRoutes);
       await api.register(nationalRoutes);
       await api.register(ambitionRoutes);
+      await api.register(auditRoutes);
     },
     { prefix: '/api' },
   );

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StartupError } from './db/errors.ts';
+import { passwordProblems } from './domain/password-rule.ts';
 import { ROLES, type Role } from './domain/types.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -127,8 +128,11 @@ export function loadConfig(env: Env = process.env): Config {
   const adminPassword = env.ADMIN_PASSWORD;
   if (adminUser && !adminPassword)
     throw new StartupError('ADMIN_USERNAME is set but ADMIN_PASSWORD is not.');
-  if (adminPassword && adminPassword.length < 10)
-    throw new StartupError('ADMIN_PASSWORD must have at least 10 characters.');
+  const weak = adminUser && adminPassword ? passwordProblems(adminPassword, adminUser) : [];
+  if (weak.length)
+    throw new StartupError(
+      `ADMIN_PASSWORD does not meet the password rule: ${weak.map((p) => p.en).join('; ')}.`,
+    );
   const logFormat = (env.LOG_FORMAT || 'auto').toLowerCase();
   if (!['auto', 'pretty', 'json'].includes(logFormat))
     throw new StartupError(`LOG_FORMAT=${env.LOG_FORMAT} should be auto, pretty or json.`);

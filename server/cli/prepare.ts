@@ -43,6 +43,6 @@ export async function firstAccountHint(db: Db): Promise<string | null> {
     '',
     '  npm run user:create -- --username admin --role admin',
     '',
-    'or start with ADMIN_USERNAME=admin ADMIN_PASSWORD=… (at least 10 characters) npm start.',
+    'or start with ADMIN_USERNAME=admin ADMIN_PASSWORD=… (12+ characters, see README Security) npm start.',
   ].join('\n');
 }

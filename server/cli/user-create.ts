@@ -9,8 +9,8 @@ import { createDb } from '../db/client.ts';
 import { StartupError } from '../db/errors.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import { openDatabase } from '../db/open.ts';
+import { passwordProblems } from '../domain/password-rule.ts';
 import { ROLES } from '../domain/types.ts';
-import { MIN_PASSWORD_LENGTH } from '../modules/users/passwords.ts';
 import { createUser } from '../modules/users/service.ts';
 import { Problem } from '../plugins/problem.ts';
 import { runCli } from './run.ts';
@@ -38,8 +38,12 @@ runCli(async () => {
   if (!(ROLES as readonly string[]).includes(values.role))
     throw new StartupError(`--role must be one of ${ROLES.join(', ')}`);
   const password = process.env.USER_PASSWORD ?? (await readStdin());
-  if (password.length < MIN_PASSWORD_LENGTH)
-    throw new StartupError(`The password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+  // the password rule (server/domain/password-rule.ts) is checked before any database work
+  const weak = passwordProblems(password, values.username);
+  if (weak.length)
+    throw new StartupError(
+      `The password does not meet the rule: ${weak.map((p) => p.en).join('; ')}.`,
+    );
   // while `npm start` runs, its embedded PostgreSQL is used (it has applied the migrations)
   const database = await openDatabase(loadConfig(), { share: true });
   const db = createDb(database.url);

@@ -1,6 +1,10 @@
 /**
  * Sessions and CSRF. The cookie carries a random token (HttpOnly, SameSite=Strict, Secure
  * behind TLS); the database keeps only its SHA-256, so a leaked table opens no session.
+ * A session ends SESSION_MAX_HOURS after sign-in, or SESSION_IDLE_MINUTES after its last
+ * request (等保 2.0 8.1.4.1 b "当登录连接超时自动退出"); each request moves the idle window. A
+ * session with steps pending (the second factor, enrolling one, replacing a weak password)
+ * is not yet signed in: `request.user` stays null and only those steps' routes accept it.
  * Writes made with a session cookie must echo the session's CSRF token in `x-csrf-token`
  * (synchronizer-token pattern). Reading dashboards needs no account unless
  * PUBLIC_DASHBOARD=false.
@@ -10,19 +14,31 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
+import { PENDING_STEPS, type PendingStep } from '../permissions/account.ts';
 import { type SessionUser, unauthenticated } from '../permissions/session.ts';
 import { Problem } from './problem.ts';
 
 export const SESSION_COOKIE = 'drgdip_session';
-const SESSION_DAYS = 7;
+/** the idle window moves at most this often (one write a minute per active session, not one per request) */
+const TOUCH_EVERY_MS = 60_000;
 
 declare module 'fastify' {
   interface FastifyRequest {
     user: SessionUser | null;
     sessionId: string | null;
     csrfToken: string | null;
+    /** a session that signed in with its password but has steps left */
+    pending: { user: SessionUser; steps: PendingStep[] } | null;
   }
 }
+
+export const toSessionUser = (u: SessionUser): SessionUser => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  provinceCode: u.provinceCode,
+});
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -30,15 +46,21 @@ export async function createSession(
   app: FastifyInstance,
   reply: FastifyReply,
   userId: number,
-): Promise<string> {
+  pending: PendingStep[] = [],
+): Promise<{ id: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
+  const now = app.now();
+  const { maxHours } = app.config.session;
+  const id = hashToken(token);
   await app.db.session.create({
     data: {
-      id: hashToken(token),
+      id,
       userId,
       csrfToken,
-      expiresAt: new Date(Date.now() + SESSION_DAYS * 86400_000),
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + maxHours * 3600_000),
+      pending,
     },
   });
   reply.setCookie(SESSION_COOKIE, token, {
@@ -46,9 +68,24 @@ export async function createSession(
     httpOnly: true,
     sameSite: 'strict',
     secure: app.config.secureCookies,
-    maxAge: SESSION_DAYS * 86400,
+    maxAge: maxHours * 3600,
   });
-  return csrfToken;
+  return { id, csrfToken };
+}
+
+/**
+ * The steps a session has left: those stored at sign-in, and enrolling a second factor for a
+ * role that must use one and has none yet (also in a session begun before the rule was set).
+ */
+export function stepsLeft(
+  app: FastifyInstance,
+  stored: string[],
+  user: { role: SessionUser['role']; totpEnabledAt: Date | null },
+): PendingStep[] {
+  const steps = stored.filter((s): s is PendingStep => PENDING_STEPS.includes(s as PendingStep));
+  if (app.config.secondFactorRoles.includes(user.role) && !user.totpEnabledAt)
+    steps.splice(steps.includes('secondFactor') ? 1 : 0, 0, 'enrollSecondFactor');
+  return steps;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -59,6 +96,7 @@ export default fp(async function authPlugin(app: FastifyInstance) {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('pending', null);
 
   app.addHook('onRequest', async (request) => {
     // Decided on the route the router chose, never on the raw URL: the router decodes the path,
@@ -71,15 +109,26 @@ export default fp(async function authPlugin(app: FastifyInstance) {
         where: { id: hashToken(token) },
         include: { user: true },
       });
-      if (session && session.expiresAt > new Date() && session.user.active) {
-        const u = session.user;
-        request.user = {
-          id: u.id,
-          username: u.username,
-          displayName: u.displayName,
-          role: u.role,
-          provinceCode: u.provinceCode,
-        };
+      const now = app.now();
+      const idleSince = now.getTime() - app.config.session.idleMinutes * 60_000;
+      if (!session) {
+        // unknown or already ended: an anonymous request
+      } else if (
+        session.expiresAt <= now ||
+        session.lastSeenAt.getTime() <= idleSince ||
+        !session.user.active
+      ) {
+        await app.db.session.deleteMany({ where: { id: session.id } });
+      } else {
+        if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS)
+          await app.db.session.updateMany({
+            where: { id: session.id },
+            data: { lastSeenAt: now },
+          });
+        const user = toSessionUser(session.user);
+        const steps = stepsLeft(app, session.pending, session.user);
+        if (steps.length) request.pending = { user, steps };
+        else request.user = user;
         request.sessionId = session.id;
         request.csrfToken = session.csrfToken;
       }

@@ -75,6 +75,7 @@ export async function build(
 
 export interface Agent {
   username: string;
+  password: string;
   cookie: string;
   csrf: string;
   /** headers for a write: session cookie and CSRF token */
@@ -83,10 +84,16 @@ export interface Agent {
 
 let counter = 0;
 
+/** The session cookie a sign-in answer sets (`name=value`). */
+export const cookieOf = (res: { headers: Record<string, unknown> }) => {
+  const raw = res.headers['set-cookie'] as string | string[];
+  return (Array.isArray(raw) ? raw[0]! : raw).split(';')[0]!;
+};
+
 /** Creates an account directly (as the user:create command does) and signs it in through the API. */
 export async function signIn(
   ctx: TestContext,
-  role: 'admin' | 'reviewer' | 'editor',
+  role: 'admin' | 'reviewer' | 'editor' | 'auditor',
   provinceCode: string | null = null,
 ): Promise<Agent> {
   const { createUser } = await import('../../server/modules/users/service.ts');
@@ -108,6 +115,7 @@ export async function signIn(
   const csrf = res.json().csrfToken as string;
   return {
     username,
+    password,
     cookie,
     csrf,
     headers: (extra = {}) => ({ cookie, 'x-csrf-token': csrf, ...extra }),

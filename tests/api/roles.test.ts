@@ -1,14 +1,15 @@
 /**
  * The role matrix: for every endpoint, who may call it and who gets 401 (not signed in),
  * 403 (signed in, not allowed) or 404 (a draft they may not see). Actors: anonymous, an
- * editor of 辽宁 (210000), an editor of 湖南 (430000, another province), a national reviewer
- * and an admin. Every call is set up so that only the actor decides the answer: a valid
+ * editor of 辽宁 (210000), an editor of 湖南 (430000, another province), a national reviewer,
+ * an admin and an auditor (who reads the audit trail and nothing beyond the public pages). Every call is set up so that only the actor decides the answer: a valid
  * body, the current If-Match, a report in the state the action needs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_COLUMNS } from '../../server/modules/imports/template.ts';
 import { planContent } from './fixtures/requests.ts';
 import { build, type TestContext } from './helper.ts';
+import { ownAccountEndpoints } from './roles/endpoints-own.ts';
 import { dashboards, readEndpoints } from './roles/endpoints-read.ts';
 import { writeEndpoints } from './roles/endpoints-write.ts';
 import { ACTORS, type Actor, DRAFT, type Endpoint, LN } from './roles/matrix.ts';
@@ -17,7 +18,12 @@ import { draftIfMatch, type Roles, send, setUpRoles } from './roles/setup.ts';
 let ctx: TestContext;
 let roles: Roles;
 
-const endpoints: Endpoint[] = [...dashboards, ...readEndpoints, ...writeEndpoints(() => roles)];
+const endpoints: Endpoint[] = [
+  ...dashboards,
+  ...readEndpoints,
+  ...writeEndpoints(() => roles),
+  ...ownAccountEndpoints(() => roles),
+];
 
 beforeAll(async () => {
   ctx = await build();
@@ -64,6 +70,7 @@ describe('drafts stay invisible to those who may not read them', () => {
     ['editorLN', true],
     ['reviewer', true],
     ['admin', true],
+    ['auditor', false],
   ] as const)("the report list shows 辽宁's draft to %s: %s", async (actor, sees) => {
     const res = await send(roles, actor, {
       method: 'GET',

@@ -37,7 +37,7 @@ describe('sessions', () => {
       url: '/api/auth/session',
       headers: { cookie: admin.cookie },
     });
-    expect(session.json()).toEqual({ user: null, csrfToken: null });
+    expect(session.json()).toEqual({ user: null, csrfToken: null, pending: null });
     expect(
       (
         await ctx.app.inject({

@@ -1,8 +1,6 @@
 /** Argon2id (OWASP's first choice) via @node-rs/argon2: prebuilt in the npm package, no download, no install script. */
 import { hash, verify } from '@node-rs/argon2';
 
-export const MIN_PASSWORD_LENGTH = 10;
-
 export const hashPassword = (password: string) => hash(password);
 
 export async function checkPassword(passwordHash: string, password: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { passwordProblems } from '../../domain/password-rule.ts';
 import type { SessionUser } from '../../permissions/session.ts';
 import { Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -12,6 +13,7 @@ export const toUserDto = (u: {
   role: UserDto['role'];
   provinceCode: string | null;
   active: boolean;
+  totpEnabledAt: Date | null;
 }): UserDto => ({
   id: u.id,
   username: u.username,
@@ -19,7 +21,21 @@ export const toUserDto = (u: {
   role: u.role,
   provinceCode: u.provinceCode,
   active: u.active,
+  secondFactor: u.totpEnabledAt !== null,
 });
+
+/** 422 naming each way a password breaks the rule (server/domain/password-rule.ts). */
+export function checkPasswordRule(password: string, username: string, path = '/body/password') {
+  const problems = passwordProblems(password, username);
+  if (problems.length)
+    throw new Problem(
+      422,
+      'weakPassword',
+      `密码不符合要求：${problems.map((p) => p.zh).join('；')}`,
+      `The password does not meet the rule: ${problems.map((p) => p.en).join('; ')}`,
+      problems.map((p) => ({ path, code: p.code, zh: p.zh, en: p.en })),
+    );
+}
 
 /** An editor belongs to exactly one province; reviewers and admins to none. */
 export async function checkRoleProvince(
@@ -75,6 +91,7 @@ export async function createUser(
   actor: SessionUser | 'system',
 ): Promise<UserDto> {
   await checkRoleProvince(db, input.role, input.provinceCode);
+  checkPasswordRule(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { username: input.username } }))

@@ -9,7 +9,7 @@ import { currentVersion, draftIfMatch, filledCsv, type Roles, reportIn, send } f
 /** `roles()` is the test file's setup: the calls run after its beforeAll, so they may read it. */
 export function writeEndpoints(roles: () => Roles): Endpoint[] {
   let usernameCounter = 0;
-  let noPlanProvinces = ['110000', '120000', '130000', '140000', '220000'];
+  let noPlanProvinces = ['110000', '120000', '130000', '140000', '220000', '230000'];
   return [
     // quarterly reports: only the province's own editors enter and submit; reviewers accept and return
     {

@@ -1,7 +1,14 @@
 /** The role matrix's terms: actors, calls, endpoint rows, the reports they use, who gets what. */
 
-export type Actor = 'anonymous' | 'editorLN' | 'editorHN' | 'reviewer' | 'admin';
-export const ACTORS: Actor[] = ['anonymous', 'editorLN', 'editorHN', 'reviewer', 'admin'];
+export type Actor = 'anonymous' | 'editorLN' | 'editorHN' | 'reviewer' | 'admin' | 'auditor';
+export const ACTORS: Actor[] = [
+  'anonymous',
+  'editorLN',
+  'editorHN',
+  'reviewer',
+  'admin',
+  'auditor',
+];
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface Call {
@@ -31,6 +38,7 @@ export const everyone = (status: number): Record<Actor, number> => ({
   editorHN: status,
   reviewer: status,
   admin: status,
+  auditor: status,
 });
 export const only = (who: Actor[], status: number): Record<Actor, number> => ({
   anonymous: who.includes('anonymous') ? status : 401,
@@ -38,6 +46,12 @@ export const only = (who: Actor[], status: number): Record<Actor, number> => ({
   editorHN: who.includes('editorHN') ? status : 403,
   reviewer: who.includes('reviewer') ? status : 403,
   admin: who.includes('admin') ? status : 403,
+  auditor: who.includes('auditor') ? status : 403,
+});
+/** anyone signed in (anonymous: 401) */
+export const signedIn = (status: number): Record<Actor, number> => ({
+  ...everyone(status),
+  anonymous: 401,
 });
 /** drafts are invisible (404) to anyone who may not read them */
 export const draftReaders = (editor: 'editorLN' | 'editorHN'): Record<Actor, number> => ({
@@ -46,4 +60,5 @@ export const draftReaders = (editor: 'editorLN' | 'editorHN'): Record<Actor, num
   editorHN: editor === 'editorHN' ? 200 : 404,
   reviewer: 200,
   admin: 200,
+  auditor: 404,
 });

@@ -86,6 +86,7 @@ export async function setUpRoles(ctx: TestContext): Promise<Roles> {
     editorHN: await signIn(ctx, 'editor', HN),
     reviewer: await signIn(ctx, 'reviewer'),
     admin: await signIn(ctx, 'admin'),
+    auditor: await signIn(ctx, 'auditor'),
   };
   await saveReport(ctx, agents.editorLN, LN, DRAFT);
   await saveReport(ctx, agents.editorHN, HN, DRAFT);
