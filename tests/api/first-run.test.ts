@@ -30,7 +30,7 @@ describe('first run', () => {
       const created = await runScript(
         'user:create',
         ['--username', 'first-admin', '--role', 'admin', '--name', '首位管理员'],
-        { ...env, USER_PASSWORD: 'a-long-first-password' },
+        { ...env, USER_PASSWORD: 'a-long-first-password-1' },
       );
       expect(created.err).toBe('');
       expect(created.code).toBe(0);
@@ -39,7 +39,7 @@ describe('first run', () => {
       const signIn = await fetch(`${base}/api/auth/sign-in`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'first-admin', password: 'a-long-first-password' }),
+        body: JSON.stringify({ username: 'first-admin', password: 'a-long-first-password-1' }),
       });
       expect(signIn.status).toBe(200);
       expect((await signIn.json()).user).toMatchObject({
@@ -53,7 +53,7 @@ describe('first run', () => {
         ['--username', 'first-admin', '--role', 'admin'],
         {
           ...env,
-          USER_PASSWORD: 'a-long-first-password',
+          USER_PASSWORD: 'a-long-first-password-1',
         },
       );
       expect(again.code).toBe(1);
