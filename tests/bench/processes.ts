@@ -31,8 +31,14 @@ function waitFor(child: ChildProcess, match: RegExp, what: string): Promise<stri
   });
 }
 
-/** `npm start` on the given database (node server/cli/launch.mjs: compiled JS). */
+/**
+ * `npm start` on the given database (node server/cli/launch.mjs: compiled JS), timed from spawn
+ * to listening on existing data: the server is compiled first, as `npm install` leaves it.
+ */
 export async function startApp(databaseUrl: string): Promise<Running> {
+  // @ts-expect-error: a plain .mjs script without types
+  const build = await import('../../server/cli/build-server.mjs');
+  if (build.isStale()) await build.buildServer();
   const t0 = performance.now();
   const child = spawn(process.execPath, ['server/cli/launch.mjs'], {
     cwd: root,

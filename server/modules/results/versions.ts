@@ -6,7 +6,7 @@
  * reference data) bumps `*`. A read compares the counters with the ones its cached answer was
  * computed at, so any number of app instances on one database agree the moment a write commits.
  */
-import type { Db, Prisma } from '../../db/client.ts';
+import { type Db, type Prisma, smallPool } from '../../db/client.ts';
 
 /** The scope of what every province reads: the national plan, regions, reference and demo data. */
 export const EVERY_PROVINCE = '*';
@@ -22,17 +22,19 @@ export async function bumpDataVersion(tx: Tx | Db, scope: string | null): Promis
 
 /** Every counter, one small query (a row per province that has been written, and `*`). */
 export async function readDataVersions(db: Db): Promise<DataVersions> {
-  const rows = await db.$queryRaw<{ scope: string; version: bigint }[]>`
-    SELECT scope, version FROM data_version`;
-  return new DataVersions(new Map(rows.map((r) => [r.scope.trim(), r.version])));
+  // node-postgres directly: this runs on every kept read, and costs a third of $queryRaw
+  const { rows } = await smallPool(db).query<{ scope: string; version: string }>(
+    'SELECT scope, version::text AS version FROM data_version',
+  );
+  return new DataVersions(new Map(rows.map((r) => [r.scope, r.version])));
 }
 
 export class DataVersions {
-  constructor(private readonly counters: Map<string, bigint>) {}
+  constructor(private readonly counters: Map<string, string>) {}
 
   /** What one province's results depend on: its own counter and the national one. */
   of(provinceCode: string): string {
-    return `${this.counters.get(provinceCode) ?? 0n}.${this.counters.get(EVERY_PROVINCE) ?? 0n}`;
+    return `${this.counters.get(provinceCode) ?? '0'}.${this.counters.get(EVERY_PROVINCE) ?? '0'}`;
   }
 
   /** What a cross-province answer depends on: every counter. */
