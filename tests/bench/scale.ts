@@ -74,7 +74,7 @@ export async function benchScale(
       {
         username: 'bench-editor',
         displayName: 'bench',
-        password: 'bench-password-1',
+        password: 'Bench-password-1!',
         role: 'editor',
         provinceCode: BIG_PROVINCE,
       },

@@ -62,7 +62,7 @@ export async function measureWrites(
   const signIn = await request(`${base}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench-editor', password: 'bench-password-1' }),
+    body: JSON.stringify({ username: 'bench-editor', password: 'Bench-password-1!' }),
   });
   const cookie = String(signIn.headers['set-cookie']![0]!.split(';')[0]);
   const csrf = JSON.parse(signIn.body.toString()).csrfToken as string;

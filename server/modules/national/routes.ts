@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { nationalTrajectory } from './aggregate.ts';
+import { keptNational, serve } from '../results/serve.ts';
 import { NationalQuery, NationalResponseSchema } from './schemas.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -14,7 +14,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: NationalResponseSchema },
       },
     },
-    async (request) => nationalTrajectory(app.db, request.query.dimension),
+    async (request, reply) =>
+      serve(request, reply, await keptNational(app, request.query.dimension)),
   );
 };
 export default routes;

@@ -1,14 +1,15 @@
 /**
- * The engine's reads through the cache: trajectory, progress and comparison are computed once
- * per change of what they depend on (the province's data version, the national one, and the
- * current quarter, which moves the default periods), then served as kept bytes with an ETag.
- * The services themselves (trajectory/service.ts, progress/progress.ts, comparison.ts) are
- * unchanged and know nothing of this.
+ * The engine's reads through the cache: trajectory, progress, comparison and the country are
+ * computed once per change of what they depend on (the province's data version, the national
+ * one, and the current quarter, which moves the default periods), then served as kept bytes
+ * with an ETag. The services themselves (trajectory/service.ts, progress/progress.ts,
+ * comparison.ts, national/aggregate.ts) are unchanged and know nothing of this.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { latestFullQuarter } from '../../domain/periods.ts';
 import type { Dimension } from '../../domain/types.ts';
 import { comparison } from '../comparison/comparison.ts';
+import { nationalTrajectory } from '../national/aggregate.ts';
 import { provinceProgress } from '../progress/progress.ts';
 import { compactTrajectory } from '../trajectory/compact.ts';
 import { provinceTrajectory } from '../trajectory/service.ts';
@@ -73,4 +74,14 @@ export async function keptComparison(
       app.results.value(`comparison|${code}|${period}|${dimension}|${v.of(code)}|${quarter}`, rows),
     );
   return { key, answer: () => app.results.answer(key, compute) };
+}
+
+/** The country (全国): every province's figures added up, so it depends on every counter. */
+export async function keptNational(app: FastifyInstance, dimension: Dimension) {
+  const v = await readDataVersions(app.db);
+  const key = `national|${dimension}|${v.all()}|${currentQuarter()}`;
+  return {
+    key,
+    answer: () => app.results.answer(key, () => nationalTrajectory(app.db, dimension)),
+  };
 }
