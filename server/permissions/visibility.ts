@@ -8,6 +8,11 @@
  *   does not exist (404).
  * - A plan's unpublished draft is read only by those who may draft it (admins, the
  *   province's editors) and by reviewers.
+ * - Histories: insiders read every event with the account that made it; anyone else reads only
+ *   the events that made content public (a submission, an acceptance, a publication, a seed),
+ *   with the role instead of the account and no content beyond status and version. Account
+ *   names (who saved, who commented, who corrected a timeline) are for insiders only, and so
+ *   are the review comments.
  */
 import type { ReportStatus } from '../domain/types.ts';
 import { mayDraftPlan } from './plans.ts';
@@ -32,3 +37,17 @@ export const mayReadReport = (
 /** May this reader see a plan's unpublished draft versions (content, history)? */
 export const mayReadPlanDrafts = (reader: Reader, plan: { provinceCode: string | null }) =>
   mayDraftPlan(reader, plan.provinceCode) || isReviewer(reader);
+
+/** May this reader see who did what (account names, review comments) in this province's work? */
+export const mayReadAccountNames = (reader: Reader, provinceCode: string | null) =>
+  provinceCode === null ? isAdmin(reader) || isReviewer(reader) : isInsiderOf(reader, provinceCode);
+
+/** History events that made content public: the only ones an outsider reads. */
+export const PUBLIC_HISTORY_ACTIONS: ReadonlySet<string> = new Set([
+  'report.submit',
+  'report.accept',
+  'report.generateDemo',
+  'plan.publish',
+  'plan.seed',
+  'plan.reseed',
+]);

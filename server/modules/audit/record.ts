@@ -1,6 +1,7 @@
 /** Appends to the audit trail. Call it inside the transaction that makes the change, with the before state read in that transaction. */
 import type { Prisma } from '../../db/client.ts';
 import type { SessionUser } from '../../permissions/session.ts';
+import { PUBLIC_HISTORY_ACTIONS } from '../../permissions/visibility.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -44,17 +45,38 @@ export async function recordAudits(tx: Tx, entries: AuditEntry[]): Promise<void>
   if (entries.length) await tx.auditEvent.createMany({ data: entries.map(row) });
 }
 
-export async function auditTrail(db: Tx, entityType: string, entityId: string | number) {
+/**
+ * A history as GET …/history answers it. `full` (an insider, see visibility.ts): every event,
+ * with the account. Otherwise only the events that made content public, the account's role
+ * instead of its name, and of the states before and after only their status and version.
+ */
+export async function auditTrail(
+  db: Tx,
+  entityType: string,
+  entityId: string | number,
+  full: boolean,
+) {
   const rows = await db.auditEvent.findMany({
-    where: { entityType, entityId: String(entityId) },
+    where: {
+      entityType,
+      entityId: String(entityId),
+      ...(full ? {} : { action: { in: [...PUBLIC_HISTORY_ACTIONS] } }),
+    },
+    include: { actor: { select: { role: true } } },
     orderBy: { id: 'asc' },
   });
   return rows.map((r) => ({
     id: Number(r.id),
     at: r.at.toISOString(),
-    actor: r.actorLabel,
+    actor: full ? r.actorLabel : (r.actor?.role ?? r.actorLabel),
     action: r.action,
-    before: r.before ?? null,
-    after: r.after ?? null,
+    before: full ? (r.before ?? null) : statusOnly(r.before),
+    after: full ? (r.after ?? null) : statusOnly(r.after),
   }));
 }
+
+const statusOnly = (state: unknown) => {
+  if (!state || typeof state !== 'object') return null;
+  const { status, version } = state as { status?: unknown; version?: unknown };
+  return { status: status ?? null, version: version ?? null };
+};

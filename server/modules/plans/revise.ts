@@ -252,15 +252,18 @@ export async function planVersions(db: Db, reader: Reader, slug: string) {
     orderBy: { version: 'asc' },
     include: { createdBy: true, _count: { select: { targets: true } } },
   });
+  const names = mayReadPlanDrafts(reader, plan);
   return versions
-    .filter((v) => v.status !== 'draft' || mayReadPlanDrafts(reader, plan))
+    .filter((v) => v.status !== 'draft' || names)
     .map((v) => ({
       versionId: v.id,
       version: v.version,
       status: v.status,
       documentNumber: v.documentNumber,
       createdAt: v.createdAt.toISOString(),
-      createdBy: v.createdBy?.username ?? (v.seedHash ? 'seed' : null),
+      // the account for those who read the drafts; its role for everyone else (visibility.ts)
+      createdBy:
+        (names ? v.createdBy?.username : v.createdBy?.role) ?? (v.seedHash ? 'seed' : null),
       note: v.note,
       targets: v._count.targets,
     }));

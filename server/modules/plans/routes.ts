@@ -239,7 +239,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HistorySchema },
       },
     },
-    async (request) => auditTrail(app.db, 'plan', request.params.slug),
+    async (request) => {
+      const plan = await requirePlan(app.db, request.params.slug);
+      // drafts, and who wrote them, only for those who may read the drafts (visibility.ts)
+      return auditTrail(app.db, 'plan', plan.slug, mayReadPlanDrafts(request.user, plan));
+    },
   );
 };
 export default routes;

@@ -4,7 +4,11 @@ import { addQuarters, parsePeriod } from '../../domain/periods.ts';
 import type { ReportRowInput, RuleProblem } from '../../domain/report-rules.ts';
 import { warnings } from '../../domain/report-warnings.ts';
 import type { Reader } from '../../permissions/session.ts';
-import { mayReadReport } from '../../permissions/visibility.ts';
+import {
+  isPublicReport,
+  mayReadAccountNames,
+  mayReadReport,
+} from '../../permissions/visibility.ts';
 import { notFound } from '../../plugins/problem.ts';
 import { rowFigures } from './row-figures.ts';
 import type { ReportDto } from './schemas.ts';
@@ -50,7 +54,7 @@ async function previousRows(
   period: string,
 ): Promise<Map<string, ReportRowInput>> {
   const prev = await findReport(db, provinceCode, addQuarters(period, -1));
-  if (!prev || (prev.status !== 'submitted' && prev.status !== 'accepted')) return new Map();
+  if (!prev || !isPublicReport(prev.status)) return new Map();
   return new Map(prev.rows.map((r) => [r.region.code, rowInput(r)]));
 }
 
@@ -146,7 +150,10 @@ export async function readReport(
       `${provinceCode} ${period} 报表`,
       '/params/period',
     );
-  return toDto(db, rep);
+  const dto = await toDto(db, rep);
+  // who saved it and the review comments are the insiders' (visibility.ts)
+  if (mayReadAccountNames(reader, provinceCode)) return dto;
+  return { ...dto, updatedBy: rep.isDemo ? 'demo' : null, comments: [] };
 }
 
 export async function reportId(

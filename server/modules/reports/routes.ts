@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { mayComment, mayEnterReport, mayMoveReport, REFUSED } from '../../permissions/reports.ts';
 import { refuse } from '../../permissions/session.ts';
+import { mayReadAccountNames } from '../../permissions/visibility.ts';
 import { auditTrail } from '../audit/record.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { parseIfMatch } from '../shared/if-match.ts';
@@ -165,12 +166,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HistorySchema },
       },
     },
-    async (request) =>
-      auditTrail(
-        app.db,
-        'report',
-        await reportId(app.db, request.user, request.params.code, request.params.period),
-      ),
+    async (request) => {
+      const { code, period } = request.params;
+      const id = await reportId(app.db, request.user, code, period);
+      // outsiders read the submissions and acceptances only, without account names (visibility.ts)
+      return auditTrail(app.db, 'report', id, mayReadAccountNames(request.user, code));
+    },
   );
 };
 export default routes;

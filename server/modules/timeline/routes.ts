@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { refuse } from '../../permissions/session.ts';
 import { mayCorrectTimeline, REFUSED } from '../../permissions/timeline.ts';
+import { mayReadAccountNames } from '../../permissions/visibility.ts';
 import { loadQuarters } from '../progress/queries.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { ProvinceParams } from '../provinces/schemas.ts';
@@ -25,7 +26,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       await requireProvince(app.db, request.params.code);
       const { quarters } = await loadQuarters(app.db, request.params.code);
-      return timelineDetails(app.db, request.params.code, quarters);
+      const details = await timelineDetails(app.db, request.params.code, quarters);
+      if (mayReadAccountNames(request.user, request.params.code)) return details;
+      // corrections are admins': outsiders read the role, not the account (visibility.ts)
+      return details.map((d) => ({
+        ...d,
+        corrections: d.corrections.map((c) => ({ ...c, by: c.by === 'seed' ? 'seed' : 'admin' })),
+      }));
     },
   );
 
