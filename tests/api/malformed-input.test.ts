@@ -4,6 +4,7 @@
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEMPLATE_COLUMNS } from '../../server/modules/imports/template.ts';
 import { planContent } from './fixtures/requests.ts';
 import { type Agent, build, signIn, type TestContext, validRows } from './helper.ts';
 import {
@@ -145,6 +146,41 @@ describe('an imported number with a space inside', () => {
       expect.objectContaining({ row: 3, code: 'notACount', path: '/rows/1/eligibleInstitutions' }),
     ]);
     expect(await storedRows(bureau, '2024Q3')).toBeNull();
+  });
+});
+
+describe('an imported number with an odd separator', () => {
+  // each is refused at its cell (row and column named), never read as the digits run together
+  const odd = [
+    ['eligibleInstitutions', '1,2'],
+    ['coveredInstitutions', '12,34'],
+    ['inpatientCases', '1,,234'],
+    ['groupedCases', '1\u00a0234'],
+    ['eligibleInstitutions', '1 234'],
+    ['coveredInstitutions', "1'234"],
+    ['inpatientCases', '1_234'],
+    ['groupedCases', '1.234.5'],
+    ['inpatientFund', '1,2.50'],
+    ['drgDipFund', '12 345.00'],
+  ] as const;
+
+  it('"1,2", "12,34", "1 234", "1\'234", "1_234"… each give a 422 naming row and column; nothing is stored', async () => {
+    const csv = await filledCsvText(bureau, '2024Q4', figures(bureau), (table, col) => {
+      odd.forEach(([key, text], i) => {
+        table[1 + i]![col(key)] = text;
+      });
+    });
+    const res = await upload(bureau, '2024Q4', 'odd.csv', Buffer.from(csv, 'utf8'));
+    expect(res.statusCode).toBe(422);
+    const errors = res.json().errors as { row: number; column: string; path: string }[];
+    odd.forEach(([key, text], i) => {
+      const row = 2 + i; // the header is row 1
+      const column = TEMPLATE_COLUMNS.find((c) => c.key === key)!.header;
+      expect(errors, `${text} in row ${row}`).toContainEqual(
+        expect.objectContaining({ row, column, path: `/rows/${i}/${key}` }),
+      );
+    });
+    expect(await storedRows(bureau, '2024Q4')).toBeNull();
   });
 });
 

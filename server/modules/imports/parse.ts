@@ -83,8 +83,14 @@ const fullWidth = (s: string) =>
     .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/\uFF0E/g, '.');
 const clean = (c: Cell) => (c === null ? '' : fullWidth(String(c)).trim());
-// thousands separators go; a space inside a number does not: "1 2" is an error at the cell, never 12
-const numberText = (c: Cell) => clean(c).replace(/[,，]/g, '');
+// Thousands separators go only where they group thousands (1,234 / 12,345.6 / 1，234): "1,2",
+// "12,34" or "1,,234" stay as typed and are refused at the cell, as is a space inside ("1 2"),
+// never read as 12 or 1234.
+const GROUPED = /^\d{1,3}([,，]\d{3})+(\.\d+)?$/;
+const numberText = (c: Cell) => {
+  const text = clean(c);
+  return GROUPED.test(text) ? text.replace(/[,，]/g, '') : text;
+};
 
 /** Finds the header row (the first row whose first cell names the region-code column) and maps columns. */
 function columnMap(
