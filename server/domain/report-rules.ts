@@ -12,6 +12,7 @@
  */
 
 import { moneyCents } from './numbers.ts';
+import type { FieldProblem } from './problem.ts';
 import { optionalFigureProblems } from './report-optional-figures.ts';
 import { PAYMENT_METHODS, STAGES, type Stage } from './types.ts';
 import { FIELD_WORDS, type RuleCode } from './vocabulary.ts';
@@ -35,12 +36,9 @@ export interface ReportRowInput {
   note?: string | null;
 }
 
-export interface RuleProblem {
-  path: string;
+export interface RuleProblem extends FieldProblem {
   /** the rule that raised it; its name is RULE_WORDS[code] */
   code: RuleCode;
-  zh: string;
-  en: string;
 }
 
 /** The largest count a row may hold (no province has 10⁸ of anything it reports). */

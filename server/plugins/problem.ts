@@ -9,17 +9,12 @@ import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { isDatabaseUnavailable, isTransactionTimeout } from '../db/errors.ts';
+import type { FieldProblem } from '../domain/problem.ts';
 
 /** Seconds a client is asked to wait (Retry-After) when the server cannot serve it right now. */
 export const RETRY_AFTER_SECONDS = 10;
 
-export interface FieldProblem {
-  /** JSON pointer into the request part, e.g. /rows/3/coveredInstitutions */
-  path: string;
-  code: string;
-  zh: string;
-  en: string;
-}
+export type { FieldProblem };
 
 export class Problem extends Error {
   constructor(

@@ -102,3 +102,31 @@ describe('editing a plan draft', () => {
     expect(late.json().current).toBeNull();
   });
 });
+
+describe('a draft that breaks several rules', () => {
+  it('gets one 422 listing every problem, each at its path in Chinese and English; nothing is saved', async () => {
+    const before = await ctx.db.planVersion.count({ where: { plan: { slug: SLUG } } });
+    const content = planContent({ startYear: 2025, endYear: 2023 });
+    const targets = content.targets.map((t, i) =>
+      i === 0 ? { ...t, scope: { regions: ['999999'] } } : t,
+    );
+    const current = await read(admin);
+    const res = await ctx.app.inject({
+      method: 'PUT',
+      url,
+      headers: admin.headers(
+        current.statusCode === 200 ? { 'if-match': String(current.headers.etag) } : {},
+      ),
+      payload: { ...content, targets },
+    });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(422);
+    expect(res.json().code).toBe('invalidPlan');
+    const errors = res.json().errors as { path: string; zh: string; en: string }[];
+    expect(errors.map((e) => e.path)).toEqual([
+      '/body/document/endYear',
+      '/body/targets/0/scope/regions/0',
+    ]);
+    for (const e of errors) expect(e.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(await ctx.db.planVersion.count({ where: { plan: { slug: SLUG } } })).toBe(before);
+  });
+});

@@ -7,19 +7,16 @@
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { restoreCell } from '../../domain/formula-cells.ts';
+import type { FieldProblem } from '../../domain/problem.ts';
 import { MAX_COUNT, MAX_NOTE, MAX_ROWS } from '../../domain/report-rules.ts';
 import type { ReportRowBody } from '../reports/schemas.ts';
 import { LimitExceeded, MAX_COLUMNS } from './limits.ts';
 import { STAGE_FROM_TEXT, TEMPLATE_COLUMNS, type TemplateColumn } from './template.ts';
 
-export interface ImportProblem {
+export interface ImportProblem extends FieldProblem {
   /** row number as the spreadsheet shows it (header = 1) */
   row: number;
   column: string;
-  path: string;
-  code: string;
-  zh: string;
-  en: string;
 }
 
 export type Cell = string | number | null;

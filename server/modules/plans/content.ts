@@ -4,7 +4,7 @@
  * amendment changes, and sends it back with PUT /plans/:slug/draft.
  */
 import type { Db } from '../../db/client.ts';
-import type { PlanContentBody, SeedTarget } from '../reference/seed-files.ts';
+import type { PlanContentBody, SeedTarget } from './plan-file.ts';
 import { iso, type LoadedVersion, planVersionInclude } from './queries.ts';
 
 const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);

@@ -4,13 +4,13 @@
  * editors may draft and edit their own plan while the version is a draft.
  */
 import type { Db, Prisma } from '../../db/client.ts';
+import { planProblems } from '../../domain/plan-validation.ts';
 import type { AdminSession, EditorSession, Reader } from '../../permissions/session.ts';
 import { mayReadPlanDrafts } from '../../permissions/visibility.ts';
 import { notFound, Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
-import { checkPlan, SeedError } from '../reference/read-seeds.ts';
-import type { PlanContentBody } from '../reference/seed-files.ts';
 import { bumpDataVersion } from '../results/versions.ts';
+import type { PlanContentBody } from './plan-file.ts';
 import { planDraft } from './queries.ts';
 import { writePlanVersion } from './write.ts';
 
@@ -23,49 +23,37 @@ export async function requirePlan(db: Db, slug: string) {
   return plan;
 }
 
-/** The same cross-checks as the seed files (cohort members, named regions, kind fields, conflicts). */
+/** The same rules as the seed files (server/domain/plan-validation.ts), every problem at once. */
 async function checkContent(
   db: Db,
   plan: { slug: string; provinceCode: string | null; isNational: boolean },
   body: PlanContentBody,
 ) {
-  const regions = await db.coordinatingRegion.findMany({
-    where: { provinceCode: plan.provinceCode ?? undefined },
-    select: { code: true, provinceCode: true },
-  });
-  const regionsOf = new Map<string, Set<string>>();
-  for (const r of regions)
-    regionsOf.set(r.provinceCode, (regionsOf.get(r.provinceCode) ?? new Set()).add(r.code));
-  if (plan.provinceCode && !regionsOf.has(plan.provinceCode))
-    regionsOf.set(plan.provinceCode, new Set());
-  try {
-    checkPlan(
-      {
-        file: 'body',
-        hash: '',
-        data: {
-          slug: plan.slug,
-          province: plan.provinceCode,
-          national: plan.isNational,
-          version: 1,
-          document: body.document,
-          cohorts: body.cohorts,
-          targets: body.targets,
-        },
-      },
-      regionsOf,
+  // a provincial plan names its own regions; the national plan names none
+  const regions = plan.provinceCode
+    ? await db.coordinatingRegion.findMany({
+        where: { provinceCode: plan.provinceCode },
+        select: { code: true },
+      })
+    : [];
+  const problems = planProblems(
+    {
+      national: plan.isNational,
+      province: plan.provinceCode,
+      document: body.document,
+      cohorts: body.cohorts,
+      targets: body.targets,
+    },
+    new Set(regions.map((r) => r.code)),
+  );
+  if (problems.length)
+    throw new Problem(
+      422,
+      'invalidPlan',
+      `计划内容有 ${problems.length} 处错误`,
+      `The plan has ${problems.length} problem(s)`,
+      problems.map((p) => ({ ...p, path: `/body${p.path}` })),
     );
-  } catch (e) {
-    if (e instanceof SeedError)
-      throw new Problem(
-        422,
-        'invalidPlan',
-        `计划内容有误：${e.where} ${e.message}`,
-        `The plan is not valid: ${e.message}`,
-        [{ path: `/body${e.where}`, code: 'invalidPlan', zh: e.message, en: e.message }],
-      );
-    throw e;
-  }
 }
 
 export async function createPlan(

@@ -9,9 +9,9 @@ import { auditTrail } from '../audit/record.ts';
 import { HistorySchema } from '../audit/schemas.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { ProvinceParams } from '../provinces/schemas.ts';
-import { PlanContentBody } from '../reference/seed-files.ts';
 import { parseIfMatch } from '../shared/if-match.ts';
 import { planContents } from './content.ts';
+import { PlanContentBody } from './plan-file.ts';
 import { nationalPlan, planForProvince } from './queries.ts';
 import {
   createPlan,

@@ -4,7 +4,7 @@
  * Publishing a version supersedes the one in force; the old one is kept (plans are amended).
  */
 import type { Prisma } from '../../db/client.ts';
-import type { PlanFile } from '../reference/seed-files.ts';
+import type { PlanFile } from './plan-file.ts';
 
 type Tx = Prisma.TransactionClient;
 export type PlanContent = Pick<PlanFile, 'document' | 'cohorts' | 'targets'>;

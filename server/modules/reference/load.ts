@@ -6,6 +6,7 @@
  */
 import type { Db, Prisma } from '../../db/client.ts';
 import { recordAudit } from '../audit/record.ts';
+import type { PlanFile } from '../plans/plan-file.ts';
 import { writePlanVersion } from '../plans/write.ts';
 import { bumpDataVersion } from '../results/versions.ts';
 import {
@@ -14,7 +15,7 @@ import {
   type SeedFile,
   seedFileHashes,
 } from './read-seeds.ts';
-import type { PlanFile, ProvinceFile, RegionFile } from './seed-files.ts';
+import type { ProvinceFile, RegionFile } from './seed-files.ts';
 
 type Tx = Prisma.TransactionClient;
 

@@ -10,12 +10,9 @@ import type { TSchema } from 'typebox';
 import Value from 'typebox/value';
 import { parse } from 'yaml';
 import { projectRoot } from '../../config.ts';
-import { isIsoDate } from '../../domain/periods.ts';
-import { PlanFile, ProvinceFile, RegionFile, type SeedTarget } from './seed-files.ts';
-
-/** A real calendar date (no 30 February) in a plausible range. */
-export const isPlausibleDate = (d: string) =>
-  isIsoDate(d) && d >= '1990-01-01' && d <= '2100-12-31';
+import { isPlausibleDate, planProblems } from '../../domain/plan-validation.ts';
+import { PlanFile } from '../plans/plan-file.ts';
+import { ProvinceFile, RegionFile } from './seed-files.ts';
 
 export const seedsDir = path.join(projectRoot, 'seeds');
 
@@ -69,98 +66,18 @@ async function yamlFiles(dir: string): Promise<string[]> {
     .map((n) => path.join(dir, n));
 }
 
-const needs: Record<SeedTarget['kind'], (keyof SeedTarget)[]> = {
-  calendarLevel: ['minPct', 'dueOn'],
-  eventLadder: ['event', 'steps'],
-  eventDeadline: ['event', 'withinYears', 'minPct'],
-  levelAtEvent: ['event', 'minPct'],
-  stageMilestone: ['requiredStage'],
-};
-
+/** A seed plan must meet the same rules as a draft (server/domain/plan-validation.ts). */
 export function checkPlan(plan: SeedFile<PlanFile>, regionsOf: Map<string, Set<string>>): void {
-  const p = plan.data;
-  const fail = (where: string, msg: string) => {
-    throw new SeedError(plan.file, where, msg);
-  };
-  if (p.national !== (p.province === null))
-    fail('/province', 'a national plan has province null; a provincial plan names its province');
-  if (p.document.endYear < p.document.startYear) fail('/document/endYear', 'ends before it starts');
-  const checkDate = (where: string, d: string | undefined) =>
-    d !== undefined &&
-    !isPlausibleDate(d) &&
-    fail(where, `${d} is not a calendar date between 1990 and 2100`);
-  checkDate('/document/issuedOn', p.document.issuedOn);
-  checkDate('/document/publishedOn', p.document.publishedOn);
-  const known = p.province ? regionsOf.get(p.province) : undefined;
-  if (p.province && !known) fail('/province', `no regions file for province ${p.province}`);
-  const cohortKeys = new Set<string>();
-  (p.cohorts ?? []).forEach((c, i) => {
-    if (cohortKeys.has(c.key)) fail(`/cohorts/${i}/key`, `duplicate cohort ${c.key}`);
-    cohortKeys.add(c.key);
-    const seenMembers = new Set<string>();
-    c.members.forEach((m, j) => {
-      if (seenMembers.has(m.region))
-        fail(`/cohorts/${i}/members/${j}/region`, `${m.region} is listed twice`);
-      seenMembers.add(m.region);
-      if (!known?.has(m.region))
-        fail(
-          `/cohorts/${i}/members/${j}/region`,
-          `unknown region ${m.region} for province ${p.province}`,
-        );
-      if (!m.inferred && !m.source)
-        fail(`/cohorts/${i}/members/${j}`, 'a member needs a source, or inferred: true');
-    });
-  });
-  const keys = new Set<string>();
-  p.targets.forEach((t, i) => {
-    const at = `/targets/${i}`;
-    if (keys.has(t.key)) fail(`${at}/key`, `duplicate key ${t.key}`);
-    keys.add(t.key);
-    for (const field of needs[t.kind])
-      if (t[field] === undefined) fail(at, `${t.kind} needs ${String(field)}`);
-    checkDate(`${at}/dueOn`, t.dueOn);
-    if (t.kind === 'stageMilestone') {
-      if (t.dimension !== 'regions')
-        fail(`${at}/dimension`, 'a stage milestone belongs to the regions dimension');
-      if (!t.dueOn && !(t.event && t.withinYears))
-        fail(at, 'a stage milestone needs dueOn, or event and withinYears');
-    }
-    if (t.compressFromYear !== undefined && !t.compressedSteps)
-      fail(at, 'compressFromYear needs compressedSteps');
-    if (t.soft && !t.interpretation)
-      fail(`${at}/interpretation`, 'a soft target states the interpretation chosen');
-    if (t.interpretation && !t.interpretationZh)
-      fail(
-        `${at}/interpretationZh`,
-        'an interpretation is also given in Chinese (interpretationZh)',
-      );
-    if (typeof t.scope === 'object' && 'cohort' in t.scope && !cohortKeys.has(t.scope.cohort))
-      fail(`${at}/scope`, `unknown cohort ${t.scope.cohort}`);
-    if (typeof t.scope === 'object' && 'regions' in t.scope) {
-      if (p.national) fail(`${at}/scope`, 'the national plan cannot name regions');
-      t.scope.regions.forEach((r, j, all) => {
-        if (!known?.has(r)) fail(`${at}/scope/regions/${j}`, `unknown region ${r}`);
-        if (all.indexOf(r) !== j) fail(`${at}/scope/regions/${j}`, `${r} is named twice`);
-      });
-    }
-  });
-  p.targets.forEach((t, i) => {
-    const all = t.conflictsWith ?? [];
-    all.forEach((c, j) => {
-      if (all.findIndex((x) => x.key === c.key) !== j)
-        fail(`/targets/${i}/conflictsWith/${j}`, `${c.key} is listed twice`);
-    });
-    all.forEach((c, j) => {
-      if (!keys.has(c.key)) fail(`/targets/${i}/conflictsWith/${j}`, `unknown target ${c.key}`);
-      if (c.key === t.key)
-        fail(`/targets/${i}/conflictsWith/${j}`, 'a target cannot conflict with itself');
-      if (!c.noteZh)
-        fail(
-          `/targets/${i}/conflictsWith/${j}/noteZh`,
-          'the note is also given in Chinese (noteZh)',
-        );
-    });
-  });
+  const problems = planProblems(
+    plan.data,
+    plan.data.province ? (regionsOf.get(plan.data.province) ?? null) : new Set(),
+  );
+  if (problems.length)
+    throw new SeedError(
+      plan.file,
+      problems[0]!.path,
+      problems.map((p) => (p === problems[0] ? p.en : `${p.path}: ${p.en}`)).join('; '),
+    );
 }
 
 /** Every seed file's name (as SeedFile.file gives it) and hash, without parsing or checking it. */

@@ -1,6 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { MAX_COUNT, MAX_NOTE, MAX_ROWS } from '../../domain/report-rules.ts';
 import { PAYMENT_METHODS, REPORT_STATUSES, STAGES } from '../../domain/types.ts';
+import { FieldProblemSchema } from '../shared/problem-schema.ts';
 import { Nullable, oneOf, PeriodString } from '../shared/schema.ts';
 
 const Count = Type.Integer({ minimum: 0, maximum: MAX_COUNT });
@@ -57,13 +58,6 @@ export const CommentBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const ProblemItem = Type.Object({
-  path: Type.String(),
-  code: Type.String(),
-  zh: Type.String(),
-  en: Type.String(),
-});
-
 export const ReportRowSchema = Type.Object({
   regionCode: Type.String(),
   regionNameZh: Type.String(),
@@ -98,13 +92,13 @@ export const ReportSchema = Type.Object({
   /** regions of the province with no row yet */
   missingRegions: Type.Array(Type.String()),
   /** the warnings the report is judged by: kept at submission, or computed now (warningsAt) */
-  warnings: Type.Array(ProblemItem),
+  warnings: Type.Array(FieldProblemSchema),
   warningsAt: Type.Union([Type.Literal('submission'), Type.Literal('now')], {
     description:
       'submission: the warnings as they stood when the report was submitted; now: computed from today’s figures',
   }),
   /** with warnings kept at submission: the same rules over today's figures (a recomputed view) */
-  currentWarnings: Nullable(Type.Array(ProblemItem)),
+  currentWarnings: Nullable(Type.Array(FieldProblemSchema)),
   comments: Type.Array(
     Type.Object({
       kind: Type.String(),

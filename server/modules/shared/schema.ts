@@ -30,3 +30,9 @@ export const ExportQueryFields = {
     oneOf(['zh-CN', 'en'] as const, { description: 'language of a csv/xlsx table (zh-CN)' }),
   ),
 };
+
+export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+export const Code6 = Type.String({ pattern: '^\\d{6}$' });
+// Every integer is bounded: 9007199254740993 must be a 400 at its field, not a 500 from an
+// int4 column (or a value JSON silently rounded to …992).
+export const Year = Type.Integer({ minimum: 1990, maximum: 2100 });

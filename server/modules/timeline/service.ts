@@ -1,12 +1,12 @@
 /** Each coordinating region's clock: derived from the reports' stage field, corrected by facts with a source. */
 import type { Db } from '../../db/client.ts';
+import { isPlausibleDate } from '../../domain/plan-validation.ts';
 import { deriveTimeline, detectStageRegressions } from '../../domain/timeline.ts';
 import type { RegionQuarter, RegionTimeline } from '../../domain/types.ts';
 import type { AdminSession } from '../../permissions/session.ts';
 import { notFound, Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { loadCorrections } from '../progress/queries.ts';
-import { isPlausibleDate } from '../reference/read-seeds.ts';
 import { bumpDataVersion } from '../results/versions.ts';
 
 /** Items grouped by region code in one pass, each group in the order given. */

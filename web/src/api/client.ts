@@ -4,6 +4,7 @@
  */
 
 import type { Static } from 'typebox';
+import type { FieldProblem } from '../../../server/domain/problem.ts';
 import type { Dimension } from '../../../server/domain/types.ts';
 import type {
   ComparisonResponse,
@@ -38,8 +39,8 @@ export type {
   UserDto,
 };
 export type HistoryEntry = Static<typeof HistorySchema>[number];
-/** One field at fault (or warned about): a JSON pointer such as `/body/rows/3/coveredInstitutions`, and the messages. */
-export type FieldProblem = ReportDto['warnings'][number];
+/** One field at fault (or warned about): the server's one declaration (server/domain/problem.ts). */
+export type { FieldProblem };
 
 /** An `application/problem+json` answer, with the server's Chinese and English messages and the fields at fault. */
 export class ApiError extends Error {
