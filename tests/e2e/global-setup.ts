@@ -2,7 +2,7 @@
  * Browser tests run against a real tracker (see server.ts): the dashboard is built when
  * web/dist is missing or older than web/src, the server starts once for all files in its
  * own process (serve.ts), and each account is signed in once here so that tests open pages
- * already signed in without tripping the sign-in rate limit (10 a minute). Tests that are
+ * already signed in without tripping the sign-in lockout. Tests that are
  * about signing in use the form themselves.
  */
 import type { TestProject } from 'vitest/node';

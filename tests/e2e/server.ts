@@ -25,6 +25,8 @@ export const ACCOUNTS = {
   editorLn2: { role: 'editor', provinceCode: '210000', displayName: '辽宁填报 张' },
   editorHn: { role: 'editor', provinceCode: '430000', displayName: '湖南填报 刘' },
   editorAh: { role: 'editor', provinceCode: '340000', displayName: '安徽填报 陈' },
+  // enrols a second factor in sign-in-security.test.ts; no other test uses it
+  editorFj: { role: 'editor', provinceCode: '350000', displayName: '福建填报 林' },
 } as const;
 export type AccountName = keyof typeof ACCOUNTS;
 
@@ -126,6 +128,8 @@ export async function startTracker({
       PORT: '0',
       HOST: '127.0.0.1',
       DEMO_DATA: 'never',
+      // the sessions signed in once in global-setup serve the whole run, however long
+      SESSION_IDLE_MINUTES: '600',
     });
     const app = await buildApp({ db, config });
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -163,6 +163,15 @@ export const authApi = {
   signIn: (username: string, password: string) =>
     send<SessionDto>('POST', '/api/auth/sign-in', { json: { username, password } }),
   signOut: () => send<null>('POST', '/api/auth/sign-out'),
+  /** sign-in step two: the authenticator's code */
+  secondFactor: (code: string) =>
+    send<SessionDto>('POST', '/api/auth/second-factor', { json: { code } }),
+  startEnrollment: () =>
+    send<{ secret: string; uri: string }>('POST', '/api/auth/second-factor/enrollment'),
+  confirmEnrollment: (code: string) =>
+    send<SessionDto>('POST', '/api/auth/second-factor/enrollment/confirm', { json: { code } }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    send<SessionDto>('POST', '/api/auth/password', { json: { currentPassword, newPassword } }),
 };
 
 type ReviewAction = 'submit' | 'accept' | 'return';

@@ -11,14 +11,16 @@ export interface SessionState {
   /** false until the first answer about the session came back */
   loaded: boolean;
   user: UserDto | null;
+  /** signed in with the password, with steps left (second factor, enrolment, new password) */
+  pending: SessionDto['pending'];
 }
 
-let state: SessionState = { loaded: false, user: null };
+let state: SessionState = { loaded: false, user: null, pending: null };
 const listeners = new Set<() => void>();
 
 function apply(session: SessionDto | null) {
   setCsrfToken(session?.csrfToken ?? null);
-  state = { loaded: true, user: session?.user ?? null };
+  state = { loaded: true, user: session?.user ?? null, pending: session?.pending ?? null };
   for (const l of listeners) l();
 }
 
@@ -27,13 +29,20 @@ export async function loadSession(): Promise<void> {
   apply(await authApi.session().catch(() => null));
 }
 
-/** Throws the server's problem (wrong password, too many attempts) for the form to show. */
-export async function signIn(username: string, password: string): Promise<UserDto> {
-  const session = await authApi.signIn(username, password);
+/**
+ * Throws the server's problem (wrong password, account locked until …) for the form to show.
+ * The answer may leave steps pending (`state.pending`): the form shows the next one.
+ */
+export async function signIn(username: string, password: string): Promise<SessionDto> {
+  return signedIn(await authApi.signIn(username, password));
+}
+
+/** Applies the answer of a sign-in or one of its steps. */
+export function signedIn(session: SessionDto): SessionDto {
   apply(session);
   // a signed-in reader may see more (drafts of their province): load again what is shown
-  void queryClient.invalidateQueries();
-  return session.user!;
+  if (session.user) void queryClient.invalidateQueries();
+  return session;
 }
 
 export async function signOut(): Promise<void> {

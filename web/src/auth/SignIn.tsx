@@ -6,6 +6,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { signIn, signOut, useSession } from '../api/session.ts';
 import { useT } from '../i18n/useT.ts';
+import { EnrollForm, SignInStep } from './SignInSteps.tsx';
 
 export function SignInForm({
   intro,
@@ -18,6 +19,7 @@ export function SignInForm({
 }) {
   const { t, lang } = useT();
   const id = useId();
+  const { pending } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -27,14 +29,30 @@ export function SignInForm({
     setBusy(true);
     setError(null);
     try {
-      await signIn(String(data.get('username') ?? '').trim(), String(data.get('password') ?? ''));
-      onDone?.();
+      const session = await signIn(
+        String(data.get('username') ?? '').trim(),
+        String(data.get('password') ?? ''),
+      );
+      // with steps left (code, enrolment, new password) the form shows the next one instead
+      if (session.user) onDone?.();
     } catch (err) {
       setError(err instanceof ApiError ? (lang === 'en' ? err.en : err.zh) : String(err));
     } finally {
       setBusy(false);
     }
   };
+
+  if (pending?.steps[0])
+    return (
+      <div data-testid="sign-in-steps">
+        <SignInStep step={pending.steps[0]} />
+        <div className="button-row">
+          <button type="button" onClick={() => void signOut()} data-testid="step-cancel">
+            {t('auth.cancel')}
+          </button>
+        </div>
+      </div>
+    );
 
   return (
     <form
@@ -83,15 +101,17 @@ export function SignInForm({
 /** Header: the signed-in user with role and a sign-out button, or a sign-in button and its dialog. */
 export function AccountMenu() {
   const { t } = useT();
-  const { loaded, user } = useSession();
+  const { loaded, user, pending } = useSession();
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
+  // a page loaded in the middle of a sign-in (steps pending) shows the next step at once
+  const showing = open || !!pending;
   useEffect(() => {
     const d = dialog.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+    if (showing && !d.open) d.showModal();
+    if (!showing && d.open) d.close();
+  }, [showing]);
 
   if (!loaded) return null;
   if (user) {
@@ -101,6 +121,7 @@ export function AccountMenu() {
         <span data-testid="account-user" data-role={user.role}>
           {t('auth.user', { name: user.displayName, role: t(`role.${user.role}`) })}
         </span>
+        {user.secondFactor ? null : <EnrollButton />}
         <button
           type="button"
           className="header-button"
@@ -130,7 +151,46 @@ export function AccountMenu() {
         data-testid="sign-in-dialog"
       >
         <h2 id="sign-in-title">{t('auth.dialogTitle')}</h2>
-        {open ? <SignInForm onDone={() => setOpen(false)} onCancel={() => setOpen(false)} /> : null}
+        {showing ? (
+          <SignInForm onDone={() => setOpen(false)} onCancel={() => setOpen(false)} />
+        ) : null}
+      </dialog>
+    </>
+  );
+}
+
+/** A signed-in user without an authenticator adds one (optional unless their role requires it). */
+function EnrollButton() {
+  const { t } = useT();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const d = dialog.current;
+    if (open && d && !d.open) d.showModal();
+    if (!open && d?.open) d.close();
+  }, [open]);
+  return (
+    <>
+      <button
+        type="button"
+        className="header-button"
+        onClick={() => setOpen(true)}
+        data-testid="enroll-open"
+      >
+        {t('auth.enrollOpen')}
+      </button>
+      <dialog
+        ref={dialog}
+        className="sign-in-dialog"
+        aria-label={t('auth.enrollOpen')}
+        onClose={() => setOpen(false)}
+      >
+        {open ? <EnrollForm /> : null}
+        <div className="button-row">
+          <button type="button" onClick={() => setOpen(false)}>
+            {t('auth.close')}
+          </button>
+        </div>
       </dialog>
     </>
   );

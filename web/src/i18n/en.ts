@@ -146,6 +146,26 @@ const messages: Messages = {
     account: 'Signed in as',
     user: '{{name}} ({{role}})',
     required: 'Please sign in first.',
+    code: 'Code (6 digits)',
+    codeIntro: 'Enter the 6-digit code your authenticator app shows.',
+    verify: 'Verify',
+    enrollOpen: 'Set up authenticator',
+    enrollIntro:
+      'With an authenticator app (TOTP), signing in asks for its code as well as your password.',
+    enrollRequired:
+      'Your role requires a second factor: set up an authenticator app before you continue.',
+    enrollStart: 'Start',
+    enrollSecret:
+      'Add the account in your authenticator app: open the link below or type this key:',
+    enrollLink: 'Open in the authenticator app (otpauth link)',
+    enrollConfirm: 'Confirm',
+    changePasswordIntro: 'Your password does not meet the password rule: choose a new one first.',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    passwordRule:
+      'At least 12 characters, 3 of: lower-case, capitals, digits, other characters; not containing the username; not a common password.',
+    changePassword: 'Change password',
+    close: 'Close',
   },
   role: en(ROLE_WORDS),
   entry: {
