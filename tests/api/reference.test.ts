@@ -53,28 +53,29 @@ describe('reference data', () => {
     expect(guangdong.at(-1)).toMatchObject({ code: '440000-P', kind: 'provincialPool' });
   });
 
-  it("gives Hunan's institutions 40/70/100, disease groups 70/80/90 and fund 30/50/70 for 2022–2024, each with its clause", async () => {
+  it("lists Hunan's 11 targets once each: the ladders 40/70/100, 70/80/90 and 30/50/70 laid out on 2022–2024, each with its clause", async () => {
     const plan = (await get('/api/provinces/430000/plan')).json();
     expect(plan.reference).toBe(false);
     expect(plan.document.number).toBe('湘医保发〔2021〕75号');
-    const ladder = (dimension: string) =>
-      plan.targets
-        .filter(
-          (t: { dimension: string; kind: string; event: string }) =>
-            t.dimension === dimension && t.kind === 'eventLadder' && t.event === 'launch',
-        )
-        .map(
-          (t: {
-            year: number;
-            minPct: number;
-            source: { quote: string; document: string; line: number };
-          }) => {
-            expect(t.source.document).toBe('湘医保发〔2021〕75号');
-            expect(t.source.quote.length).toBeGreaterThan(8);
-            expect(t.source.line).toBeGreaterThan(4778);
-            return [t.year, t.minPct];
-          },
-        );
+    // as many rows as the seed file has targets, no key twice
+    expect(plan.targets).toHaveLength(11);
+    expect(new Set(plan.targets.map((t: { key: string }) => t.key)).size).toBe(11);
+    const ladder = (dimension: string) => {
+      const found = plan.targets.filter(
+        (t: { dimension: string; kind: string; event: string }) =>
+          t.dimension === dimension && t.kind === 'eventLadder' && t.event === 'launch',
+      );
+      expect(found).toHaveLength(1);
+      const t = found[0] as {
+        steps: number[];
+        stepYears: number[];
+        source: { quote: string; document: string; clauseRef: string };
+      };
+      expect(t.source.document).toBe('湘医保发〔2021〕75号');
+      expect(t.source.clauseRef).toMatch(/^三、（一）[234]$/);
+      expect(t.source.quote.length).toBeGreaterThan(8);
+      return t.stepYears.map((year, i) => [year, t.steps[i]]);
+    };
     expect(ladder('institutions')).toEqual([
       [2022, 40],
       [2023, 70],

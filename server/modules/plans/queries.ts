@@ -148,11 +148,12 @@ function documentDto(v: LoadedVersion): PlanDocumentDto {
   };
 }
 
-/** Expands targets into rows; a ladder gives one row per step (see TargetRowSchema). */
+/** The plan's targets, one row each (see TargetRowSchema). */
 export function targetRows(v: LoadedVersion): TargetRowDto[] {
-  return v.targets.flatMap((t) => {
+  return v.targets.map((t): TargetRowDto => {
     const target = toTarget(v, t);
-    const base: TargetRowDto = {
+    const start = t.nominalStartYear ?? v.startYear;
+    return {
       key: t.key,
       kind: t.kind,
       dimension: t.dimension,
@@ -166,8 +167,8 @@ export function targetRows(v: LoadedVersion): TargetRowDto[] {
       subset: t.subset,
       dueOn: target.dueOn,
       event: t.event,
-      clockYear: null,
       steps: target.steps,
+      stepYears: t.kind === 'eventLadder' ? target.steps.map((_, i) => start + i) : [],
       compressFromYear: t.compressFromYear,
       compressedSteps: target.compressedSteps,
       clockFloorYear: t.clockFloorYear,
@@ -178,14 +179,6 @@ export function targetRows(v: LoadedVersion): TargetRowDto[] {
       interpretationZh: t.interpretationZh,
       conflictsWith: t.conflicts.map((c) => ({ key: c.other.key, note: c.note, noteZh: c.noteZh })),
     };
-    if (t.kind !== 'eventLadder') return [base];
-    const start = t.nominalStartYear ?? v.startYear;
-    return target.steps.map((minPct, i) => ({
-      ...base,
-      year: start + i,
-      minPct,
-      clockYear: i + 1,
-    }));
   });
 }
 

@@ -35,10 +35,10 @@ export const PlanDocumentSchema = Type.Object({
 });
 
 /**
- * One target row. Calendar-style fields `{ dimension, year, cohort, minPct, source }` are
- * always present so simple clients work; a ladder counted from a region's launch is listed
- * once per step, with `year` as the plan's nominal start year plus the step (the kind fields
- * say it runs on each region's own clock).
+ * One target, as the plan states it (one row per clause encoded, as in `seeds/`). Calendar
+ * fields `{ dimension, year, cohort, minPct, source }` are filled for a level by a date; a
+ * ladder counted from each region's launch is one row with its `steps`, and `stepYears` lays
+ * them out on the plan's nominal start year (display only: each region runs on its own clock).
  */
 export const TargetRowSchema = Type.Object({
   key: Type.String(),
@@ -54,8 +54,11 @@ export const TargetRowSchema = Type.Object({
   subset: Nullable(Type.String()),
   dueOn: Nullable(Type.String()),
   event: Nullable(oneOf(REGION_EVENTS)),
-  clockYear: Nullable(Type.Integer({ description: 'for ladders: year n of the region clock' })),
   steps: Type.Array(Type.Number()),
+  stepYears: Type.Array(Type.Integer(), {
+    description:
+      'for ladders: the calendar year each step falls in for a region that launches in the nominal start year',
+  }),
   compressFromYear: Nullable(Type.Integer()),
   compressedSteps: Type.Array(Type.Number()),
   clockFloorYear: Nullable(Type.Integer()),

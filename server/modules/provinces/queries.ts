@@ -1,9 +1,10 @@
 import type { Db } from '../../db/client.ts';
+import { PUBLIC_REPORT_STATUSES } from '../../permissions/visibility.ts';
 import { notFound } from '../../plugins/problem.ts';
 import type { ProvinceSummary, RegionDto } from './schemas.ts';
 
 export async function listProvinces(db: Db): Promise<ProvinceSummary[]> {
-  const [provinces, latest] = await Promise.all([
+  const [provinces, latest, updated] = await Promise.all([
     db.province.findMany({
       orderBy: { sortOrder: 'asc' },
       include: {
@@ -16,7 +17,13 @@ export async function listProvinces(db: Db): Promise<ProvinceSummary[]> {
       },
     }),
     db.report.groupBy({ by: ['provinceCode', 'isDemo'], _max: { period: true } }),
+    db.report.groupBy({
+      by: ['provinceCode'],
+      where: { status: { in: [...PUBLIC_REPORT_STATUSES] } },
+      _max: { updatedAt: true },
+    }),
   ]);
+  const updatedAt = new Map(updated.map((u) => [u.provinceCode, u._max.updatedAt]));
   return provinces.map((p) => {
     const version = p.plans[0]?.versions[0];
     const reports = latest.filter((r) => r.provinceCode === p.code);
@@ -42,6 +49,7 @@ export async function listProvinces(db: Db): Promise<ProvinceSummary[]> {
         : null,
       regionCount: p._count.regions,
       latestPeriod: periods.at(-1) ?? null,
+      updatedAt: updatedAt.get(p.code)?.toISOString() ?? null,
       hasDemoData: reports.some((r) => r.isDemo),
     };
   });

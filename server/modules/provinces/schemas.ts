@@ -23,6 +23,8 @@ export const ProvinceSummarySchema = Type.Object({
   ]),
   regionCount: Type.Integer(),
   latestPeriod: Type.Union([Type.String(), Type.Null()]),
+  /** when a public (submitted or accepted) report of the province last changed: "data as of" */
+  updatedAt: Type.Union([Type.String(), Type.Null()]),
   hasDemoData: Type.Boolean(),
 });
 

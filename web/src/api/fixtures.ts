@@ -112,6 +112,7 @@ export function fixtureProvinces(): ProvinceSummary[] {
         : null,
       regionCount: 8 + Math.round(noise(code) * 8),
       latestPeriod: code === '540000' ? '2023Q4' : FIXTURE_LATEST,
+      updatedAt: '2025-01-10T08:00:00.000Z',
       hasDemoData: true,
     };
   });
@@ -137,7 +138,7 @@ function target(key: string, dimension: Dimension, over: Partial<TargetRowDto>):
     subset: null,
     dueOn: null,
     event: 'launch',
-    clockYear: null,
+    stepYears: [],
     steps: LADDER[dimension],
     compressFromYear: 2024,
     compressedSteps: [],

@@ -16,7 +16,7 @@ const base: TargetRowDto = {
   subset: null,
   dueOn: '2023-12-31',
   event: null,
-  clockYear: null,
+  stepYears: [],
   steps: [],
   compressFromYear: null,
   compressedSteps: [],

@@ -25,7 +25,18 @@ export function describeTarget(target: TargetRowDto, t: Translate, lang: Lang): 
               `${target.compressFromYear}+${punct(lang).colon}${target.compressedSteps.map((s) => `${s}%`).join(' / ')}`,
             )
           : '';
-      return t('plan.stepsFrom', { event, steps }) + compressed;
+      const years = target.stepYears.length
+        ? t('plan.stepYears', {
+            year: target.stepYears[0],
+            list: formatList(
+              target.stepYears.map(
+                (y, i) => `${t('series.yearEndOf', { year: y })} ${target.steps[i]}%`,
+              ),
+              lang,
+            ),
+          })
+        : '';
+      return t('plan.stepsFrom', { event, steps }) + compressed + years;
     }
     case 'eventDeadline':
       return [t('plan.withinYears', { event, years: target.withinYears ?? '?' }), level]
@@ -44,6 +55,10 @@ export function describeTarget(target: TargetRowDto, t: Translate, lang: Lang): 
     }
   }
 }
+
+/** A clause as an official cites it: document number and clause number, "湘医保发〔2021〕75号 三、（一）2". */
+export const citeClause = (source: { document: string; clauseRef: string }) =>
+  `${source.document} ${source.clauseRef}`;
 
 /** Who a target applies to: the whole province, a cohort by name, or named regions. */
 export function targetScope(

@@ -3,7 +3,7 @@ import type { PlanResponse } from '../../../../server/modules/plans/schemas.ts';
 import { formatDate, punct } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
 import { DIMENSION_KEYS } from '../../state/viewState.ts';
-import { describeTarget, targetScope } from '../planText.ts';
+import { citeClause, describeTarget, targetScope } from '../planText.ts';
 
 export function PlanTargets({ plan }: { plan: PlanResponse }) {
   const { t, lang } = useT();
@@ -63,8 +63,7 @@ export function PlanTargets({ plan }: { plan: PlanResponse }) {
                   <p className="clause-ref">
                     {t('plan.clause')}
                     {colon}
-                    {x.source.document} {x.source.clauseRef}
-                    {x.source.line != null ? ` · ${t('plan.line', { line: x.source.line })}` : ''}
+                    {citeClause(x.source)}
                   </p>
                   <blockquote lang="zh-CN">{x.source.quote}</blockquote>
                   {x.interpretation ? (
@@ -76,14 +75,22 @@ export function PlanTargets({ plan }: { plan: PlanResponse }) {
                         : x.interpretation}
                     </p>
                   ) : null}
-                  {x.conflictsWith.map((c) => (
-                    <p key={c.key} className="conflict">
-                      ⚠ {t('plan.conflicts')}
-                      {paren(c.key)}
-                      {colon}
-                      {lang === 'zh-CN' ? (c.noteZh ?? c.note) : c.note}
-                    </p>
-                  ))}
+                  {x.conflictsWith.map((c) => {
+                    // the other clause by its number and what it asks, never by its seed key
+                    const other = plan.targets.find((o) => o.key === c.key);
+                    return (
+                      <p key={c.key} className="conflict">
+                        ⚠ {t('plan.conflicts')}
+                        {other
+                          ? paren(
+                              `${other.source.clauseRef}${colon}${describeTarget(other, t, lang)}`,
+                            )
+                          : null}
+                        {colon}
+                        {lang === 'zh-CN' ? (c.noteZh ?? c.note) : c.note}
+                      </p>
+                    );
+                  })}
                 </li>
               ))}
             </ul>
