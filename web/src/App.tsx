@@ -5,9 +5,11 @@ import { lazy, Suspense, useEffect } from 'react';
 import { queries } from './api/queries.ts';
 import { useSession } from './api/session.ts';
 import { AccountMenu } from './auth/SignIn.tsx';
+import { formatDate, formatPeriod } from './i18n/format.ts';
 import { applyLang } from './i18n/index.ts';
 import { useT } from './i18n/useT.ts';
 import { OverviewPage } from './pages/OverviewPage.tsx';
+import { lastUpdated, latestReported } from './state/periods.ts';
 import { linkProps, navigate, useViewState } from './state/useViewState.ts';
 
 // Pages other than the overview load on demand (they bring Recharts).
@@ -121,6 +123,19 @@ export function App() {
           {view.page === 'review' && <ReviewPage view={view} />}
         </Suspense>
       </main>
+      <footer className="site-footer" data-testid="site-footer">
+        {shown && latestReported(shown) ? (
+          <p data-testid="data-as-of">
+            {lastUpdated(shown)
+              ? t('chart.asOfUpdated', {
+                  period: formatPeriod(latestReported(shown)!, lang),
+                  updated: formatDate(lastUpdated(shown), lang),
+                })
+              : t('chart.asOf', { period: formatPeriod(latestReported(shown)!, lang) })}
+          </p>
+        ) : null}
+        <p className="print-only page-url">{window.location.href}</p>
+      </footer>
     </>
   );
 }

@@ -1,16 +1,25 @@
 /**
  * The captioned chart (owid's CaptionedChart): title, subtitle (period, dimension, unit),
- * legend, the chart, and a footer naming the data's source, the plan documents and demo
- * status. Its toolbar downloads the frame as PNG or SVG, the same rows as CSV, or switches
- * to a table of the numbers. The chart inside is given as children and fetches nothing.
+ * legend, the chart, and a footer naming the data's source, the plan documents, demo
+ * status and how recent the data are. Its toolbar downloads the chart as SVG (its own SVG in
+ * a frame drawn in SVG) or PNG (that SVG rasterised), the same rows as CSV, or switches to a
+ * table of the numbers. The chart inside is given as children and fetches nothing.
  */
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { buildCsv, type Column } from './csv.ts';
 import { DataTable } from './DataTable.tsx';
-import { downloadCsv, downloadImage, EXPORT_IGNORE } from './export.ts';
+import {
+  canvasMeasure,
+  downloadBlob,
+  downloadCsv,
+  drawingFromDom,
+  EXPORT_IGNORE,
+  svgToPng,
+} from './export.ts';
 import { Legend, type LegendItem } from './Legend.tsx';
-import { type SourceInfo, sourceLines } from './source.ts';
+import { asOfLine, type SourceInfo, sourceLines } from './source.ts';
+import { composeSvg, type Drawing, type Measure, tableDrawing } from './svg-draw.ts';
 
 export interface ChartTable<R> {
   columns: Column<R>[];
@@ -31,6 +40,24 @@ export interface ChartFrameProps<R> {
   aside?: ReactNode;
   /** extra toolbar entries, e.g. a link to the server's xlsx */
   actions?: ReactNode;
+  /** short lines the exported image carries under its subtitle (e.g. the status) */
+  notes?: string[];
+  /**
+   * How the SVG export draws the body: 'dom' (default) takes the chart's own <svg>;
+   * 'table' draws the table's rows; a function draws something of its own (the grid).
+   */
+  drawing?: 'dom' | 'table' | ((measure: Measure) => Drawing);
+}
+
+/** A chart's table as rectangles and text, with the values the table view shows. */
+export function tableAsDrawing<R>(table: ChartTable<R>, measure: Measure): Drawing {
+  return tableDrawing(
+    table.columns.map((c) => c.header),
+    table.rows.map((r) =>
+      table.columns.map((c) => ({ text: c.display ? c.display(r) : String(c.value(r) ?? '—') })),
+    ),
+    measure,
+  );
 }
 
 export function ChartFrame<R>({
@@ -44,20 +71,37 @@ export function ChartFrame<R>({
   children,
   aside,
   actions,
+  notes,
+  drawing = 'dom',
 }: ChartFrameProps<R>) {
   const { t, lang } = useT();
-  const ref = useRef<HTMLElement>(null);
+  const body = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const [showTable, setShowTable] = useState(false);
   const [busy, setBusy] = useState<null | 'png' | 'svg'>(null);
   const [failed, setFailed] = useState(false);
 
   const exportImage = async (kind: 'png' | 'svg') => {
-    if (!ref.current) return;
     setBusy(kind);
     setFailed(false);
     try {
-      await downloadImage(ref.current, kind, filename);
+      const measure = canvasMeasure();
+      const drawn =
+        typeof drawing === 'function'
+          ? drawing(measure)
+          : drawing === 'table' || showTable || !body.current
+            ? tableAsDrawing(table, measure)
+            : drawingFromDom(body.current);
+      const svg = composeSvg(
+        { title, subtitle, notes, legend, source: lines, asOf: asOf, url: window.location.href },
+        drawn,
+        measure,
+      );
+      const blob =
+        kind === 'svg'
+          ? new Blob([svg], { type: 'image/svg+xml;charset=utf-8' })
+          : await svgToPng(svg);
+      downloadBlob(blob, `${filename}.${kind}`);
     } catch (err) {
       console.error(err);
       setFailed(true);
@@ -66,9 +110,15 @@ export function ChartFrame<R>({
     }
   };
   const lines = sourceLines(source, t, lang);
+  const asOf = asOfLine(source, t, lang);
 
   return (
-    <figure className="chart-frame" ref={ref} data-testid={testId} aria-labelledby={titleId}>
+    <figure
+      className="chart-frame"
+      data-testid={testId}
+      data-filename={filename}
+      aria-labelledby={titleId}
+    >
       <div className="chart-toolbar" {...{ [EXPORT_IGNORE]: '' }} role="toolbar" aria-label={title}>
         <button
           type="button"
@@ -117,7 +167,9 @@ export function ChartFrame<R>({
         {showTable ? (
           <DataTable caption={t('chart.tableOf', { title })} {...table} testId={`${testId}-data`} />
         ) : (
-          <div className="chart-body">{children}</div>
+          <div className="chart-body" ref={body}>
+            {children}
+          </div>
         )}
         {aside ? <div className="chart-aside">{aside}</div> : null}
       </div>
@@ -136,6 +188,9 @@ export function ChartFrame<R>({
             {line}
           </span>
         ))}
+        <span className="as-of" data-testid={`${testId}-as-of`}>
+          {asOf}
+        </span>
       </figcaption>
     </figure>
   );

@@ -6,6 +6,7 @@ import { type Translate, useT } from '../i18n/useT.ts';
 import { GAP_SCALE, gapStep, STATUS_META, STATUS_ORDER } from './config.ts';
 import { HATCH, type LegendItem } from './Legend.tsx';
 import type { GapCell, GapGridRow } from './shape.ts';
+import { type Drawing, type Measure, type TableCell, tableDrawing } from './svg-draw.ts';
 
 export interface GapGridProps {
   rows: GapGridRow[];
@@ -48,6 +49,35 @@ export function gapLegend(t: Translate, lang: 'zh-CN' | 'en'): LegendItem[] {
     { key: 'none', label: t('gap.noValue'), colour: '#ffffff', swatch: 'box', hatched: true },
     ...statuses,
   ];
+}
+
+/** The grid as the SVG export draws it: the same cells as rectangles and text. */
+export function gapGridDrawing(
+  rows: GapGridRow[],
+  dimensions: readonly Dimension[],
+  t: Translate,
+  lang: 'zh-CN' | 'en',
+  measure: Measure,
+): Drawing {
+  const header = [t('overview.province'), ...dimensions.map((d) => t(`dimension.${d}`))];
+  const cells = rows.map((r): TableCell[] => [
+    {
+      text: lang === 'en' ? r.nameEn : r.nameZh,
+      sub: r.hasPlan ? (r.planDocument ?? '') : t('plan.noPlan'),
+    },
+    ...dimensions.map((d): TableCell => {
+      const cell = r.cells[d];
+      if (!cell) return { text: '—', hatched: true };
+      const step = gapStep(cell.gap);
+      return {
+        text: `${formatGap(cell.gap, lang)} ${STATUS_META[cell.status].icon}`,
+        fill: step?.colour,
+        ink: step?.ink,
+        hatched: !step,
+      };
+    }),
+  ]);
+  return tableDrawing(header, cells, measure, { maxColumn: 300, minColumn: 96 });
 }
 
 export function GapGrid({ rows, dimensions, testId, provinceLink }: GapGridProps) {

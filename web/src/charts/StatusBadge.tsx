@@ -22,6 +22,7 @@ export function StatusBadge({
       style={{ background: meta.colour, color: meta.ink }}
       data-testid={testId}
       data-status={status}
+      data-svg-text=""
     >
       <span aria-hidden="true" className="badge-icon">
         {meta.icon}

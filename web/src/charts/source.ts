@@ -4,7 +4,7 @@
  * The footer is part of the downloaded image, so a chart taken away keeps its provenance.
  */
 
-import { formatList, formatPeriod } from '../i18n/format.ts';
+import { formatDate, formatList, formatPeriod } from '../i18n/format.ts';
 import type { Lang } from '../i18n/locale.ts';
 import type { Translate } from '../i18n/useT.ts';
 
@@ -20,6 +20,17 @@ export interface SourceInfo {
   documents: string[];
   /** the national plan, named separately when it is a reference line */
   national?: string | null;
+  /** when the newest of the figures was last written (ISO), for the "data as of" line */
+  updatedAt?: string | null;
+}
+
+/** "数据截至2024年第4季度，更新于2026年12月1日": the period the figures describe and when they last changed. */
+export function asOfLine(info: SourceInfo, t: Translate, lang: Lang): string {
+  const last = Array.isArray(info.period) ? info.period[1] : info.period;
+  const period = formatPeriod(last, lang);
+  return info.updatedAt
+    ? t('chart.asOfUpdated', { period, updated: formatDate(info.updatedAt, lang) })
+    : t('chart.asOf', { period });
 }
 
 export function sourceLines(info: SourceInfo, t: Translate, lang: Lang): string[] {

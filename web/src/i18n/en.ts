@@ -78,6 +78,7 @@ const messages: Messages = {
     stepsFrom: 'yearly from {{event}}: {{steps}}',
     withinYears: 'within {{years}} years of {{event}}',
     atEvent: 'at {{event}}',
+    stepYears: ' (a region launching in {{year}}: {{list}})',
   },
   stage: en(STAGE_WORDS),
   event: en(EVENT_WORDS),
@@ -98,6 +99,7 @@ const messages: Messages = {
     summary: 'Summary',
   },
   province: {
+    bulletin: '{{name}}: DRG/DIP payment reform, quarterly bulletin ({{period}})',
     heading: '{{name}}',
     chartTitle: '{{dimension}}: actual vs planned path',
     chartSubtitle: '{{name}}, {{from}}–{{to}}, quarterly, %',
@@ -296,6 +298,8 @@ const messages: Messages = {
       'Use the left and right arrow keys to step through quarters; the Table button shows every figure.',
     exporting: 'Preparing…',
     exportFailed: 'Export failed',
+    asOf: 'Data as of {{period}}',
+    asOfUpdated: 'Data as of {{period}}, last updated {{updated}}',
   },
   column: en(COLUMN_WORDS),
   error: {

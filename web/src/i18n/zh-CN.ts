@@ -79,6 +79,7 @@ const zhCN = {
     stepsFrom: '自{{event}}起逐年 {{steps}}',
     withinYears: '{{event}}后 {{years}} 年内',
     atEvent: '{{event}}时',
+    stepYears: '（{{year}}年启动的地区：{{list}}）',
   },
   stage: zh(STAGE_WORDS),
   event: zh(EVENT_WORDS),
@@ -99,6 +100,7 @@ const zhCN = {
     summary: '汇总',
   },
   province: {
+    bulletin: '{{name}} DRG/DIP 支付方式改革进展季度通报（{{period}}）',
     heading: '{{name}}',
     chartTitle: '{{dimension}}：实际覆盖与序时进度',
     chartSubtitle: '{{name}}，{{from}}—{{to}}，按季度，单位 %',
@@ -290,6 +292,8 @@ const zhCN = {
     keyboardHint: '用左右方向键逐季查看数值；完整数据见“表格”。',
     exporting: '正在生成…',
     exportFailed: '导出失败',
+    asOf: '数据截至{{period}}',
+    asOfUpdated: '数据截至{{period}}，更新于{{updated}}',
   },
   column: zh(COLUMN_WORDS),
   error: {

@@ -178,7 +178,7 @@ function CompareFrame({ trs, view }: { trs: TrajectoryResponse[]; view: ViewStat
         documents: trs.flatMap((x) => (x.plan ? [x.plan.documentNumber] : [])),
         national: trs[0]!.national.documentNumber,
       }}
-      filename={safeFilename('compare', d, to)}
+      filename={safeFilename('compare', d, trs.map((x) => x.province.code).join('-'), to)}
       table={{ columns: compareColumns(t, lang), rows, rowKey: (r) => `${r.province}|${r.period}` }}
     >
       <div className="small-multiples">
@@ -189,8 +189,8 @@ function CompareFrame({ trs, view }: { trs: TrajectoryResponse[]; view: ViewStat
           const r = trajectoryRows(s, tr.asOf);
           return (
             <div key={tr.province.code} className="small-multiple" data-province={tr.province.code}>
-              <h4>{name}</h4>
-              <p className="small-multiple-meta">
+              <h4 data-svg-text="">{name}</h4>
+              <p className="small-multiple-meta" data-svg-text="">
                 {tr.plan ? tr.plan.documentNumber : t('plan.noPlan')}
               </p>
               <StatusBadge status={s.status.status} />

@@ -12,7 +12,7 @@ import { ChartFrame } from '../charts/ChartFrame.tsx';
 import { CompletenessChart, completenessLegend } from '../charts/CompletenessChart.tsx';
 import { completenessColumns, gapGridColumns, rankingColumns } from '../charts/columns.ts';
 import { safeFilename } from '../charts/export.ts';
-import { GapGrid, gapLegend } from '../charts/GapGrid.tsx';
+import { GapGrid, gapGridDrawing, gapLegend } from '../charts/GapGrid.tsx';
 import { RankingChart, rankingLegend } from '../charts/RankingChart.tsx';
 import { gapGrid, rankingRows } from '../charts/shape.ts';
 import { formatDate, formatPeriod, punct } from '../i18n/format.ts';
@@ -20,6 +20,7 @@ import { useT } from '../i18n/useT.ts';
 import {
   effectivePeriod,
   lastFullQuarter,
+  lastUpdated,
   latestReported,
   periodOptions,
 } from '../state/periods.ts';
@@ -95,7 +96,7 @@ function Overview({
         }
       </LoadState>
       <LoadState loaded={completeness} testId="completeness">
-        {(data) => <Completeness data={data} />}
+        {(data) => <Completeness data={data} updatedAt={lastUpdated(provinces)} />}
       </LoadState>
     </>
   );
@@ -124,6 +125,7 @@ function ComparisonCharts({
     isDemo: data.isDemo,
     documents: view.gap === 'plan' ? documents : [],
     national: data.national.documentNumber,
+    updatedAt: lastUpdated(provinces),
   };
   const provinceLink = (code: string) => linkProps({ ...view, page: 'province', province: code });
 
@@ -140,6 +142,7 @@ function ComparisonCharts({
         source={source}
         filename={safeFilename('gap-grid', data.period, view.gap)}
         table={{ columns: gapGridColumns(t, lang, dims), rows: grid, rowKey: (r) => r.code }}
+        drawing={(measure) => gapGridDrawing(grid, dims, t, lang, measure)}
       >
         <GapGrid rows={grid} dimensions={dims} testId="gap-grid" provinceLink={provinceLink} />
       </ChartFrame>
@@ -174,7 +177,13 @@ function ComparisonCharts({
   );
 }
 
-function Completeness({ data }: { data: CompletenessResponse }) {
+function Completeness({
+  data,
+  updatedAt,
+}: {
+  data: CompletenessResponse;
+  updatedAt: string | null;
+}) {
   const { t, lang } = useT();
   return (
     <ChartFrame
@@ -190,6 +199,7 @@ function Completeness({ data }: { data: CompletenessResponse }) {
         period: data.period,
         isDemo: data.rows.some((r) => r.isDemo),
         documents: [],
+        updatedAt,
       }}
       filename={safeFilename('completeness', data.period)}
       table={{

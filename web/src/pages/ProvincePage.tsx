@@ -23,7 +23,7 @@ import {
 } from '../charts/shape.ts';
 import type { SourceInfo } from '../charts/source.ts';
 import { TrajectoryChart, trajectoryLegend } from '../charts/TrajectoryChart.tsx';
-import { formatPeriod } from '../i18n/format.ts';
+import { formatPeriod, punct } from '../i18n/format.ts';
 import { useT } from '../i18n/useT.ts';
 import {
   effectivePeriod,
@@ -93,6 +93,9 @@ function Province({
       data-province={province.code}
     >
       <h2 id="province-heading">{name}</h2>
+      <p className="print-only print-title" data-testid="print-title">
+        {t('province.bulletin', { name, period: formatPeriod(asOf ?? latest, lang) })}
+      </p>
       <div className="controls">
         <PeriodPicker
           value={view.period}
@@ -117,9 +120,21 @@ function Province({
         {(p) => (
           <>
             {DIMENSION_KEYS.map((d) => (
-              <DimensionSection key={d} code={province.code} dimension={d} asOf={asOf} plan={p} />
+              <DimensionSection
+                key={d}
+                code={province.code}
+                dimension={d}
+                asOf={asOf}
+                plan={p}
+                updatedAt={province.updatedAt}
+              />
             ))}
-            <RegionsTable code={province.code} asOf={asOf} name={name} />
+            <RegionsTable
+              code={province.code}
+              asOf={asOf}
+              name={name}
+              updatedAt={province.updatedAt}
+            />
             <PlanTargets plan={p} />
           </>
         )}
@@ -128,7 +143,11 @@ function Province({
   );
 }
 
-function sourceOf(tr: TrajectoryResponse, plan: PlanResponse): SourceInfo {
+function sourceOf(
+  tr: TrajectoryResponse,
+  plan: PlanResponse,
+  updatedAt: string | null,
+): SourceInfo {
   return {
     provinces: [tr.province],
     period: [tr.periods[0] ?? tr.asOf, tr.asOf],
@@ -136,6 +155,7 @@ function sourceOf(tr: TrajectoryResponse, plan: PlanResponse): SourceInfo {
     reported: tr.series.some((s) => s.points.some((p) => p.actual != null)),
     documents: plan.reference ? [] : [tr.plan?.documentNumber ?? plan.document.number],
     national: tr.national.documentNumber,
+    updatedAt,
   };
 }
 
@@ -144,23 +164,33 @@ function DimensionSection({
   dimension,
   asOf,
   plan,
+  updatedAt,
 }: {
   code: string;
   dimension: Dimension;
   asOf: string | null;
   plan: PlanResponse;
+  updatedAt: string | null;
 }) {
   const loaded = useQuery(queries.trajectory(code, dimension, asOf));
   return (
     <section className="dimension-section" data-testid={`dimension-${dimension}`}>
       <LoadState loaded={loaded} testId={`trajectory-${dimension}`}>
-        {(tr) => <DimensionCharts tr={tr} plan={plan} />}
+        {(tr) => <DimensionCharts tr={tr} plan={plan} updatedAt={updatedAt} />}
       </LoadState>
     </section>
   );
 }
 
-function DimensionCharts({ tr, plan }: { tr: TrajectoryResponse; plan: PlanResponse }) {
+function DimensionCharts({
+  tr,
+  plan,
+  updatedAt,
+}: {
+  tr: TrajectoryResponse;
+  plan: PlanResponse;
+  updatedAt: string | null;
+}) {
   const { t, lang } = useT();
   const [active, setActive] = useState<string | null>(null);
   const province = tr.series.find((s) => s.scope === 'province');
@@ -174,7 +204,11 @@ function DimensionCharts({ tr, plan }: { tr: TrajectoryResponse; plan: PlanRespo
     from: formatPeriod(tr.periods[0], lang),
     to: formatPeriod(tr.asOf, lang),
   });
-  const source = sourceOf(tr, plan);
+  const source = sourceOf(tr, plan, updatedAt);
+  const { colon, comma } = punct(lang);
+  const notes = [
+    `${t('province.statusVsPlan')}${colon}${t(`status.${province.status.status}`)}${comma}${t('province.statusVsNational')}${colon}${t(`status.${province.nationalStatus.status}`)}`,
+  ];
   const series = tr.plan ? undefined : (['nationalOwed', 'actual'] as const).slice();
   return (
     <>
@@ -186,6 +220,7 @@ function DimensionCharts({ tr, plan }: { tr: TrajectoryResponse; plan: PlanRespo
         source={source}
         filename={safeFilename(tr.province.nameEn, d, tr.asOf)}
         table={{ columns: trajectoryColumns(t, lang), rows, rowKey: (r) => r.period }}
+        notes={notes}
         aside={
           <SeriesAside
             series={province}
@@ -233,7 +268,7 @@ function DimensionCharts({ tr, plan }: { tr: TrajectoryResponse; plan: PlanRespo
               const cr = trajectoryRows(c, tr.asOf);
               return (
                 <div key={c.key} className="small-multiple">
-                  <h4>{lang === 'en' ? c.nameEn : c.nameZh}</h4>
+                  <h4 data-svg-text="">{lang === 'en' ? c.nameEn : c.nameZh}</h4>
                   <StatusBadge status={c.status.status} />
                   <TrajectoryChart
                     rows={cr}
@@ -256,7 +291,17 @@ function DimensionCharts({ tr, plan }: { tr: TrajectoryResponse; plan: PlanRespo
 }
 type CohortRow = ReturnType<typeof trajectoryRows>[number] & { series: string };
 
-function RegionsTable({ code, asOf, name }: { code: string; asOf: string | null; name: string }) {
+function RegionsTable({
+  code,
+  asOf,
+  name,
+  updatedAt,
+}: {
+  code: string;
+  asOf: string | null;
+  name: string;
+  updatedAt: string | null;
+}) {
   const { t, lang } = useT();
   const loaded = useQueries({
     queries: DIMENSION_KEYS.map((d) => queries.trajectory(code, d, asOf)),
@@ -283,8 +328,10 @@ function RegionsTable({ code, asOf, name }: { code: string; asOf: string | null;
               isDemo: trs.some((x) => x.isDemo),
               documents: first.plan ? [first.plan.documentNumber] : [],
               national: first.national.documentNumber,
+              updatedAt,
             }}
-            filename={safeFilename(first.province.nameEn, 'regions', first.asOf)}
+            drawing="table"
+            filename={safeFilename(first.province.nameEn, 'region-table', first.asOf)}
             table={{ columns, rows, rowKey: (r) => r.code }}
           >
             <DataTable

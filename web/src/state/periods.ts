@@ -22,6 +22,14 @@ export function latestReported(provinces: Pick<ProvinceSummary, 'latestPeriod'>[
   return periods.length ? periods.reduce((a, b) => (comparePeriods(b, a) > 0 ? b : a)) : null;
 }
 
+/** When the newest of these provinces' public figures last changed (ISO), or null. */
+export function lastUpdated(provinces: Pick<ProvinceSummary, 'updatedAt'>[]): string | null {
+  return provinces.reduce<string | null>(
+    (m, p) => (p.updatedAt && (!m || p.updatedAt > m) ? p.updatedAt : m),
+    null,
+  );
+}
+
 /** Newest first, from `latest` back to 2022Q1. */
 export function periodOptions(latest: string): string[] {
   const out: string[] = [];
