@@ -44,6 +44,9 @@ export interface TrajectoryChartProps {
   ariaLabel: string;
 }
 
+/** px the final step runs on past the last quarter (the x axis leaves that much room) */
+const TAIL = 14;
+
 const ALL: TrajectorySeriesKey[] = ['nationalOwed', 'owed', 'planned', 'actual'];
 
 export function trajectoryLegend(
@@ -99,7 +102,7 @@ export function TrajectoryChart({
           data={rows}
           title={ariaLabel}
           desc={t('chart.keyboardHint')}
-          margin={{ top: compact ? 8 : 16, right: compact ? 8 : 24, bottom: 4, left: 0 }}
+          margin={{ top: compact ? 8 : 34, right: compact ? 8 : 24, bottom: 4, left: 0 }}
           onMouseMove={(state) =>
             onActivePeriod?.(state.activeLabel != null ? String(state.activeLabel) : null)
           }
@@ -108,6 +111,8 @@ export function TrajectoryChart({
           <CartesianGrid stroke="#e4e4e4" vertical={false} />
           <XAxis
             dataKey="period"
+            // room after the last quarter for the final step (see stepAfterWithTail)
+            padding={{ left: 0, right: TAIL }}
             tickFormatter={formatPeriodShort}
             tick={{ fontSize: compact ? 10 : 12, fill: '#333' }}
             interval={compact ? 3 : 'preserveStartEnd'}
@@ -139,43 +144,34 @@ export function TrajectoryChart({
               }
             />
           ) : null}
-          {labelledMarkers(markers, rows).map(({ marker: m, showLabel }) =>
-            m.kind === 'yearEnd' ? (
+          {labelledMarkers(markers, rows).map(({ marker: m, showLabel, anchor }) => {
+            const target = m.kind === 'target';
+            const text = target
+              ? `${m.label.endsWith('-12-31') ? t('series.yearEndOf', { year: m.label.slice(0, 4) }) : formatDate(m.label, lang)}${m.level != null ? ` ≥${m.level}%` : ''}`
+              : t('series.yearEndOf', { year: m.label });
+            return (
               <ReferenceLine
-                key={`y${m.period}`}
+                key={`${target ? 't' : 'y'}${m.period}`}
                 x={m.period}
-                stroke="#9a9a9a"
-                strokeDasharray="1 3"
+                stroke={target ? OKABE_ITO.vermillion : '#9a9a9a'}
+                strokeDasharray={target ? '4 3' : '1 3'}
                 label={
                   compact || !showLabel
                     ? undefined
-                    : {
-                        value: t('series.yearEndOf', { year: m.label }),
-                        position: 'insideTopRight',
-                        fontSize: 10,
-                        fill: '#666',
-                      }
+                    : (props: { viewBox?: { x?: number; y?: number } }) => (
+                        <MarkerLabel
+                          viewBox={props.viewBox}
+                          text={text}
+                          anchor={anchor}
+                          // targets on the upper row, year ends under them: both above the plot, off the data
+                          dy={target ? -14 : -3}
+                          fill={target ? '#8a3a00' : '#666'}
+                        />
+                      )
                 }
               />
-            ) : (
-              <ReferenceLine
-                key={`t${m.period}`}
-                x={m.period}
-                stroke={OKABE_ITO.vermillion}
-                strokeDasharray="4 3"
-                label={
-                  compact || !showLabel
-                    ? undefined
-                    : {
-                        value: `${formatDate(m.label, lang)}${m.level != null ? ` ≥${m.level}%` : ''}`,
-                        position: 'insideTopLeft',
-                        fontSize: 10,
-                        fill: '#8a3a00',
-                      }
-                }
-              />
-            ),
-          )}
+            );
+          })}
           {highlight ? <ReferenceLine x={highlight} stroke="#000" strokeWidth={1} /> : null}
           {series.map((key) => {
             const c = TRAJECTORY_SERIES[key];
@@ -184,7 +180,7 @@ export function TrajectoryChart({
                 key={key}
                 dataKey={key}
                 name={t(c.labelKey)}
-                type={c.swatch === 'step' ? 'stepAfter' : 'linear'}
+                type={c.swatch === 'step' ? stepAfterWithTail : 'linear'}
                 stroke={c.colour}
                 strokeWidth={c.width}
                 strokeDasharray={'dash' in c ? c.dash : undefined}
@@ -212,18 +208,89 @@ export function TrajectoryChart({
   );
 }
 
-/** Labels only where they fit: a marker within three quarters of the last labelled one stays unlabelled (the aside names it). */
+/**
+ * Labels only where they fit: targets and year ends each keep to their own row above the
+ * plot, and a label within three quarters of the last one on its row stays off (the aside
+ * names it). Labels in the right third of the chart read leftwards from their line, so the
+ * edge never clips them.
+ */
 function labelledMarkers(markers: Marker[], rows: TrajectoryRow[]) {
   const index = new Map(rows.map((r, i) => [r.period, i]));
   const at = (m: Marker) => index.get(m.period) ?? 0;
-  // in time order; on the same quarter a target date wins the label over a year end
-  const ordered = [...markers].sort((a, b) => at(a) - at(b) || (a.kind === 'target' ? -1 : 1));
-  let last = -Infinity;
-  return ordered.map((marker) => {
-    const showLabel = at(marker) - last >= 3;
-    if (showLabel) last = at(marker);
-    return { marker, showLabel };
-  });
+  const targets = new Set(markers.filter((m) => m.kind === 'target').map((m) => m.period));
+  const last = { target: -Infinity, yearEnd: -Infinity };
+  return [...markers]
+    .sort((a, b) => at(a) - at(b))
+    .map((marker) => {
+      // a year end on a target's quarter: the target's label says it
+      const showLabel =
+        at(marker) - last[marker.kind] >= 3 &&
+        !(marker.kind === 'yearEnd' && targets.has(marker.period));
+      if (showLabel) last[marker.kind] = at(marker);
+      const anchor: 'start' | 'end' = at(marker) > (rows.length - 1) * 0.66 ? 'end' : 'start';
+      return { marker, showLabel, anchor };
+    });
+}
+
+function MarkerLabel({
+  viewBox,
+  text,
+  anchor,
+  dy,
+  fill,
+}: {
+  viewBox?: { x?: number; y?: number };
+  text: string;
+  anchor: 'start' | 'end';
+  dy: number;
+  fill: string;
+}) {
+  if (viewBox?.x == null || viewBox.y == null) return null;
+  return (
+    <text
+      x={viewBox.x + (anchor === 'start' ? 3 : -3)}
+      y={viewBox.y + dy}
+      textAnchor={anchor}
+      fontSize={10}
+      fill={fill}
+    >
+      {text}
+    </text>
+  );
+}
+
+/**
+ * d3's step-after curve, with the last step drawn on for TAIL px (inside the axis padding):
+ * otherwise a level that changes in the final quarter is only a vertical tick at the edge.
+ */
+
+function stepAfterWithTail(context: {
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+}) {
+  let x0 = Number.NaN;
+  let y0 = Number.NaN;
+  let i = 0;
+  return {
+    areaStart() {},
+    areaEnd() {},
+    lineStart() {
+      i = 0;
+    },
+    lineEnd() {
+      if (i > 0) context.lineTo(x0 + TAIL, y0);
+    },
+    point(x: number, y: number) {
+      if (i === 0) context.moveTo(x, y);
+      else {
+        context.lineTo(x, y0);
+        context.lineTo(x, y);
+      }
+      i++;
+      x0 = x;
+      y0 = y;
+    },
+  };
 }
 
 function TrajectoryTooltip({ row, lang }: { row: TrajectoryRow | undefined; lang: Lang }) {
