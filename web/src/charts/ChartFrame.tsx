@@ -76,12 +76,14 @@ export function ChartFrame<R>({
 }: ChartFrameProps<R>) {
   const { t, lang } = useT();
   const body = useRef<HTMLDivElement>(null);
+  const frame = useRef<HTMLElement>(null);
   const titleId = useId();
   const [showTable, setShowTable] = useState(false);
   const [busy, setBusy] = useState<null | 'png' | 'svg'>(null);
   const [failed, setFailed] = useState(false);
 
   const exportImage = async (kind: 'png' | 'svg') => {
+    const started = performance.now();
     setBusy(kind);
     setFailed(false);
     try {
@@ -102,6 +104,11 @@ export function ChartFrame<R>({
           ? new Blob([svg], { type: 'image/svg+xml;charset=utf-8' })
           : await svgToPng(svg);
       downloadBlob(blob, `${filename}.${kind}`);
+      // how long the export took in the page, for the browser tests and anyone curious
+      frame.current?.setAttribute(
+        'data-export-ms',
+        String(Math.round(performance.now() - started)),
+      );
     } catch (err) {
       console.error(err);
       setFailed(true);
@@ -114,6 +121,7 @@ export function ChartFrame<R>({
 
   return (
     <figure
+      ref={frame}
       className="chart-frame"
       data-testid={testId}
       data-filename={filename}
