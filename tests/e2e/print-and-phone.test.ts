@@ -58,7 +58,8 @@ describe('print, phones and the plan as an official reads it', () => {
       expect(printed.title).toBe('湖南省 DRG/DIP 支付方式改革进展季度通报（2024年第3季度）');
       expect(printed.frames.length).toBeGreaterThan(4);
       for (const b of printed.frames) expect(b).toBe('avoid');
-      expect(printed.asOf).toMatch(/^数据截至2024年第3季度/);
+      // the newest quarter the province has reported, and the day its figures last changed
+      expect(printed.asOf).toMatch(/^数据截至2024年第[34]季度，更新于\d{4}年\d{1,2}月\d{1,2}日$/);
       expect(printed.url).toContain('/province/430000');
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       await fs.mkdir(SCREENSHOTS, { recursive: true });
