@@ -35,6 +35,14 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export const ROLES = ['admin', 'reviewer', 'editor', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * Named subsets of institutions a target may be set on: secondaryPublic = 二级及以上公立医院
+ * (Inner Mongolia: "2022年，…付费覆盖所有统筹区二级及以上公立医院"), measured on the report's
+ * subset figures (subsetEligibleInstitutions / subsetCoveredInstitutions).
+ */
+export const SUBSETS = ['secondaryPublic'] as const;
+export type Subset = (typeof SUBSETS)[number];
+
 export const PAYMENT_METHODS = ['DRG', 'DIP'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 

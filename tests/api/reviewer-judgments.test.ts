@@ -11,6 +11,8 @@ let reviewer: Agent;
 
 type Row = Awaited<ReturnType<typeof validRows>>[number];
 type RowChange = Omit<Partial<Row>, 'stage' | 'method'> & {
+  subsetEligibleInstitutions?: number;
+  subsetCoveredInstitutions?: number;
   stage?: 'notStarted' | 'preparing' | 'simulated' | 'actual';
   method?: 'DRG' | 'DIP' | null;
   paidInstitutionCases?: number;
@@ -65,7 +67,7 @@ const FORMER_PROVINCIAL = ['210200', '210300', '210600', '210700', '211100'];
 
 beforeAll(async () => {
   ctx = await build();
-  for (const code of ['210000', '350000', '340000', '430000'])
+  for (const code of ['210000', '350000', '340000', '430000', '150000'])
     editors[code] = await signIn(ctx, 'editor', code);
   reviewer = await signIn(ctx, 'reviewer');
   // Liaoning at end-2022, exactly as scheduled: 3 national pilots and 5 former provincial
@@ -88,6 +90,15 @@ beforeAll(async () => {
     eligibleInstitutions: 500,
     coveredInstitutions: 477,
   }));
+  // Inner Mongolia 2022Q4: 呼和浩特 pays every 二级及以上公立医院 (30 of 30), 包头 20 of 25, the
+  // rest leave the subset figures out.
+  await report('150000', '2022Q4', (r) =>
+    r.regionCode === '150100'
+      ? { subsetEligibleInstitutions: 30, subsetCoveredInstitutions: 30 }
+      : r.regionCode === '150200'
+        ? { subsetEligibleInstitutions: 25, subsetCoveredInstitutions: 20 }
+        : {},
+  );
   // Fujian 2025Q3: 宁德 has still not launched, nine months after "2024 年底前全省各统筹区实施".
   await report('350000', '2025Q3', (r) =>
     r.regionCode === '350900'
@@ -181,6 +192,32 @@ describe('the national ladders count from actual payment (11.7)', () => {
     expect(benxi.length).toBeGreaterThan(0);
     expect(benxi.every((s: { contested: boolean }) => s.contested)).toBe(true);
     expect(a.contestedReading.targets).toContain('nat-institutions-ladder');
+  });
+});
+
+describe('a subset target is evaluated where reported (11.8)', () => {
+  it('Inner Mongolia’s "覆盖所有统筹区二级及以上公立医院" by end-2022: met at 30 of 30, 逾期未达标 at 20 of 25, no data where the figures are left out', async () => {
+    const t = await trajectory('150000', 'institutions', '2022Q4', '&subset=secondaryPublic');
+    const huhhot = seriesOf(t, '150100');
+    expect(point(huhhot, '2022Q4').owed).toBe(100);
+    expect(huhhot.status.status).toBe('met');
+    expect(seriesOf(t, '150200').status).toMatchObject({
+      status: 'overdue',
+      overdue: { since: '2022-12-31', quarters: 0 },
+    });
+    expect(seriesOf(t, '150300').status.status).toBe('noData');
+    // the whole institutions dimension is judged without the subset figures
+    const all = await trajectory('150000', 'institutions', '2022Q4');
+    expect(point(seriesOf(all, '150100'), '2022Q4').owed).toBe(0);
+  });
+
+  it('a subset asked on another dimension is refused with its field', async () => {
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/provinces/150000/trajectory?dimension=fund&subset=secondaryPublic',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].path).toBe('/querystring/subset');
   });
 });
 

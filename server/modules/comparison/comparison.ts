@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { roundPercent } from '../../domain/numbers.ts';
 import { DIMENSIONS, type Dimension, type PlanModel } from '../../domain/types.ts';
 import { nationalPlanModel } from '../plans/queries.ts';
+import type { SeriesDto } from '../trajectory/schemas.ts';
 import { type ProvinceContext, provinceContext, trajectoryOf } from '../trajectory/service.ts';
 import type { ComparisonResponse, ComparisonRow } from './schemas.ts';
 
@@ -34,6 +35,18 @@ export type ProvinceMemo = (
 export interface ProvinceRows {
   rows: ComparisonRow[];
   isDemo: boolean;
+}
+
+/** The regions' missed stage milestones (the same on every dimension: they are about stages). */
+function missedMilestones(series: SeriesDto[]): ComparisonRow['milestones'] {
+  const missing = series
+    .filter((s) => s.scope === 'region')
+    .map((s) => ({ key: s.key, missed: s.milestones.filter((m) => m.state === 'missed').length }))
+    .filter((r) => r.missed > 0);
+  return {
+    missed: missing.reduce((a, r) => a + r.missed, 0),
+    regionsMissing: missing.map((r) => r.key),
+  };
 }
 
 export async function comparison(
@@ -118,6 +131,7 @@ async function provinceRows(
         status: p.plans.length ? 'noReport' : 'noPlan',
         nationalStatus: 'noReport',
         target: null,
+        milestones: { missed: 0, regionsMissing: [] },
       });
       continue;
     }
@@ -139,6 +153,7 @@ async function provinceRows(
       status: s.status.status,
       nationalStatus: s.nationalStatus.status,
       target: s.status.target,
+      milestones: missedMilestones(t.series),
     });
   }
   return { rows, isDemo };

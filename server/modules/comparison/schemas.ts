@@ -28,6 +28,14 @@ export const ComparisonRowSchema = Type.Object({
   status: oneOf(STATUSES),
   nationalStatus: oneOf(STATUSES),
   target: Nullable(TargetRefSchema),
+  /**
+   * Stage milestones (启动 / 模拟付费 / 实际付费 by a date) of the province's regions at the
+   * period, under its own and the national plan: the regions that have missed one.
+   */
+  milestones: Type.Object({
+    missed: Type.Integer(),
+    regionsMissing: Type.Array(Type.String()),
+  }),
 });
 
 export const ComparisonResponseSchema = Type.Object({

@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { latestFullQuarter } from '../../domain/periods.ts';
-import type { Dimension } from '../../domain/types.ts';
+import type { Dimension, Subset } from '../../domain/types.ts';
 import { comparison } from '../comparison/comparison.ts';
 import { nationalTrajectory } from '../national/aggregate.ts';
 import { provinceProgress } from '../progress/progress.ts';
@@ -38,10 +38,10 @@ export async function serve<T>(request: FastifyRequest, reply: FastifyReply, kep
 export async function keptTrajectory(
   app: FastifyInstance,
   code: string,
-  opts: { dimension: Dimension; asOf?: string },
+  opts: { dimension: Dimension; asOf?: string; subset?: Subset | null },
 ) {
   const v = await readDataVersions(app.db);
-  const key = `trajectory|${code}|${opts.dimension}|${opts.asOf ?? ''}|${v.of(code)}|${currentQuarter()}`;
+  const key = `trajectory|${code}|${opts.dimension}|${opts.subset ?? ''}|${opts.asOf ?? ''}|${v.of(code)}|${currentQuarter()}`;
   return {
     key,
     answer: () =>

@@ -3,7 +3,7 @@ import { type Static, Type } from 'typebox';
 import { CASE_BASES } from '../../domain/coverage.ts';
 import { MILESTONE_STATES } from '../../domain/milestones.ts';
 import { PROGRESS_STATUSES } from '../../domain/status.ts';
-import { DIMENSIONS, PAYMENT_METHODS, STAGES } from '../../domain/types.ts';
+import { DIMENSIONS, PAYMENT_METHODS, STAGES, SUBSETS } from '../../domain/types.ts';
 import { ClauseSourceSchema } from '../plans/schemas.ts';
 import { Nullable, oneOf } from '../shared/schema.ts';
 
@@ -126,6 +126,8 @@ export const PlanRefSchema = Type.Object({
 export const TrajectoryResponseSchema = Type.Object({
   province: Type.Object({ code: Type.String(), nameZh: Type.String(), nameEn: Type.String() }),
   dimension: oneOf(DIMENSIONS),
+  /** a named subset of institutions (null: the whole dimension); a report without its figures is "no data" */
+  subset: Nullable(oneOf(SUBSETS)),
   plan: Nullable(PlanRefSchema),
   national: PlanRefSchema,
   /** true when any figure shown comes from generated demo reports */

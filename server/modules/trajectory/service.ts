@@ -12,7 +12,7 @@ import {
   latestFullQuarter,
   periodsBetween,
 } from '../../domain/periods.ts';
-import type { Dimension, Period, PlanModel } from '../../domain/types.ts';
+import type { Dimension, Period, PlanModel, Subset } from '../../domain/types.ts';
 import { nationalPlanModel, provincePlanModel } from '../plans/queries.ts';
 import { loadQuarters } from '../progress/queries.ts';
 import { requireProvince } from '../provinces/queries.ts';
@@ -34,6 +34,8 @@ export interface EvaluateOptions {
   /** the quarter statuses and projections are judged at; default the latest reported quarter */
   asOf?: Period;
   today?: Date;
+  /** a named subset of institutions (institutions only): its figures, against its targets */
+  subset?: Subset | null;
 }
 
 /** Everything the engine needs about one province, loaded once (the comparison asks four dimensions of it). */
@@ -80,6 +82,7 @@ export function trajectoryOf(
     quarters: data.quarters,
     periods: [...new Set([...periods, asOf])].sort(comparePeriods),
     dimension: opts.dimension,
+    subset: opts.subset ?? null,
   });
   const evaluated = trajectory.periods;
   const rowOf = new Map(data.quarters.map((q) => [`${q.regionCode}|${q.period}`, q]));
@@ -131,6 +134,7 @@ export function trajectoryOf(
   return {
     province: { code, nameZh: province.nameZh, nameEn: province.nameEn },
     dimension: opts.dimension,
+    subset: opts.subset ?? null,
     plan: plan ? planRef(plan) : null,
     national: planRef(national),
     isDemo: data.isDemo,

@@ -5,7 +5,7 @@
 
 import type { Static } from 'typebox';
 import type { FieldProblem } from '../../../server/domain/problem.ts';
-import type { Dimension } from '../../../server/domain/types.ts';
+import type { Dimension, Subset } from '../../../server/domain/types.ts';
 import type {
   ComparisonResponse,
   CompletenessResponse,
@@ -130,8 +130,8 @@ export const paths = {
   regions: (code: string) => `/api/provinces/${code}/regions`,
   plan: (code: string) => `/api/provinces/${code}/plan`,
   nationalPlan: () => '/api/plans/national',
-  trajectory: (code: string, dimension: Dimension, asOf?: string | null) =>
-    `/api/provinces/${code}/trajectory?dimension=${dimension}${asOf ? `&asOf=${asOf}` : ''}`,
+  trajectory: (code: string, dimension: Dimension, asOf?: string | null, subset?: Subset | null) =>
+    `/api/provinces/${code}/trajectory?dimension=${dimension}${asOf ? `&asOf=${asOf}` : ''}${subset ? `&subset=${subset}` : ''}`,
   comparison: (period: string, dimension: Dimension | 'all' = 'all') =>
     `/api/comparison?period=${period}&dimension=${dimension}`,
   completeness: (period: string) => `/api/completeness?period=${period}`,
@@ -149,8 +149,11 @@ export const api = {
     dimension: Dimension,
     asOf?: string | null,
     signal?: AbortSignal,
+    subset?: Subset | null,
   ): Promise<TrajectoryResponse> =>
-    expandTrajectory(await get<TrajectoryWire>(paths.trajectory(code, dimension, asOf), signal)),
+    expandTrajectory(
+      await get<TrajectoryWire>(paths.trajectory(code, dimension, asOf, subset), signal),
+    ),
   comparison: (period: string, dimension: Dimension | 'all' = 'all', signal?: AbortSignal) =>
     get<ComparisonResponse>(paths.comparison(period, dimension), signal),
   completeness: (period: string, signal?: AbortSignal) =>

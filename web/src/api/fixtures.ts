@@ -408,6 +408,7 @@ export function fixtureTrajectory(code: string, dimension: Dimension): Trajector
   return {
     province: { code, nameZh, nameEn },
     dimension,
+    subset: null,
     plan: plan ? { slug: plan.slug, versionId: 1, version: 1, documentNumber: plan.number } : null,
     national: NATIONAL,
     isDemo: true,
@@ -455,6 +456,7 @@ export function fixtureComparison(
         status: missing ? 'noReport' : tr.plan ? s.status.status : 'noPlan',
         nationalStatus: missing ? 'noReport' : s.nationalStatus.status,
         target: pt.targetsInForce[0] ?? pt.nextTarget,
+        milestones: { missed: 0, regionsMissing: [] },
       };
     }),
   );

@@ -7,7 +7,7 @@
  * so every view showing a changed figure loads it again.
  */
 import { MutationCache, QueryClient, type QueryKey, queryOptions } from '@tanstack/react-query';
-import type { Dimension } from '../../../server/domain/types.ts';
+import type { Dimension, Subset } from '../../../server/domain/types.ts';
 import { ApiError, api, type ReportDto, reportsApi } from './client.ts';
 
 export const keys = {
@@ -17,8 +17,8 @@ export const keys = {
   plan: (code: string) => ['plans', 'province', code] as const,
   nationalPlan: () => ['plans', 'national'] as const,
   trajectories: () => ['trajectory'] as const,
-  trajectory: (code: string, dimension: Dimension, asOf: string | null) =>
-    ['trajectory', code, dimension, asOf ?? 'latest'] as const,
+  trajectory: (code: string, dimension: Dimension, asOf: string | null, subset?: Subset | null) =>
+    ['trajectory', code, dimension, asOf ?? 'latest', subset ?? 'all'] as const,
   comparisons: () => ['comparison'] as const,
   comparison: (period: string, dimension: Dimension | 'all') =>
     ['comparison', period, dimension] as const,
@@ -48,10 +48,10 @@ export const queries = {
       queryKey: keys.nationalPlan(),
       queryFn: ({ signal }) => api.nationalPlan(signal),
     }),
-  trajectory: (code: string, dimension: Dimension, asOf: string | null) =>
+  trajectory: (code: string, dimension: Dimension, asOf: string | null, subset?: Subset | null) =>
     queryOptions({
-      queryKey: keys.trajectory(code, dimension, asOf),
-      queryFn: ({ signal }) => api.trajectory(code, dimension, asOf, signal),
+      queryKey: keys.trajectory(code, dimension, asOf, subset),
+      queryFn: ({ signal }) => api.trajectory(code, dimension, asOf, signal, subset),
     }),
   comparison: (period: string, dimension: Dimension | 'all' = 'all') =>
     queryOptions({
