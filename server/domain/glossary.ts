@@ -8,6 +8,7 @@ import { VOCABULARY } from './vocabulary.ts';
 const HEADINGS: Record<keyof typeof VOCABULARY, string> = {
   dimension: 'Dimensions (维度)',
   dimensionLong: 'What each dimension measures (chart titles)',
+  subset: 'Subsets of institutions (机构子集)',
   status: 'Progress status (进展状态)',
   report: 'Report state (报送状态)',
   stage: 'Stage of a coordinating region (改革阶段)',

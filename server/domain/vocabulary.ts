@@ -15,7 +15,15 @@
 import type { MilestoneState } from './milestones.ts';
 import type { ReportingFrequency } from './reporting-duty.ts';
 import type { ProgressStatus } from './status.ts';
-import type { Dimension, RegionEventKind, ReportStatus, Role, Stage, TargetKind } from './types.ts';
+import type {
+  Dimension,
+  RegionEventKind,
+  ReportStatus,
+  Role,
+  Stage,
+  Subset,
+  TargetKind,
+} from './types.ts';
 
 export interface Word {
   zh: string;
@@ -59,6 +67,11 @@ export const MEASURE_WORDS = {
     en: 'Share of inpatient fund spending paid by DRG/DIP',
   },
 } as const satisfies Record<Dimension, Word>;
+
+/** Named subsets of institutions a target may be set on (types.ts SUBSETS). */
+export const SUBSET_WORDS = {
+  secondaryPublic: { zh: '二级及以上公立医院', en: 'Secondary and higher public hospitals' },
+} as const satisfies Record<Subset, Word>;
 
 /** Progress status of a province, cohort or region (status.ts). */
 export const STATUS_WORDS = {
@@ -293,6 +306,12 @@ export const COLUMN_WORDS = {
   notYetDue: { zh: '未到期', en: 'Not yet due' },
   stage: { zh: '改革阶段', en: 'Stage' },
   method: { zh: '付费方式', en: 'Payment method' },
+  /** stage milestones: a region's summary, and the columns of the milestones table */
+  milestones: { zh: '阶段节点', en: 'Stage milestones' },
+  requiredStage: { zh: '要求阶段', en: 'Stage required' },
+  dueOn: { zh: '期限', en: 'Due' },
+  reachedOn: { zh: '达到日期', en: 'Reached on' },
+  milestoneState: { zh: '完成情况', en: 'State' },
   yes: { zh: '是', en: 'yes' },
   no: { zh: '否', en: 'no' },
 } as const;
@@ -301,6 +320,7 @@ export const COLUMN_WORDS = {
 export const VOCABULARY = {
   dimension: DIMENSION_WORDS,
   dimensionLong: MEASURE_WORDS,
+  subset: SUBSET_WORDS,
   status: STATUS_WORDS,
   report: REPORT_STATE_WORDS,
   stage: STAGE_WORDS,

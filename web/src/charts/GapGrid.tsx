@@ -3,7 +3,7 @@ import type { MouseEvent } from 'react';
 import type { Dimension } from '../../../server/domain/types.ts';
 import { formatGap, formatPct } from '../i18n/format.ts';
 import { type Translate, useT } from '../i18n/useT.ts';
-import { GAP_SCALE, gapStep, STATUS_META, STATUS_ORDER } from './config.ts';
+import { GAP_SCALE, gapStep, MILESTONE_META, STATUS_META, STATUS_ORDER } from './config.ts';
 import { HATCH, type LegendItem } from './Legend.tsx';
 import type { GapCell, GapGridRow } from './shape.ts';
 import { type Drawing, type Measure, type TableCell, tableDrawing } from './svg-draw.ts';
@@ -105,6 +105,12 @@ export function GapGrid({ rows, dimensions, testId, provinceLink }: GapGridProps
                 ) : (
                   <span className="no-plan">{t('plan.noPlan')}</span>
                 )}
+                {r.milestonesMissed > 0 ? (
+                  <span className="milestones-missed" data-testid={`milestones-missed-${r.code}`}>
+                    {MILESTONE_META.missed.icon}{' '}
+                    {t('statusDetail.milestonesMissed', { count: r.milestonesMissed })}
+                  </span>
+                ) : null}
               </th>
               {dimensions.map((d) => (
                 <GapGridCell key={d} cell={r.cells[d]} t={t} lang={lang} />

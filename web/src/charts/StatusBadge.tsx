@@ -1,21 +1,27 @@
 /** A status as icon + words on its colour: readable without seeing colour. */
 
-import type { StatusCode } from '../../../server/modules/trajectory/schemas.ts';
-import { punct } from '../i18n/format.ts';
-import { useT } from '../i18n/useT.ts';
+import type { StatusCode, StatusDto } from '../../../server/modules/trajectory/schemas.ts';
+import { formatDate, punct } from '../i18n/format.ts';
+import type { Lang } from '../i18n/locale.ts';
+import { type Translate, useT } from '../i18n/useT.ts';
 import { REPORT_META, type ReportState, STATUS_META } from './config.ts';
 
 export function StatusBadge({
   status,
   prefix,
+  overdue,
   testId,
 }: {
   status: StatusCode;
   prefix?: string;
+  /** 逾期未达标: since when and for how many quarters (shown with the word) */
+  overdue?: StatusDto['overdue'];
   testId?: string;
 }) {
   const { t, lang } = useT();
   const meta = STATUS_META[status];
+  const length =
+    status === 'overdue' && overdue ? overdueText(t, lang, overdue.since, overdue.quarters) : null;
   return (
     <span
       className={`badge status-${status}`}
@@ -34,8 +40,17 @@ export function StatusBadge({
         </span>
       ) : null}
       {t(`status.${status}`)}
+      {length ? <span className="badge-detail"> · {length}</span> : null}
     </span>
   );
+}
+
+/** "自 2024年12月31日 起逾期 7 个季度" — how long a deadline has been missed. */
+export function overdueText(t: Translate, lang: Lang, since: string, quarters: number): string {
+  const date = formatDate(since, lang);
+  return quarters > 0
+    ? t('statusDetail.overdueFor', { since: date, count: quarters })
+    : t('statusDetail.dueThisQuarter', { since: date });
 }
 
 export function ReportBadge({ state, overdue }: { state: ReportState; overdue?: boolean }) {

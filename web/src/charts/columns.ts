@@ -1,11 +1,12 @@
 /** The columns of each chart's table view and CSV, in the reader's language. */
 import type { Dimension } from '../../../server/domain/types.ts';
 import type { CompletenessRow } from '../../../server/modules/comparison/schemas.ts';
-import { formatFigure, formatGap, formatPct, formatPeriod } from '../i18n/format.ts';
+import { formatDate, formatFigure, formatGap, formatPct, formatPeriod } from '../i18n/format.ts';
 import type { Lang } from '../i18n/locale.ts';
 import type { Translate } from '../i18n/useT.ts';
-import { STATUS_META } from './config.ts';
+import { MILESTONE_META, STATUS_META } from './config.ts';
 import { type Column, round } from './csv.ts';
+import type { MilestoneRow } from './milestones.ts';
 import type { GapGridRow, RankingRow, RegionRow, TrajectoryRow } from './shape.ts';
 
 function pctColumn<R>(
@@ -176,6 +177,15 @@ export function regionColumns(
       value: (r) => (lang === 'en' ? r.nameEn : r.nameZh),
     },
     { key: 'code', header: t('column.regionCode'), value: (r) => r.code },
+    {
+      key: 'milestones',
+      header: t('column.milestones'),
+      value: (r) => milestoneSummary(t, r),
+      display: (r) => {
+        const text = milestoneSummary(t, r);
+        return text ? `${MILESTONE_META[r.milestones.worst!].icon} ${text}` : '—';
+      },
+    },
     { key: 'method', header: t('column.method'), value: (r) => r.method },
     {
       key: 'stage',
@@ -199,5 +209,46 @@ export function regionColumns(
             : '—',
       },
     ]),
+  ];
+}
+
+/** "未完成 2" — the worst state of a region's milestones and how many are in it. */
+function milestoneSummary(t: Translate, r: RegionRow): string | null {
+  const worst = r.milestones.worst;
+  return worst ? `${t(`milestone.${worst}`)} ${r.milestones.counts[worst]}` : null;
+}
+
+export function milestoneColumns(t: Translate, lang: Lang): Column<MilestoneRow>[] {
+  return [
+    {
+      key: 'region',
+      header: t('column.region'),
+      value: (r) => (lang === 'en' ? r.nameEn : r.nameZh),
+    },
+    {
+      key: 'state',
+      header: t('column.milestoneState'),
+      value: (r) => t(`milestone.${r.state}`),
+      display: (r) => `${MILESTONE_META[r.state].icon} ${t(`milestone.${r.state}`)}`,
+    },
+    {
+      key: 'requiredStage',
+      header: t('column.requiredStage'),
+      value: (r) => t(`stage.${r.requiredStage}`),
+    },
+    {
+      key: 'dueOn',
+      header: t('column.dueOn'),
+      value: (r) => r.dueOn,
+      display: (r) => formatDate(r.dueOn, lang),
+    },
+    {
+      key: 'reachedOn',
+      header: t('column.reachedOn'),
+      value: (r) => r.reachedOn,
+      display: (r) => formatDate(r.reachedOn, lang),
+    },
+    { key: 'document', header: t('column.planDocument'), value: (r) => r.document },
+    { key: 'clause', header: t('column.clause'), value: (r) => `${r.clauseRef} ${r.quote}` },
   ];
 }

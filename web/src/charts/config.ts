@@ -5,6 +5,7 @@
  * the gap scale is ColorBrewer PuOr, a diverging scale that stays readable for them too.
  */
 
+import type { MilestoneState } from '../../../server/domain/milestones.ts';
 import type { CompletenessRow } from '../../../server/modules/comparison/schemas.ts';
 import type { StatusCode } from '../../../server/modules/trajectory/schemas.ts';
 
@@ -87,6 +88,15 @@ export const STATUS_ORDER: StatusCode[] = [
   'noPlan',
   'noReport',
 ];
+
+/** Stage milestones (阶段节点), worst first; missed shares overdue's black flag. */
+export const MILESTONE_META: Record<MilestoneState, StatusMeta> = {
+  missed: { colour: OKABE_ITO.black, ink: '#ffffff', icon: '⚑' },
+  metLate: { colour: OKABE_ITO.orange, ink: '#000000', icon: '✓' },
+  notYetDue: { colour: OKABE_ITO.skyBlue, ink: '#000000', icon: '◷' },
+  met: { colour: OKABE_ITO.bluishGreen, ink: '#ffffff', icon: '✓' },
+};
+export const MILESTONE_ORDER: MilestoneState[] = ['missed', 'metLate', 'notYetDue', 'met'];
 
 export type ReportState = CompletenessRow['status'];
 export const REPORT_META: Record<ReportState | 'overdue', StatusMeta> = {

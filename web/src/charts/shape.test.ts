@@ -185,6 +185,7 @@ const row = (code: string, over: Partial<ComparisonRow>): ComparisonRow => ({
   status: 'onTrack',
   nationalStatus: 'met',
   target: null,
+  milestones: { missed: 0, regionsMissing: [] },
   ...over,
 });
 

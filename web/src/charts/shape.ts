@@ -2,6 +2,8 @@
  * API answers → the plain rows the charts draw. Pure functions: the chart, its table view
  * and its CSV are all built from what these return, so the three always agree.
  */
+
+import type { MilestoneState } from '../../../server/domain/milestones.ts';
 import type { Dimension } from '../../../server/domain/types.ts';
 import type { ComparisonRow, CompletenessRow } from '../../../server/modules/comparison/schemas.ts';
 import type { ProvinceSummary } from '../../../server/modules/provinces/schemas.ts';
@@ -11,7 +13,7 @@ import type {
   TargetRef,
 } from '../../../server/modules/trajectory/schemas.ts';
 import type { GapMode } from '../state/viewState.ts';
-import { REPORT_ORDER, type ReportState } from './config.ts';
+import { MILESTONE_ORDER, REPORT_ORDER, type ReportState } from './config.ts';
 
 // ------------------------------------------------------------------ trajectory
 
@@ -144,6 +146,8 @@ export interface GapGridRow {
   hasPlan: boolean;
   planDocument: string | null;
   cells: Record<Dimension, GapCell | null>;
+  /** stage milestones its regions have missed at the period (0: none) */
+  milestonesMissed: number;
 }
 
 /**
@@ -170,6 +174,9 @@ export function gapGrid(
       hasPlan: p.hasPlan,
       planDocument: p.plan?.documentNumber ?? null,
       cells,
+      milestonesMissed: dimensions
+        .map((d) => byKey.get(`${p.code}|${d}`)?.milestones.missed ?? 0)
+        .reduce((a, b) => Math.max(a, b), 0),
     };
   });
 }
@@ -256,6 +263,8 @@ export interface RegionRow {
   /** DRG or DIP, when the API reports it */
   method: string | null;
   values: Partial<Record<Dimension, { pct: number | null; status: StatusCode }>>;
+  /** its stage milestones at the period: how many in each state, and the worst state (null: none) */
+  milestones: { counts: Record<MilestoneState, number>; worst: MilestoneState | null };
 }
 
 /**
@@ -276,6 +285,7 @@ export function regionRows(
         stage: null,
         method: null,
         values: {},
+        milestones: milestoneSummaryOf(s.milestones),
       };
       const point = (asOf ? s.points.find((p) => p.period === asOf) : undefined) ?? s.points.at(-1);
       row.values[tr.dimension] = { pct: point?.actual?.pct ?? null, status: s.status.status };
@@ -285,4 +295,13 @@ export function regionRows(
     }
   }
   return [...rows.values()];
+}
+
+function milestoneSummaryOf(milestones: { state: MilestoneState }[]): RegionRow['milestones'] {
+  const counts = Object.fromEntries(MILESTONE_ORDER.map((s) => [s, 0])) as Record<
+    MilestoneState,
+    number
+  >;
+  for (const m of milestones) counts[m.state]++;
+  return { counts, worst: MILESTONE_ORDER.find((s) => counts[s] > 0) ?? null };
 }

@@ -15,6 +15,7 @@ import {
   SERIES_WORDS,
   STAGE_WORDS,
   STATUS_WORDS,
+  SUBSET_WORDS,
   TARGET_KIND_WORDS,
   type Word,
   wordsIn,
@@ -47,8 +48,14 @@ const messages: Messages = {
   },
   dimension: { ...en(DIMENSION_WORDS), label: 'Dimension' },
   dimensionLong: en(MEASURE_WORDS),
+  subset: en(SUBSET_WORDS),
   status: en(STATUS_WORDS),
   milestone: en(MILESTONE_WORDS),
+  statusDetail: {
+    overdueFor: 'overdue since {{since}}, {{count}} quarter(s)',
+    dueThisQuarter: 'due {{since}}, not met this quarter',
+    milestonesMissed: 'stage milestones missed: {{count}}',
+  },
   duty: en(DUTY_WORDS),
   report: en(REPORT_STATE_WORDS),
   gapMode: en(GAP_MODE_WORDS),
@@ -111,6 +118,17 @@ const messages: Messages = {
     projectionNotEnough:
       'At the current pace it would be {{projected}} by {{due}}, short of {{level}}.',
     projectionUnavailable: 'No projection: {{reason}}',
+    projectionOverdue:
+      'Overdue since {{since}}; at the current pace, {{level}} is reached in {{period}}.',
+    projectionOverdueNever:
+      'Overdue since {{since}}; at the current pace, {{level}} is not reached within five years.',
+    projectionOverdueUnavailable: 'Overdue since {{since}}; no projection: {{reason}}',
+    scopeNote:
+      'The province figure adds up only the {{count}} regions this plan binds; left out: {{leftOut}}.',
+    milestonesTitle: 'Stage milestones: deadlines to launch, simulate and pay for real',
+    milestonesSubtitle: '{{name}}, as of {{period}}, provincial and national plan',
+    milestonesNone:
+      'Neither the provincial nor the national plan sets stage milestones for these regions.',
     inForceAt: 'Targets in force in {{period}}',
     moreTargets: '{{count}} more targets in force',
     noTarget: 'No target is due yet (not yet due).',

@@ -4,23 +4,16 @@
  * force; then its coordinating regions and the plan's targets.
  */
 
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Dimension } from '../../../server/domain/types.ts';
+import { type Dimension, SUBSETS, type Subset } from '../../../server/domain/types.ts';
 import type { PlanResponse, ProvinceSummary, TrajectoryResponse } from '../api/client.ts';
-import { combineAll, queries } from '../api/queries.ts';
+import { queries } from '../api/queries.ts';
 import { ChartFrame } from '../charts/ChartFrame.tsx';
-import { regionColumns, trajectoryColumns } from '../charts/columns.ts';
-import { DataTable } from '../charts/DataTable.tsx';
+import { trajectoryColumns } from '../charts/columns.ts';
 import { safeFilename } from '../charts/export.ts';
 import { StatusBadge } from '../charts/StatusBadge.tsx';
-import {
-  notYetDueSpan,
-  regionRows,
-  rowAt,
-  trajectoryMarkers,
-  trajectoryRows,
-} from '../charts/shape.ts';
+import { notYetDueSpan, rowAt, trajectoryMarkers, trajectoryRows } from '../charts/shape.ts';
 import type { SourceInfo } from '../charts/source.ts';
 import { TrajectoryChart, trajectoryLegend } from '../charts/TrajectoryChart.tsx';
 import { formatPeriod, punct } from '../i18n/format.ts';
@@ -34,7 +27,9 @@ import {
 import { linkProps, type UpdateView } from '../state/useViewState.ts';
 import { DIMENSION_KEYS, type ViewState } from '../state/viewState.ts';
 import { LoadState, PeriodPicker } from './controls.tsx';
+import { Milestones } from './province/Milestones.tsx';
 import { PlanTargets } from './province/PlanTargets.tsx';
+import { RegionsTable } from './province/RegionsTable.tsx';
 import { SeriesAside } from './province/SeriesAside.tsx';
 
 export default function ProvincePage({ view, update }: { view: ViewState; update: UpdateView }) {
@@ -129,6 +124,23 @@ function Province({
                 updatedAt={province.updatedAt}
               />
             ))}
+            {subsetsOf(p).map((subset) => (
+              <DimensionSection
+                key={subset}
+                code={province.code}
+                dimension="institutions"
+                subset={subset}
+                asOf={asOf}
+                plan={p}
+                updatedAt={province.updatedAt}
+              />
+            ))}
+            <Milestones
+              code={province.code}
+              asOf={asOf}
+              name={name}
+              updatedAt={province.updatedAt}
+            />
             <RegionsTable
               code={province.code}
               asOf={asOf}
@@ -159,23 +171,33 @@ function sourceOf(
   };
 }
 
+/** Subsets of institutions the plan sets targets on (Inner Mongolia's 二级及以上公立医院). */
+function subsetsOf(plan: PlanResponse): Subset[] {
+  if (plan.reference) return [];
+  const named = new Set(plan.targets.map((t) => t.subset));
+  return SUBSETS.filter((s) => named.has(s));
+}
+
 function DimensionSection({
   code,
   dimension,
+  subset = null,
   asOf,
   plan,
   updatedAt,
 }: {
   code: string;
   dimension: Dimension;
+  subset?: Subset | null;
   asOf: string | null;
   plan: PlanResponse;
   updatedAt: string | null;
 }) {
-  const loaded = useQuery(queries.trajectory(code, dimension, asOf));
+  const loaded = useQuery(queries.trajectory(code, dimension, asOf, subset));
+  const id = subset ? `${dimension}-${subset}` : dimension;
   return (
-    <section className="dimension-section" data-testid={`dimension-${dimension}`}>
-      <LoadState loaded={loaded} testId={`trajectory-${dimension}`}>
+    <section className="dimension-section" data-testid={`dimension-${id}`}>
+      <LoadState loaded={loaded} testId={`trajectory-${id}`}>
         {(tr) => <DimensionCharts tr={tr} plan={plan} updatedAt={updatedAt} />}
       </LoadState>
     </section>
@@ -196,7 +218,10 @@ function DimensionCharts({
   const province = tr.series.find((s) => s.scope === 'province');
   const cohorts = tr.series.filter((s) => s.scope === 'cohort');
   if (!province) return <p>{t('province.noTrajectory')}</p>;
-  const d = tr.dimension;
+  const d = tr.subset ? `${tr.dimension}-${tr.subset}` : tr.dimension;
+  const measure = tr.subset
+    ? `${t(`dimensionLong.${tr.dimension}`)}（${t(`subset.${tr.subset}`)}）`
+    : t(`dimensionLong.${tr.dimension}`);
   const rows = trajectoryRows(province, tr.asOf);
   const name = lang === 'en' ? tr.province.nameEn : tr.province.nameZh;
   const subtitle = t('province.chartSubtitle', {
@@ -214,7 +239,7 @@ function DimensionCharts({
     <>
       <ChartFrame
         testId={`chart-trajectory-${d}`}
-        title={t('province.chartTitle', { dimension: t(`dimensionLong.${d}`) })}
+        title={t('province.chartTitle', { dimension: measure })}
         subtitle={subtitle}
         legend={trajectoryLegend(t, series)}
         source={source}
@@ -231,6 +256,7 @@ function DimensionCharts({
         }
       >
         {source.reported ? null : <p className="no-data-note">{t('province.noTrajectory')}</p>}
+        <ScopeNote tr={tr} />
         <TrajectoryChart
           rows={rows}
           markers={trajectoryMarkers(rows)}
@@ -239,13 +265,13 @@ function DimensionCharts({
           onActivePeriod={setActive}
           highlight={tr.asOf}
           testId={`trajectory-${d}`}
-          ariaLabel={`${t(`dimensionLong.${d}`)} — ${subtitle}`}
+          ariaLabel={`${measure} — ${subtitle}`}
         />
       </ChartFrame>
       {cohorts.length ? (
         <ChartFrame
           testId={`chart-cohorts-${d}`}
-          title={t('province.cohortTitle', { dimension: t(`dimensionLong.${d}`) })}
+          title={t('province.cohortTitle', { dimension: measure })}
           subtitle={subtitle}
           legend={trajectoryLegend(t, series)}
           source={source}
@@ -278,7 +304,7 @@ function DimensionCharts({
                     compact
                     height={180}
                     testId={`trajectory-${d}-${c.key}`}
-                    ariaLabel={`${lang === 'en' ? c.nameEn : c.nameZh}: ${t(`dimensionLong.${d}`)}`}
+                    ariaLabel={`${lang === 'en' ? c.nameEn : c.nameZh}: ${measure}`}
                   />
                 </div>
               );
@@ -291,60 +317,20 @@ function DimensionCharts({
 }
 type CohortRow = ReturnType<typeof trajectoryRows>[number] & { series: string };
 
-function RegionsTable({
-  code,
-  asOf,
-  name,
-  updatedAt,
-}: {
-  code: string;
-  asOf: string | null;
-  name: string;
-  updatedAt: string | null;
-}) {
+/** The province figure rolls up only the regions the plan binds (Hunan's 省本级 is not a 市州): say so. */
+function ScopeNote({ tr }: { tr: TrajectoryResponse }) {
   const { t, lang } = useT();
-  const loaded = useQueries({
-    queries: DIMENSION_KEYS.map((d) => queries.trajectory(code, d, asOf)),
-    combine: combineAll,
+  if (!tr.plan || tr.provinceScope.leftOut.length === 0) return null;
+  const names = tr.provinceScope.leftOut.map((code) => {
+    const s = tr.series.find((x) => x.scope === 'region' && x.key === code);
+    return s ? (lang === 'en' ? s.nameEn : s.nameZh) : code;
   });
   return (
-    <LoadState loaded={loaded} testId="regions">
-      {(trs) => {
-        const first = trs[0]!;
-        const rows = regionRows(trs, first.asOf);
-        if (!rows.length) return null;
-        const columns = regionColumns(t, lang, DIMENSION_KEYS);
-        return (
-          <ChartFrame
-            testId="chart-regions"
-            title={t('province.regionsTitle')}
-            subtitle={t('province.regionsSubtitle', {
-              name,
-              period: formatPeriod(first.asOf, lang),
-            })}
-            source={{
-              provinces: [first.province],
-              period: first.asOf,
-              isDemo: trs.some((x) => x.isDemo),
-              documents: first.plan ? [first.plan.documentNumber] : [],
-              national: first.national.documentNumber,
-              updatedAt,
-            }}
-            drawing="table"
-            filename={safeFilename(first.province.nameEn, 'region-table', first.asOf)}
-            table={{ columns, rows, rowKey: (r) => r.code }}
-          >
-            <DataTable
-              caption={t('province.regionsTitle')}
-              captionHidden
-              columns={columns}
-              rows={rows}
-              rowKey={(r) => r.code}
-              testId="regions-table"
-            />
-          </ChartFrame>
-        );
-      }}
-    </LoadState>
+    <p className="scope-note" data-testid="scope-note">
+      {t('province.scopeNote', {
+        count: tr.provinceScope.regions.length,
+        leftOut: names.join(lang === 'en' ? ', ' : '、'),
+      })}
+    </p>
   );
 }

@@ -23,34 +23,46 @@ export function SeriesAside({
   const { t, lang } = useT();
   const p = series.projection;
   let projection: string | null = null;
+  const level = p.targetLevel != null ? formatPct(p.targetLevel, lang) : '';
+  const reason = lang === 'zh-CN' ? (p.reasonZh ?? p.reason) : p.reason;
   if (series.status.status === 'met') projection = null;
-  else if (p.enough && p.reachesInPeriod && p.targetLevel != null)
+  else if (p.overdueSince) {
+    // overdue: say since when, never a target date in the past
+    const since = formatDate(p.overdueSince, lang);
+    if (!p.enough) projection = t('province.projectionOverdueUnavailable', { since, reason });
+    else if (p.reachesInPeriod)
+      projection = t('province.projectionOverdue', {
+        since,
+        level,
+        period: formatPeriod(p.reachesInPeriod, lang),
+      });
+    else projection = t('province.projectionOverdueNever', { since, level });
+  } else if (p.enough && p.reachesInPeriod && p.targetLevel != null)
     projection = t('province.projectionEnough', {
       period: formatPeriod(p.reachesInPeriod, lang),
-      level: formatPct(p.targetLevel, lang),
+      level,
       due: formatDate(p.targetDate, lang),
     });
   else if (!p.enough && p.projectedPct != null && p.targetLevel != null)
     projection = t('province.projectionNotEnough', {
       projected: formatPct(p.projectedPct, lang),
       due: formatDate(p.targetDate, lang),
-      level: formatPct(p.targetLevel, lang),
+      level,
     });
-  else if (p.reason)
-    projection = t('province.projectionUnavailable', {
-      reason: lang === 'zh-CN' ? (p.reasonZh ?? p.reason) : p.reason,
-    });
+  else if (p.reason) projection = t('province.projectionUnavailable', { reason });
 
   return (
     <div className="series-aside" data-testid={testId}>
       <div className="badges">
         <StatusBadge
           status={series.status.status}
+          overdue={series.status.overdue}
           prefix={t('province.statusVsPlan')}
           testId={`${testId}-status`}
         />
         <StatusBadge
           status={series.nationalStatus.status}
+          overdue={series.nationalStatus.overdue}
           prefix={t('province.statusVsNational')}
           testId={`${testId}-national-status`}
         />
