@@ -295,7 +295,7 @@ function DimensionCharts({
               return (
                 <div key={c.key} className="small-multiple">
                   <h4 data-svg-text="">{lang === 'en' ? c.nameEn : c.nameZh}</h4>
-                  <StatusBadge status={c.status.status} />
+                  <StatusBadge status={c.status.status} overdue={c.status.overdue} />
                   <TrajectoryChart
                     rows={cr}
                     markers={trajectoryMarkers(cr)}
