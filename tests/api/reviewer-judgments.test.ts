@@ -129,6 +129,16 @@ describe('missed milestones are shown and laggards are never "not yet due" (11.1
       overdue: { since: '2024-12-31', quarters: 3 },
     });
     expect(seriesOf(regions, '350100').status.status).toBe('met');
+    // the overview's comparison counts it
+    const cmp = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/comparison?period=2025Q3&dimension=institutions',
+    });
+    const fujian = cmp
+      .json()
+      .rows.find((r: { province: { code: string } }) => r.province.code === '350000');
+    expect(fujian.milestones.missed).toBeGreaterThan(0);
+    expect(fujian.milestones.regionsMissing).toContain('350900');
   });
 });
 

@@ -10,8 +10,10 @@ import {
   LIAONING,
   liaoningPlan,
   nationalPlan,
+  plan,
   quarter,
   regionInfo,
+  target,
 } from './fixtures.ts';
 
 function run(
@@ -183,5 +185,47 @@ describe('cohorts', () => {
       dueOn: '2025-12-31',
       level: 70,
     });
+  });
+});
+
+describe('baselines on the region’s own clock (11.10)', () => {
+  const endState = plan({
+    slug: 'own-clock',
+    provinceCode: '990000',
+    number: 'test〔2022〕2号',
+    startYear: 2022,
+    endYear: 2025,
+    targets: [
+      target({
+        key: 'all-by-2025',
+        kind: 'calendarLevel',
+        dimension: 'institutions',
+        minPct: 100,
+        dueOn: '2025-12-31',
+      }),
+      target({
+        key: 'ladder',
+        kind: 'eventLadder',
+        dimension: 'institutions',
+        event: 'launch',
+        steps: [40, 70, 100],
+      }),
+    ],
+  });
+  const code = '990100';
+  const quarters = [
+    quarter(code, '2022Q4', 'notStarted'),
+    quarter(code, '2023Q4', 'notStarted'),
+    quarter(code, '2024Q2', 'preparing', { coveredInstitutions: 10 }),
+    quarter(code, '2024Q4', 'preparing', { coveredInstitutions: 30 }),
+  ];
+
+  it('a region that launched in 2024 is judged from its launch, not from a 2022 report that shows it had not started', () => {
+    const [at] = run(endState, quarters, [code], ['2024Q4'], 'institutions');
+    const status = at!.regions[code]!.status;
+    expect(status.baseline).toEqual({ date: '2024-06-30', pct: 10 });
+    // 40 % owed at end-2024 (year 1 of its ladder), 30 % reached: overdue, since 2024-12-31
+    expect(status.status).toBe('overdue');
+    expect(status.overdue).toEqual({ since: '2024-12-31', quarters: 0 });
   });
 });
