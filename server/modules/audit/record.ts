@@ -20,13 +20,14 @@ const json = (v: unknown) =>
     ? undefined
     : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
 
+const actorOf = (e: AuditEntry) =>
+  typeof e.actor === 'string'
+    ? { actorId: null, actorLabel: e.actor }
+    : { actorId: e.actor.id, actorLabel: e.actor.username };
+
 function row(e: AuditEntry) {
-  const actor =
-    typeof e.actor === 'string'
-      ? { actorId: null, actorLabel: e.actor }
-      : { actorId: e.actor.id, actorLabel: e.actor.username };
   return {
-    ...actor,
+    ...actorOf(e),
     action: e.action,
     entityType: e.entityType,
     entityId: String(e.entityId),
@@ -36,8 +37,21 @@ function row(e: AuditEntry) {
   };
 }
 
+/** JSON text for a jsonb column; null when there is nothing to record. */
+const jsonText = (v: unknown) =>
+  v === undefined || v === null ? null : (JSON.stringify(v) ?? null);
+
+/**
+ * One statement with the before and after states as JSON text: a 400-row report's two states
+ * took half a second through Prisma's Json input, and a few milliseconds as text cast to jsonb.
+ */
 export async function recordAudit(tx: Tx, e: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({ data: row(e) });
+  const { actorId, actorLabel } = actorOf(e);
+  await tx.$executeRaw`
+    INSERT INTO audit_event (actor_id, actor_label, action, entity_type, entity_id, province_code,
+      before, after)
+    VALUES (${actorId}, ${actorLabel}, ${e.action}, ${e.entityType}, ${String(e.entityId)},
+      ${e.provinceCode ?? null}, ${jsonText(e.before)}::jsonb, ${jsonText(e.after)}::jsonb)`;
 }
 
 /** Many entries in one statement (a generated batch: one per demo report). */

@@ -6,7 +6,6 @@
  * trail.
  */
 import type { Db } from '../../db/client.ts';
-import { centsText, moneyCents } from '../../domain/numbers.ts';
 import { FIRST_PERIOD, parsePeriod } from '../../domain/periods.ts';
 import { periodReportable } from '../../domain/reporting-duty.ts';
 import type { EditorSession } from '../../permissions/session.ts';
@@ -14,6 +13,7 @@ import { Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { bumpDataVersion } from '../results/versions.ts';
 import { figureProblems, invalidFigures } from './check.ts';
+import { insertRows } from './insert-rows.ts';
 import {
   type DtoReads,
   findReport,
@@ -212,25 +212,7 @@ export async function saveDraft(
         );
       id = await createReport(tx, user, provinceCode, period);
     }
-    await tx.reportRow.createMany({
-      data: rows.map((r) => ({
-        reportId: id,
-        regionId: regionId.get(r.regionCode)!,
-        method: r.method,
-        stage: r.stage,
-        eligibleInstitutions: r.eligibleInstitutions,
-        coveredInstitutions: r.coveredInstitutions,
-        inpatientCases: r.inpatientCases,
-        groupedCases: r.groupedCases,
-        inpatientFund: centsText(moneyCents(r.inpatientFund)!),
-        drgDipFund: centsText(moneyCents(r.drgDipFund)!),
-        subsetEligibleInstitutions: r.subsetEligibleInstitutions ?? null,
-        subsetCoveredInstitutions: r.subsetCoveredInstitutions ?? null,
-        paidInstitutionCases: r.paidInstitutionCases ?? null,
-        paidInstitutionGroupedCases: r.paidInstitutionGroupedCases ?? null,
-        note: r.note ?? null,
-      })),
-    });
+    await insertRows(tx, id, rows, regionId);
     await tx.report.update({ where: { id }, data: { status: 'draft', updatedById: user.id } });
     const after = await toDto(tx, (await findReport(tx, provinceCode, period))!, reads);
     await bumpDataVersion(tx, provinceCode);
