@@ -53,6 +53,15 @@ export async function createSession(
   const now = app.now();
   const { maxHours } = app.config.session;
   const id = hashToken(token);
+  // sessions never presented again after they ended are removed here, at the next sign-in
+  await app.db.session.deleteMany({
+    where: {
+      OR: [
+        { expiresAt: { lte: now } },
+        { lastSeenAt: { lte: new Date(now.getTime() - app.config.session.idleMinutes * 60_000) } },
+      ],
+    },
+  });
   await app.db.session.create({
     data: {
       id,

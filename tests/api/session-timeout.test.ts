@@ -50,6 +50,14 @@ describe('session timeouts', () => {
     expect((await listUsers(admin.cookie)).statusCode).toBe(401);
   });
 
+  it('ended sessions that are never presented again are removed at the next sign-in', async () => {
+    const left = await signIn(ctx, 'reviewer');
+    clock.advanceMinutes(31);
+    expect(await ctx.db.session.count({ where: { user: { username: left.username } } })).toBe(1);
+    await signIn(ctx, 'editor', '210000');
+    expect(await ctx.db.session.count({ where: { user: { username: left.username } } })).toBe(0);
+  });
+
   it('the idle time is a setting', async () => {
     const short = await build({ SESSION_IDLE_MINUTES: '5' }, { now: clock.now });
     try {

@@ -114,6 +114,14 @@ export async function attemptFailed(app: FastifyInstance, r: Reservation): Promi
 
 /** A correct sign-in: the account starts afresh; the address gets its reservation back. */
 export async function attemptSucceeded(app: FastifyInstance, r: Reservation): Promise<void> {
+  // counts whose window has passed and that hold no lock are forgotten (kept small by every sign-in)
+  const now = app.now();
+  await app.db.signInThrottle.deleteMany({
+    where: {
+      windowStartedAt: { lte: new Date(now.getTime() - app.config.signIn.lockoutMinutes * 60_000) },
+      OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }],
+    },
+  });
   await app.db.signInThrottle.deleteMany({
     where: { scope: 'account', key: accountKey(r.username) },
   });
