@@ -171,7 +171,11 @@ function ComparisonCharts({
           testId="ranking"
           ariaLabel={t('overview.rankingTitle', { dimension: t(`dimension.${view.dimension}`) })}
         />
-        {ranking.some((r) => !r.hasPlan) ? <p className="footnote">* {t('plan.noPlan')}</p> : null}
+        {ranking.some((r) => !r.hasPlan) ? (
+          <p className="footnote" data-svg-text="">
+            * {t('plan.noPlan')}
+          </p>
+        ) : null}
       </ChartFrame>
     </>
   );
@@ -201,6 +205,8 @@ function Completeness({
         documents: [],
         updatedAt,
       }}
+      // an HTML bar and list on screen; the export draws the table of every province's state
+      drawing="table"
       filename={safeFilename('completeness', data.period)}
       table={{
         columns: completenessColumns(t, lang),
