@@ -75,6 +75,16 @@ function disposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A finished file as a download (its name may be Chinese). */
+export function sendFile(reply: FastifyReply, filename: string, type: string, body: Buffer) {
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', disposition(filename))
+    .send(body);
+}
+
 export async function sendTable<T>(reply: FastifyReply, t: Table<T>, format: 'csv' | 'xlsx') {
   if (format === 'csv') {
     return reply
@@ -82,10 +92,7 @@ export async function sendTable<T>(reply: FastifyReply, t: Table<T>, format: 'cs
       .header('content-disposition', disposition(`${t.filename}.csv`))
       .send(toCsv(t));
   }
-  return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', disposition(`${t.filename}.xlsx`))
-    .send(await toXlsx(t));
+  return sendFile(reply, `${t.filename}.xlsx`, XLSX_TYPE, await toXlsx(t));
 }
 
 /** A percentage (or percentage points) at the exports' stated precision; never float noise. */

@@ -11,7 +11,9 @@ import type { FieldProblem } from '../../domain/problem.ts';
 import { MAX_COUNT, MAX_NOTE, MAX_ROWS } from '../../domain/report-rules.ts';
 import type { ReportRowBody } from '../reports/schemas.ts';
 import { LimitExceeded, MAX_COLUMNS } from './limits.ts';
+import { readSignOff, type SignOff } from './sign-off.ts';
 import { STAGE_FROM_TEXT, TEMPLATE_COLUMNS, type TemplateColumn } from './template.ts';
+import { META_SHEET, TEMPLATE_VERSION } from './template-xlsx.ts';
 
 export interface ImportProblem extends FieldProblem {
   /** row number as the spreadsheet shows it (header = 1) */
@@ -43,7 +45,10 @@ function parseCsv(buf: Buffer, maxRows: number): Cell[][] {
   return res.data.slice(0, maxRows);
 }
 
-async function parseXlsx(buf: Buffer, maxRows: number): Promise<Cell[][] | null> {
+async function parseXlsx(
+  buf: Buffer,
+  maxRows: number,
+): Promise<{ cells: Cell[][]; version: string | null } | null> {
   // loaded on first use: ExcelJS takes about a second to load, and most starts never need it
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
@@ -52,8 +57,11 @@ async function parseXlsx(buf: Buffer, maxRows: number): Promise<Cell[][] | null>
   } catch {
     return null;
   }
+  // the version the template was stamped with (template-xlsx.ts); null for a file made otherwise
+  const stamp = wb.getWorksheet(META_SHEET)?.getCell('B1').value;
+  const version = typeof stamp === 'string' ? stamp : null;
   const ws = wb.worksheets[0];
-  if (!ws) return [];
+  if (!ws) return { cells: [], version };
   const rows: Cell[][] = [];
   // a cell far to the right (XFD) would make every row that wide: columns past the template's are ignored
   const columns = Math.min(ws.columnCount, MAX_COLUMNS);
@@ -64,6 +72,7 @@ async function parseXlsx(buf: Buffer, maxRows: number): Promise<Cell[][] | null>
       const v = row.getCell(i).value as unknown;
       if (v === null || v === undefined) cells.push(null);
       else if (typeof v === 'number' || typeof v === 'string') cells.push(v);
+      else if (v instanceof Date) cells.push(v.toISOString().slice(0, 10));
       else if (typeof v === 'object' && v && 'result' in v)
         cells.push((v as { result: Cell }).result ?? null);
       else if (typeof v === 'object' && v && 'richText' in v)
@@ -72,7 +81,7 @@ async function parseXlsx(buf: Buffer, maxRows: number): Promise<Cell[][] | null>
     }
     rows[row.number - 1] = cells;
   });
-  return Array.from(rows, (r) => r ?? []);
+  return { cells: Array.from(rows, (r) => r ?? []), version };
 }
 
 const fullWidth = (s: string) =>
@@ -125,7 +134,12 @@ export async function parseTemplate(
   buf: Buffer,
   filename: string,
   maxRows = Number.POSITIVE_INFINITY,
-): Promise<{ rows: ReportRowBody[]; problems: ImportProblem[]; fileRows: number[] }> {
+): Promise<{
+  rows: ReportRowBody[];
+  problems: ImportProblem[];
+  fileRows: number[];
+  signOff?: SignOff;
+}> {
   const isXlsx = /\.xlsx$/i.test(filename) || (buf[0] === 0x50 && buf[1] === 0x4b);
   const fileProblem = (zh: string, en: string, code = 'badTemplate'): ImportProblem => ({
     row: 1,
@@ -135,7 +149,8 @@ export async function parseTemplate(
     zh,
     en,
   });
-  const cells = isXlsx ? await parseXlsx(buf, maxRows) : parseCsv(buf, maxRows);
+  const xlsx = isXlsx ? await parseXlsx(buf, maxRows) : null;
+  const cells = isXlsx ? (xlsx?.cells ?? null) : parseCsv(buf, maxRows);
   if (!cells)
     return {
       rows: [],
@@ -170,9 +185,26 @@ export async function parseTemplate(
       })),
       fileRows: [],
     };
+  // an XLSX template must be the current one: an older one has other columns or rules
+  if (xlsx && xlsx.version !== TEMPLATE_VERSION)
+    return {
+      rows: [],
+      problems: [
+        fileProblem(
+          xlsx.version
+            ? `模板版本 ${xlsx.version} 已过期（当前为 ${TEMPLATE_VERSION}）：请下载新模板，将数据填入后再导入`
+            : `该文件不是当前版本（${TEMPLATE_VERSION}）的填报模板：请下载新模板，将数据填入后再导入`,
+          xlsx.version
+            ? `Template version ${xlsx.version} is out of date (current: ${TEMPLATE_VERSION}): download the new template, fill it in and import that`
+            : `This file is not the current template (version ${TEMPLATE_VERSION}): download the new template, fill it in and import that`,
+          'templateVersion',
+        ),
+      ],
+      fileRows: [],
+    };
 
   const rows: ReportRowBody[] = [];
-  const problems: ImportProblem[] = [];
+  const { signOff, problems } = readSignOff(cells.slice(0, found.headerIndex));
   const fileRows: number[] = [];
   cells.slice(found.headerIndex + 1).forEach((r, k) => {
     const fileRow = found.headerIndex + 2 + k;
@@ -287,5 +319,5 @@ export async function parseTemplate(
       ],
       fileRows: [],
     };
-  return { rows, problems, fileRows };
+  return { rows, problems, fileRows, signOff };
 }

@@ -5,7 +5,7 @@ import type { RuleProblem } from '../../domain/report-rules.ts';
 import { mayEnterReport, REFUSED } from '../../permissions/reports.ts';
 import { refuse } from '../../permissions/session.ts';
 import { Problem } from '../../plugins/problem.ts';
-import { sendTable } from '../exports/tabular.ts';
+import { sendFile, sendTable, XLSX_TYPE } from '../exports/tabular.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { figureProblems } from '../reports/check.ts';
 import { readReport } from '../reports/load.ts';
@@ -16,6 +16,7 @@ import { oneOf } from '../shared/schema.ts';
 import type { ImportProblem } from './parse.ts';
 import { limitProblem, uploadReader } from './read-upload.ts';
 import { STAGE_LABELS, TEMPLATE_COLUMNS } from './template.ts';
+import { templateXlsx } from './template-xlsx.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const limits = app.config.uploads;
@@ -43,14 +44,27 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const existing = await readReport(app.db, request.user, code, period).catch(() => null);
       const byRegion = new Map(existing?.rows.map((r) => [r.regionCode, r]) ?? []);
       const rows = regions.map((r) => ({ region: r, figures: byRegion.get(r.code) }));
+      const title = `${province.nameZh} ${period} DRG/DIP 付费改革进展填报（病例数与基金支出为年度累计；基金单位：万元）`;
+      const filename = `${province.nameZh}_${period}_DRG-DIP填报模板`;
+      if ((request.query.format ?? 'xlsx') === 'xlsx') {
+        const file = await templateXlsx({
+          title,
+          sheet: period,
+          signOff: existing?.signOff ?? undefined,
+          rows: rows.map(({ region, figures }) => ({
+            regionCode: region.code,
+            regionName: region.nameZh,
+            figures: figures ? { ...figures, stage: STAGE_LABELS[figures.stage] } : null,
+          })),
+        });
+        return sendFile(reply, `${filename}.xlsx`, XLSX_TYPE, file);
+      }
       return sendTable(
         reply,
         {
-          filename: `${province.nameZh}_${period}_DRG-DIP填报模板`,
+          filename,
           sheet: period,
-          notes: [
-            `${province.nameZh} ${period} DRG/DIP 付费改革进展填报（病例数与基金支出为年度累计；基金单位：万元）`,
-          ],
+          notes: [title],
           columns: TEMPLATE_COLUMNS.map((c) => ({
             header: c.header,
             value: ({ region, figures }: (typeof rows)[number]) => {
@@ -63,7 +77,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           })),
           rows,
         },
-        request.query.format ?? 'xlsx',
+        'csv',
       );
     },
   );
@@ -112,6 +126,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         ? []
         : await figureProblems(app.db, code, parsed.rows, unreadable);
       const problems = [...parsed.problems.map(fileProblem), ...rules.map(ruleProblem(parsed))];
+      const stale = parsed.problems.find((p) => p.code === 'templateVersion');
+      if (stale)
+        throw new Problem(422, 'templateVersion', stale.zh, stale.en, [fileProblem(stale)]);
       if (problems.length) {
         const order = (p: (typeof problems)[number]) =>
           p.row * 100 + TEMPLATE_COLUMNS.findIndex((c) => c.header === p.column);
@@ -132,6 +149,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         period,
         parsed.rows,
         parseIfMatch(request.headers['if-match']),
+        parsed.signOff,
       );
       reply.header('etag', `"${report.version}"`);
       return report;

@@ -114,6 +114,12 @@ export async function toDto(
     acceptedAt: rep.acceptedAt?.toISOString() ?? null,
     updatedAt: rep.updatedAt.toISOString(),
     updatedBy: rep.updatedBy?.username ?? (rep.isDemo ? 'demo' : null),
+    signOff: {
+      preparedBy: rep.preparedBy,
+      checkedBy: rep.checkedBy,
+      contactPhone: rep.contactPhone,
+      filledOn: rep.filledOn?.toISOString().slice(0, 10) ?? null,
+    },
     rows: rep.rows.map((r, i) => ({
       ...rows[i]!,
       regionNameZh: r.region.nameZh,

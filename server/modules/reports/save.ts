@@ -23,7 +23,7 @@ import {
   toDto,
   WRITE_TX,
 } from './load.ts';
-import type { ReportDto, ReportRowBody } from './schemas.ts';
+import type { ReportDto, ReportRowBody, SignOffDto } from './schemas.ts';
 
 /**
  * A new quarter can be created from the first year of the plans the province follows (its
@@ -170,6 +170,8 @@ export async function saveDraft(
   period: string,
   rows: ReportRowBody[],
   ifMatch: number | null,
+  /** the template's sign-off cells, when the figures come from an imported file */
+  signOff?: SignOffDto,
 ): Promise<ReportDto> {
   await checkPeriodReportable(db, provinceCode, period);
   const errors = await figureProblems(db, provinceCode, rows);
@@ -212,6 +214,16 @@ export async function saveDraft(
         );
       id = await createReport(tx, user, provinceCode, period);
     }
+    if (signOff)
+      await tx.report.update({
+        where: { id },
+        data: {
+          preparedBy: signOff.preparedBy,
+          checkedBy: signOff.checkedBy,
+          contactPhone: signOff.contactPhone,
+          filledOn: signOff.filledOn ? new Date(`${signOff.filledOn}T00:00:00Z`) : null,
+        },
+      });
     await insertRows(tx, id, rows, regionId);
     await tx.report.update({ where: { id }, data: { status: 'draft', updatedById: user.id } });
     const after = await toDto(tx, (await findReport(tx, provinceCode, period))!, reads);

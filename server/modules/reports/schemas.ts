@@ -78,6 +78,16 @@ export const ReportRowSchema = Type.Object({
   note: Nullable(Type.String()),
 });
 
+/** The template's sign-off cells (填报人 / 审核人 / 联系电话 / 填报日期), kept with the report. */
+export const SignOffSchema = Type.Object({
+  preparedBy: Nullable(Type.String()),
+  checkedBy: Nullable(Type.String()),
+  contactPhone: Nullable(Type.String()),
+  /** YYYY-MM-DD */
+  filledOn: Nullable(Type.String()),
+});
+export type SignOffDto = Static<typeof SignOffSchema>;
+
 export const ReportSchema = Type.Object({
   provinceCode: Type.String(),
   period: Type.String(),
@@ -88,6 +98,7 @@ export const ReportSchema = Type.Object({
   acceptedAt: Nullable(Type.String()),
   updatedAt: Type.String(),
   updatedBy: Nullable(Type.String()),
+  signOff: SignOffSchema,
   rows: Type.Array(ReportRowSchema),
   /** regions of the province with no row yet */
   missingRegions: Type.Array(Type.String()),
