@@ -27,6 +27,7 @@ export const ACCOUNTS = {
   editorAh: { role: 'editor', provinceCode: '340000', displayName: '安徽填报 陈' },
   // enrols a second factor in sign-in-security.test.ts; no other test uses it
   editorFj: { role: 'editor', provinceCode: '350000', displayName: '福建填报 林' },
+  admin: { role: 'admin', provinceCode: null, displayName: '系统管理员 赵' },
 } as const;
 export type AccountName = keyof typeof ACCOUNTS;
 

@@ -17,6 +17,7 @@ const ProvincePage = lazy(() => import('./pages/ProvincePage.tsx'));
 const ComparePage = lazy(() => import('./pages/ComparePage.tsx'));
 const EntryPage = lazy(() => import('./pages/EntryPage.tsx'));
 const ReviewPage = lazy(() => import('./pages/ReviewPage.tsx'));
+const AdminPage = lazy(() => import('./pages/AdminPage.tsx'));
 
 export function App() {
   const [view, update] = useViewState();
@@ -35,7 +36,10 @@ export function App() {
       : provinces.data;
   // entry and review label demo figures on the report itself
   const hasDemo =
-    view.page !== 'entry' && view.page !== 'review' && (shown?.some((p) => p.hasDemoData) ?? false);
+    view.page !== 'entry' &&
+    view.page !== 'review' &&
+    view.page !== 'admin' &&
+    (shown?.some((p) => p.hasDemoData) ?? false);
   // the role decides what is offered: editors enter their quarter, reviewers review; everyone reads
   const pages = [
     'overview',
@@ -43,6 +47,7 @@ export function App() {
     'compare',
     ...(user?.role === 'editor' ? (['entry'] as const) : []),
     ...(user?.role === 'reviewer' ? (['review'] as const) : []),
+    ...(user?.role === 'admin' ? (['admin'] as const) : []),
   ] as const;
   const nav = pages.map((page) => ({
     page,
@@ -121,6 +126,7 @@ export function App() {
           {view.page === 'compare' && <ComparePage view={view} update={update} />}
           {view.page === 'entry' && <EntryPage view={view} update={update} />}
           {view.page === 'review' && <ReviewPage view={view} />}
+          {view.page === 'admin' && <AdminPage view={view} update={update} />}
         </Suspense>
       </main>
       <footer className="site-footer" data-testid="site-footer">

@@ -10,7 +10,12 @@ import type {
   ComparisonResponse,
   CompletenessResponse,
 } from '../../../server/modules/comparison/schemas.ts';
-import type { PlanResponse } from '../../../server/modules/plans/schemas.ts';
+import type { PlanContentBody } from '../../../server/modules/plans/plan-file.ts';
+import type {
+  PlanCompareDto,
+  PlanResponse,
+  PlanVersionDto,
+} from '../../../server/modules/plans/schemas.ts';
 import type { ProvinceSummary, RegionDto } from '../../../server/modules/provinces/schemas.ts';
 import type {
   HistorySchema,
@@ -18,25 +23,41 @@ import type {
   ReportListItemDto,
   ReportRowBody,
 } from '../../../server/modules/reports/schemas.ts';
+import type {
+  RegionTimelineDto,
+  TimelineCorrection,
+} from '../../../server/modules/timeline/schemas.ts';
 import { expandTrajectory } from '../../../server/modules/trajectory/compact.ts';
 import type {
   TrajectoryResponse,
   TrajectoryWire,
 } from '../../../server/modules/trajectory/schemas.ts';
-import type { SessionDto, UserDto } from '../../../server/modules/users/schemas.ts';
+import type {
+  NewUser,
+  SessionDto,
+  UserDto,
+  UserPatch,
+} from '../../../server/modules/users/schemas.ts';
 
 export type {
   ComparisonResponse,
   CompletenessResponse,
+  NewUser,
+  PlanCompareDto,
+  PlanContentBody,
   PlanResponse,
+  PlanVersionDto,
   ProvinceSummary,
   RegionDto,
+  RegionTimelineDto,
   ReportDto,
   ReportListItemDto,
   ReportRowBody,
   SessionDto,
+  TimelineCorrection,
   TrajectoryResponse,
   UserDto,
+  UserPatch,
 };
 export type HistoryEntry = Static<typeof HistorySchema>[number];
 /** One field at fault (or warned about): the server's one declaration (server/domain/problem.ts). */
@@ -103,7 +124,7 @@ interface SendOptions {
 
 /** A write (or a read that must not come from a cache): same problem handling as reads, plus CSRF and If-Match. */
 async function send<T>(
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   { json, form, ifMatch }: SendOptions = {},
 ): Promise<T> {
@@ -218,6 +239,40 @@ export const reportsApi = {
   },
   templateHref: (code: string, period: string, format: 'xlsx' | 'csv') =>
     `${paths.report(code, period)}/template?format=${format}`,
+};
+
+/** A plan version as revision content (`GET /api/plans/:slug/content`). */
+export interface VersionContent {
+  versionId: number;
+  version: number;
+  content: PlanContentBody;
+}
+/** What an admin manages: accounts, plan revisions, region timelines (the same API and permissions). */
+export const adminApi = {
+  users: () => send<UserDto[]>('GET', '/api/users'),
+  createUser: (user: NewUser) => send<UserDto>('POST', '/api/users', { json: user }),
+  updateUser: (id: number, patch: UserPatch) =>
+    send<UserDto>('PATCH', `/api/users/${id}`, { json: patch }),
+  planVersions: (slug: string) => send<PlanVersionDto[]>('GET', `/api/plans/${slug}/versions`),
+  planContent: (slug: string) =>
+    send<{ published: VersionContent | null; draft: VersionContent | null }>(
+      'GET',
+      `/api/plans/${slug}/content`,
+    ),
+  /** `draftId`: the draft's versionId as read (its ETag); null to start a draft */
+  saveDraft: (slug: string, content: PlanContentBody, draftId: number | null) =>
+    send<{ version: number; etag?: string }>('PUT', `/api/plans/${slug}/draft`, {
+      json: content,
+      ifMatch: draftId,
+    }),
+  compare: (slug: string) => send<PlanCompareDto>('GET', `/api/plans/${slug}/compare`),
+  publish: (slug: string, draftId: number) =>
+    send<{ version: number }>('POST', `/api/plans/${slug}/publish`, { ifMatch: draftId }),
+  timeline: (code: string) => send<RegionTimelineDto[]>('GET', `/api/provinces/${code}/timeline`),
+  correct: (regionCode: string, correction: TimelineCorrection) =>
+    send<{ id: number }>('POST', `/api/regions/${regionCode}/events`, { json: correction }),
+  retract: (regionCode: string, id: number) =>
+    send<null>('DELETE', `/api/regions/${regionCode}/events/${id}`),
 };
 
 /** Server-side downloads of the same figures (`format=csv|xlsx`), for a "download all data" link. */

@@ -4,7 +4,16 @@
  * and a report write also puts the answer under its report key at once.
  */
 import { type MutationFunctionContext, mutationOptions } from '@tanstack/react-query';
-import { type ReportDto, type ReportRowBody, reportsApi } from './client.ts';
+import {
+  adminApi,
+  type NewUser,
+  type PlanContentBody,
+  type ReportDto,
+  type ReportRowBody,
+  reportsApi,
+  type TimelineCorrection,
+  type UserPatch,
+} from './client.ts';
 import { changes, keys } from './queries.ts';
 
 interface At {
@@ -64,5 +73,52 @@ export const mutations = {
       onSuccess: keepReport,
       // a comment changes the report and its history, no figure
       meta: { changes: [keys.reports()] },
+    }),
+  createUser: () =>
+    mutationOptions({
+      mutationKey: ['users', 'create'],
+      mutationFn: (user: NewUser) => adminApi.createUser(user),
+      meta: { changes: changes.users },
+    }),
+  updateUser: () =>
+    mutationOptions({
+      mutationKey: ['users', 'update'],
+      mutationFn: ({ id, patch }: { id: number; patch: UserPatch }) =>
+        adminApi.updateUser(id, patch),
+      meta: { changes: changes.users },
+    }),
+  saveDraft: () =>
+    mutationOptions({
+      mutationKey: ['plans', 'draft'],
+      mutationFn: ({
+        slug,
+        content,
+        draftId,
+      }: {
+        slug: string;
+        content: PlanContentBody;
+        draftId: number | null;
+      }) => adminApi.saveDraft(slug, content, draftId),
+      meta: { changes: changes.planDraft },
+    }),
+  publish: () =>
+    mutationOptions({
+      mutationKey: ['plans', 'publish'],
+      mutationFn: ({ slug, draftId }: { slug: string; draftId: number }) =>
+        adminApi.publish(slug, draftId),
+      meta: { changes: changes.planPublished },
+    }),
+  correctTimeline: () =>
+    mutationOptions({
+      mutationKey: ['timeline', 'correct'],
+      mutationFn: ({ region, correction }: { region: string; correction: TimelineCorrection }) =>
+        adminApi.correct(region, correction),
+      meta: { changes: changes.timeline },
+    }),
+  retractCorrection: () =>
+    mutationOptions({
+      mutationKey: ['timeline', 'retract'],
+      mutationFn: ({ region, id }: { region: string; id: number }) => adminApi.retract(region, id),
+      meta: { changes: changes.timeline },
     }),
 };

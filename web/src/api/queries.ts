@@ -8,7 +8,7 @@
  */
 import { MutationCache, QueryClient, type QueryKey, queryOptions } from '@tanstack/react-query';
 import type { Dimension, Subset } from '../../../server/domain/types.ts';
-import { ApiError, api, type ReportDto, reportsApi } from './client.ts';
+import { ApiError, adminApi, api, type ReportDto, reportsApi } from './client.ts';
 
 export const keys = {
   provinces: () => ['provinces'] as const,
@@ -28,6 +28,12 @@ export const keys = {
   reportList: (status: ReportDto['status']) => ['reports', 'list', status] as const,
   report: (code: string, period: string) => ['reports', 'one', code, period] as const,
   reportHistory: (code: string, period: string) => ['reports', 'history', code, period] as const,
+  users: () => ['users'] as const,
+  planVersions: (slug: string) => ['plans', 'versions', slug] as const,
+  planContent: (slug: string) => ['plans', 'content', slug] as const,
+  planCompare: (slug: string) => ['plans', 'compare', slug] as const,
+  timelines: () => ['timeline'] as const,
+  timeline: (code: string) => ['timeline', code] as const,
 };
 
 /** Reports change under a reader's eyes (another editor saves, a reviewer decides): never served from memory on a new view. */
@@ -82,6 +88,32 @@ export const queries = {
       queryFn: () => reportsApi.history(code, period),
       ...LIVE,
     }),
+  // what an admin edits is read afresh on each view: another admin may have changed it
+  users: () => queryOptions({ queryKey: keys.users(), queryFn: () => adminApi.users(), ...LIVE }),
+  planVersions: (slug: string) =>
+    queryOptions({
+      queryKey: keys.planVersions(slug),
+      queryFn: () => adminApi.planVersions(slug),
+      ...LIVE,
+    }),
+  planContent: (slug: string) =>
+    queryOptions({
+      queryKey: keys.planContent(slug),
+      queryFn: () => adminApi.planContent(slug),
+      ...LIVE,
+    }),
+  planCompare: (slug: string) =>
+    queryOptions({
+      queryKey: keys.planCompare(slug),
+      queryFn: () => adminApi.compare(slug),
+      ...LIVE,
+    }),
+  timeline: (code: string) =>
+    queryOptions({
+      queryKey: keys.timeline(code),
+      queryFn: () => adminApi.timeline(code),
+      ...LIVE,
+    }),
 };
 
 /** What a kind of write changes; `'all'` for a change of who is reading (sign-in, sign-out). */
@@ -96,6 +128,19 @@ export const changes = {
     keys.comparisons(),
     keys.completenessAll(),
   ],
+  users: [keys.users()],
+  /** a draft: only the plan's own views (versions, content, comparison) */
+  planDraft: [keys.plans()],
+  /** a published plan moves targets on every chart */
+  planPublished: [
+    keys.plans(),
+    keys.provinces(),
+    keys.trajectories(),
+    keys.comparisons(),
+    keys.completenessAll(),
+  ],
+  /** a region's clock moves its deadlines on every chart */
+  timeline: [keys.timelines(), keys.provinces(), keys.trajectories(), keys.comparisons()],
 } satisfies Record<string, Changes>;
 
 declare module '@tanstack/react-query' {

@@ -20,6 +20,7 @@ import {
   type Word,
   wordsIn,
 } from '../../../server/domain/vocabulary.ts';
+import { adminEn } from './admin.ts';
 import type { Messages } from './zh-CN.ts';
 
 const en = <K extends string>(table: Record<K, Word>) => wordsIn(table, 'en');
@@ -38,6 +39,7 @@ const messages: Messages = {
     compare: 'Compare',
     entry: 'Enter a quarter',
     review: 'Review',
+    admin: 'Administration',
     main: 'Main navigation',
     chooseProvince: 'Choose a province',
   },
@@ -250,6 +252,7 @@ const messages: Messages = {
       unsavedFirst: 'Importing replaces everything in the form.',
     },
   },
+  admin: adminEn,
   review: {
     heading: 'Review',
     queue: 'Reports waiting for review',

@@ -24,6 +24,7 @@ import {
   type Word,
   wordsIn,
 } from '../../../server/domain/vocabulary.ts';
+import { adminZh } from './admin.ts';
 
 const zh = <K extends string>(table: Record<K, Word>) => wordsIn(table, 'zh-CN');
 
@@ -41,6 +42,7 @@ const zhCN = {
     compare: '省际对比',
     entry: '填报',
     review: '审核',
+    admin: '系统管理',
     main: '主导航',
     chooseProvince: '选择省份',
   },
@@ -241,6 +243,7 @@ const zhCN = {
       unsavedFirst: '导入会替换表单中的全部内容。',
     },
   },
+  admin: adminZh,
   review: {
     heading: '审核',
     queue: '待审核报表',

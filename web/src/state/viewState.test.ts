@@ -25,6 +25,9 @@ describe('URL ⇄ view state', () => {
     { ...DEFAULT_VIEW, page: 'entry', province: '210000', period: '2025Q1' },
     { ...DEFAULT_VIEW, page: 'review' },
     { ...DEFAULT_VIEW, page: 'review', province: '430000', period: '2024Q4', lang: 'en' },
+    { ...DEFAULT_VIEW, page: 'admin' },
+    { ...DEFAULT_VIEW, page: 'admin', section: 'plans', lang: 'en' },
+    { ...DEFAULT_VIEW, page: 'admin', section: 'timeline', province: '210000' },
     { ...DEFAULT_VIEW, page: 'province', province: null },
   ];
   it.each(views.map((v) => [serialiseViewState(v), v] as const))(

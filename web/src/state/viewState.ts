@@ -10,13 +10,18 @@
  *   /compare?compare=430000,210000 small multiples
  *   /entry?province=210000&period=2025Q1    an editor enters a quarter
  *   /review?province=210000&period=2024Q4   a reviewer opens a submitted report (/review: the queue)
+ *   /admin/accounts  /admin/plans  /admin/timeline?province=210000   administration
  *   query: period=2023Q4 dim=fund gap=national lang=en
  */
 import type { Dimension } from '../../../server/domain/types.ts';
 import { DEFAULT_LANG, type Lang, normaliseLang } from '../i18n/locale.ts';
 
-export const PAGES = ['overview', 'province', 'compare', 'entry', 'review'] as const;
+export const PAGES = ['overview', 'province', 'compare', 'entry', 'review', 'admin'] as const;
 export type Page = (typeof PAGES)[number];
+
+/** The admin page's parts: accounts, plan revisions, region timeline corrections. */
+export const ADMIN_SECTIONS = ['accounts', 'plans', 'timeline'] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export const GAP_MODES = ['plan', 'national'] as const;
 /** plan: gap to the province's own plan; national: gap to the national minimum (医保发〔2021〕48号) */
@@ -41,6 +46,8 @@ export interface ViewState {
   compare: string[];
   gap: GapMode;
   lang: Lang;
+  /** on the admin page (in the path) */
+  section: AdminSection;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -51,6 +58,7 @@ export const DEFAULT_VIEW: ViewState = {
   compare: [],
   gap: 'plan',
   lang: DEFAULT_LANG,
+  section: 'accounts',
 };
 
 const PROVINCE_CODE = /^\d{6}$/;
@@ -84,6 +92,7 @@ export function parseViewState(
   } else if (first === 'compare') page = 'compare';
   else if (first === 'entry') page = 'entry';
   else if (first === 'review') page = 'review';
+  else if (first === 'admin') page = 'admin';
   else if (first === undefined || first === 'overview' || first === 'index.html') page = 'overview';
 
   // old query-style links: ?page=province&province=430000
@@ -92,7 +101,7 @@ export function parseViewState(
     page = pageParam as Page;
   const provinceParam = params.get('province');
   if (
-    (page === 'province' || page === 'entry' || page === 'review') &&
+    (page === 'province' || page === 'entry' || page === 'review' || page === 'admin') &&
     !province &&
     provinceParam &&
     PROVINCE_CODE.test(provinceParam)
@@ -108,6 +117,10 @@ export function parseViewState(
     compare: parseCompare(params.getAll('compare')),
     gap: params.get('gap') === 'national' ? 'national' : 'plan',
     lang: normaliseLang(params.get('lang')) ?? fallbackLang,
+    section:
+      page === 'admin'
+        ? (ADMIN_SECTIONS.find((x) => x === second) ?? DEFAULT_VIEW.section)
+        : DEFAULT_VIEW.section,
   };
 }
 
@@ -119,9 +132,13 @@ export function serialiseViewState(state: ViewState): string {
   else if (state.page === 'compare') path = '/compare';
   else if (state.page === 'entry') path = '/entry';
   else if (state.page === 'review') path = '/review';
+  else if (state.page === 'admin') path = `/admin/${state.section}`;
 
   const q = new URLSearchParams();
-  if ((state.page === 'entry' || state.page === 'review') && state.province)
+  if (
+    (state.page === 'entry' || state.page === 'review' || state.page === 'admin') &&
+    state.province
+  )
     q.set('province', state.province);
   if (state.period) q.set('period', state.period);
   if (state.dimension !== DEFAULT_VIEW.dimension) q.set('dim', state.dimension);
