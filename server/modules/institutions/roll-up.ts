@@ -77,11 +77,20 @@ export async function replaceInstitutionQuarter(
   figures: InstitutionFigures[],
 ): Promise<void> {
   await tx.institutionQuarter.deleteMany({ where: { reportId: report.id } });
-  // one INSERT per 5,000 rows (PostgreSQL takes at most 65,535 parameters a statement)
-  for (let i = 0; i < figures.length; i += 5000)
-    await tx.institutionQuarter.createMany({
-      data: figures.slice(i, i + 5000).map((f) => ({ reportId: report.id, ...f })),
-    });
+  // one statement, one array per column (Prisma's createMany of 4,437 rows took seconds)
+  const column = <T>(f: (x: InstitutionFigures) => T): T[] => figures.map(f);
+  await tx.$executeRaw`
+    INSERT INTO institution_quarter (report_id, institution_id, eligible, paid, method,
+      inpatient_cases, grouped_cases, inpatient_fund, drg_dip_fund)
+    SELECT ${report.id}::int, * FROM unnest(
+      ${column((x) => x.institutionId)}::int[],
+      ${column((x) => x.eligible)}::boolean[],
+      ${column((x) => x.paid)}::boolean[],
+      ${column((x) => x.method)}::text[]::"PaymentMethod"[],
+      ${column((x) => x.inpatientCases)}::int[],
+      ${column((x) => x.groupedCases)}::int[],
+      ${column((x) => x.inpatientFund)}::numeric[],
+      ${column((x) => x.drgDipFund)}::numeric[])`;
   await tx.$executeRaw`
     UPDATE report_row rr SET
       eligible_institutions = x.eligible, covered_institutions = x.covered,
