@@ -84,7 +84,7 @@ describe('revising a plan', () => {
 });
 
 describe("correcting a region's timeline", () => {
-  it('an admin dates a launch with its source, and the region is then judged on that clock', async () => {
+  it('an admin dates the start of actual payment with its source, and the region is then judged on that clock', async () => {
     // 株洲 reports "not started" at 2022Q4 — so under the national plan it owes nothing yet
     const reporter = await signIn(ctx, 'editor', '430000');
     const rows = (await validRows(ctx, '430000')).map((r) =>
@@ -115,12 +115,13 @@ describe("correcting a region's timeline", () => {
     }) => t.series.find((s) => s.key === '430200')!;
     expect(zhuzhou(before).nationalStatus.status).toBe('notYetDue');
 
-    // a source says it launched in mid-2022: an admin records it
+    // a source says it paid by DRG from mid-2022: an admin records it (the national ladders
+    // count from the year of actual payment — 启动…并实际付费, seeds/README.md)
     const noSource = await ctx.app.inject({
       method: 'POST',
       url: '/api/regions/430200/events',
       headers: admin.headers(),
-      payload: { kind: 'launch', occurredOn: '2022-06-30', precision: 'day' },
+      payload: { kind: 'actualPayment', occurredOn: '2022-06-30', precision: 'day' },
     });
     expect(noSource.statusCode).toBe(400);
     expect(noSource.json().errors[0].path).toBe('/body/source');
@@ -129,7 +130,7 @@ describe("correcting a region's timeline", () => {
       url: '/api/regions/430200/events',
       headers: admin.headers(),
       payload: {
-        kind: 'launch',
+        kind: 'actualPayment',
         occurredOn: '2022-06-30',
         precision: 'day',
         source: '株洲市医疗保障局通知（2022年6月30日）',
@@ -145,8 +146,8 @@ describe("correcting a region's timeline", () => {
     const timeline = (await get('/api/provinces/430000/timeline'))
       .json()
       .find((r: { region: { code: string } }) => r.region.code === '430200');
-    expect(timeline.effective.launch).toBe('2022-06-30');
-    expect(timeline.fromReports.launch).toBeNull();
+    expect(timeline.effective.actualPayment).toBe('2022-06-30');
+    expect(timeline.fromReports.actualPayment).toBeNull();
     expect(timeline.corrections.at(-1)).toMatchObject({
       source: '株洲市医疗保障局通知（2022年6月30日）',
       // read anonymously: the role, not the admin's account (visibility.ts)
