@@ -316,6 +316,20 @@ export const COLUMN_WORDS = {
   no: { zh: '否', en: 'no' },
 } as const;
 
+/**
+ * The country (全国) and NHSA's published figures beside it: each published figure says how
+ * its definition compares with the tracker's measure (seeds/published-figures.yaml).
+ */
+export const NATIONAL_WORDS = {
+  country: { zh: '全国', en: 'China (all provinces)' },
+  published: { zh: '国家医保局公布数', en: 'Published by NHSA' },
+  definitionSame: { zh: '口径相同', en: 'Same definition' },
+  definitionDifferent: { zh: '口径不同', en: 'Different definition' },
+  definitionUnclear: { zh: '口径未说明', en: 'Definition not stated' },
+  boundAbove: { zh: '超过', en: 'more than' },
+  boundAtLeast: { zh: '不低于', en: 'at least' },
+} as const satisfies Record<string, Word>;
+
 /** Every table above, by the catalogue section it fills (and the README glossary shows). */
 export const VOCABULARY = {
   dimension: DIMENSION_WORDS,
@@ -335,6 +349,7 @@ export const VOCABULARY = {
   field: FIELD_WORDS,
   rule: RULE_WORDS,
   column: COLUMN_WORDS,
+  national: NATIONAL_WORDS,
 } as const satisfies Record<string, Record<string, Word>>;
 
 /**

@@ -10,6 +10,11 @@ import type {
   ComparisonResponse,
   CompletenessResponse,
 } from '../../../server/modules/comparison/schemas.ts';
+import type {
+  NationalPoint,
+  NationalResponse,
+  PublishedPoint,
+} from '../../../server/modules/national/schemas.ts';
 import type { PlanContentBody } from '../../../server/modules/plans/plan-file.ts';
 import type {
   PlanCompareDto,
@@ -42,12 +47,15 @@ import type {
 export type {
   ComparisonResponse,
   CompletenessResponse,
+  NationalPoint,
+  NationalResponse,
   NewUser,
   PlanCompareDto,
   PlanContentBody,
   PlanResponse,
   PlanVersionDto,
   ProvinceSummary,
+  PublishedPoint,
   RegionDto,
   RegionTimelineDto,
   ReportDto,
@@ -156,6 +164,7 @@ export const paths = {
   comparison: (period: string, dimension: Dimension | 'all' = 'all') =>
     `/api/comparison?period=${period}&dimension=${dimension}`,
   completeness: (period: string) => `/api/completeness?period=${period}`,
+  national: (dimension: Dimension) => `/api/national?dimension=${dimension}`,
   report: (code: string, period: string) => `/api/provinces/${code}/reports/${period}`,
 };
 
@@ -179,6 +188,8 @@ export const api = {
     get<ComparisonResponse>(paths.comparison(period, dimension), signal),
   completeness: (period: string, signal?: AbortSignal) =>
     get<CompletenessResponse>(paths.completeness(period), signal),
+  national: (dimension: Dimension, signal?: AbortSignal) =>
+    get<NationalResponse>(paths.national(dimension), signal),
 };
 
 /** Sign-in and the session (the cookie is HttpOnly; the CSRF token comes back in the answer). */

@@ -22,6 +22,8 @@ export const keys = {
   comparisons: () => ['comparison'] as const,
   comparison: (period: string, dimension: Dimension | 'all') =>
     ['comparison', period, dimension] as const,
+  nationalAll: () => ['national'] as const,
+  national: (dimension: Dimension) => ['national', dimension] as const,
   completenessAll: () => ['completeness'] as const,
   completeness: (period: string) => ['completeness', period] as const,
   reports: () => ['reports'] as const,
@@ -63,6 +65,11 @@ export const queries = {
     queryOptions({
       queryKey: keys.comparison(period, dimension),
       queryFn: ({ signal }) => api.comparison(period, dimension, signal),
+    }),
+  national: (dimension: Dimension) =>
+    queryOptions({
+      queryKey: keys.national(dimension),
+      queryFn: ({ signal }) => api.national(dimension, signal),
     }),
   completeness: (period: string) =>
     queryOptions({
@@ -126,6 +133,7 @@ export const changes = {
     keys.reports(),
     keys.trajectories(),
     keys.comparisons(),
+    keys.nationalAll(),
     keys.completenessAll(),
   ],
   users: [keys.users()],

@@ -1,5 +1,5 @@
 /** Provinces × dimensions, each cell coloured by the gap to target and carrying the gap and a status icon as text. */
-import type { MouseEvent } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import type { Dimension } from '../../../server/domain/types.ts';
 import { formatGap, formatPct } from '../i18n/format.ts';
 import { type Translate, useT } from '../i18n/useT.ts';
@@ -12,11 +12,12 @@ export interface GapGridProps {
   rows: GapGridRow[];
   dimensions: readonly Dimension[];
   testId: string;
-  provinceLink: (code: string) => {
-    href: string;
-    onClick: (e: MouseEvent<HTMLAnchorElement>) => void;
-  };
+  provinceLink: (code: string) => Link;
+  /** a cell opens its province at that dimension */
+  cellLink?: (code: string, dimension: Dimension) => Link;
 }
+
+type Link = { href: string; onClick: (e: MouseEvent<HTMLAnchorElement>) => void };
 
 export function gapLegend(t: Translate, lang: 'zh-CN' | 'en'): LegendItem[] {
   const fmt = (v: number) => formatGap(v, lang, 0);
@@ -80,7 +81,7 @@ export function gapGridDrawing(
   return tableDrawing(header, cells, measure, { maxColumn: 300, minColumn: 96 });
 }
 
-export function GapGrid({ rows, dimensions, testId, provinceLink }: GapGridProps) {
+export function GapGrid({ rows, dimensions, testId, provinceLink, cellLink }: GapGridProps) {
   const { t, lang } = useT();
   return (
     <div className="table-scroll" data-testid={testId}>
@@ -113,7 +114,13 @@ export function GapGrid({ rows, dimensions, testId, provinceLink }: GapGridProps
                 ) : null}
               </th>
               {dimensions.map((d) => (
-                <GapGridCell key={d} cell={r.cells[d]} t={t} lang={lang} />
+                <GapGridCell
+                  key={d}
+                  cell={r.cells[d]}
+                  t={t}
+                  lang={lang}
+                  link={cellLink?.(r.code, d)}
+                />
               ))}
             </tr>
           ))}
@@ -127,10 +134,12 @@ function GapGridCell({
   cell,
   t,
   lang,
+  link,
 }: {
   cell: GapCell | null;
   t: Translate;
   lang: 'zh-CN' | 'en';
+  link?: Link;
 }) {
   if (!cell)
     return (
@@ -152,13 +161,25 @@ function GapGridCell({
       style={{ background: step ? step.colour : HATCH, color: step ? step.ink : '#000' }}
       title={detail}
       data-status={cell.status}
+      data-dimension={cell.dimension}
       data-gap={cell.gap ?? ''}
     >
-      <span aria-hidden="true">
-        <span className="gap-value">{formatGap(cell.gap, lang)}</span>
-        <span className="gap-icon">{meta.icon}</span>
-      </span>
-      <span className="sr-only">{detail}</span>
+      <CellContent link={link}>
+        <span aria-hidden="true">
+          <span className="gap-value">{formatGap(cell.gap, lang)}</span>
+          <span className="gap-icon">{meta.icon}</span>
+        </span>
+        <span className="sr-only">{detail}</span>
+      </CellContent>
     </td>
+  );
+}
+
+function CellContent({ link, children }: { link?: Link; children: ReactNode }) {
+  if (!link) return <>{children}</>;
+  return (
+    <a {...link} className="gap-cell-link" style={{ color: 'inherit' }}>
+      {children}
+    </a>
   );
 }

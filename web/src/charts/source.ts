@@ -22,6 +22,8 @@ export interface SourceInfo {
   national?: string | null;
   /** when the newest of the figures was last written (ISO), for the "data as of" line */
   updatedAt?: string | null;
+  /** further sources of what the chart draws (e.g. published national figures), one line each */
+  notes?: string[];
 }
 
 /** "数据截至2024年第4季度，更新于2026年12月1日": the period the figures describe and when they last changed. */
@@ -59,6 +61,7 @@ export function sourceLines(info: SourceInfo, t: Translate, lang: Lang): string[
   ];
   if (plan.length)
     lines.push(t('chart.sourcePlan', { documents: plan.join(lang === 'en' ? '; ' : '；') }));
+  lines.push(...(info.notes ?? []));
   if (info.isDemo) lines.push(t('demo.tag'));
   return lines;
 }

@@ -1,5 +1,6 @@
 /** National overview (the default page): gap grid, ranking per dimension, reporting completeness — for one period. */
 import { useQuery } from '@tanstack/react-query';
+import type { Dimension } from '../../../server/domain/types.ts';
 import {
   type ComparisonResponse,
   type CompletenessResponse,
@@ -27,6 +28,10 @@ import {
 import { linkProps, type UpdateView } from '../state/useViewState.ts';
 import { DIMENSION_KEYS, type ViewState } from '../state/viewState.ts';
 import { DimensionPicker, GapModeToggle, LoadState, PeriodPicker } from './controls.tsx';
+import { arrangeProvinces } from './overview/arrange.ts';
+import { NationalSection } from './overview/NationalSection.tsx';
+import { OverviewFilters } from './overview/OverviewFilters.tsx';
+import { ProvinceTiles } from './overview/ProvinceTiles.tsx';
 
 export function OverviewPage({ view, update }: { view: ViewState; update: UpdateView }) {
   const { t } = useT();
@@ -67,6 +72,11 @@ function Overview({
           onChange={(p) => update({ period: p })}
         />
         <GapModeToggle value={view.gap} onChange={(gap) => update({ gap })} />
+        <DimensionPicker
+          value={view.dimension}
+          onChange={(dimension) => update({ dimension })}
+          testId="ranking-dimension"
+        />
         <span className="downloads">
           {t('overview.downloadAll')}
           {punct(lang).colon}
@@ -86,6 +96,7 @@ function Overview({
           </a>
         </span>
       </div>
+      <NationalSection dimension={view.dimension} period={period} />
       <LoadState loaded={comparison} testId="comparison">
         {(data) =>
           data.rows.length === 0 ? (
@@ -115,8 +126,10 @@ function ComparisonCharts({
 }) {
   const { t, lang } = useT();
   const dims = DIMENSION_KEYS.filter((d) => data.dimensions.includes(d));
-  const grid = gapGrid(data.rows, provinces, dims, view.gap);
-  const ranking = rankingRows(data.rows, view.dimension, view.gap);
+  const all = gapGrid(data.rows, provinces, dims, view.gap);
+  const grid = arrangeProvinces(all, view);
+  const shown = new Set(grid.map((r) => r.code));
+  const ranking = rankingRows(data.rows, view.dimension, view.gap).filter((r) => shown.has(r.code));
   const periodText = formatPeriod(data.period, lang);
   const documents = provinces.flatMap((p) => (p.plan ? [p.plan.documentNumber] : []));
   const source = {
@@ -128,9 +141,20 @@ function ComparisonCharts({
     updatedAt: lastUpdated(provinces),
   };
   const provinceLink = (code: string) => linkProps({ ...view, page: 'province', province: code });
+  const cellLink = (code: string, dimension: Dimension) =>
+    linkProps({ ...view, page: 'province', province: code, dimension });
 
   return (
     <>
+      <OverviewFilters view={view} update={update} shown={grid.length} total={all.length} />
+      <ProvinceTiles
+        grid={all}
+        shown={shown}
+        provinces={provinces}
+        view={view}
+        period={data.period}
+        source={source}
+      />
       <ChartFrame
         testId="chart-gap-grid"
         title={t('overview.gridTitle')}
@@ -144,16 +168,16 @@ function ComparisonCharts({
         table={{ columns: gapGridColumns(t, lang, dims), rows: grid, rowKey: (r) => r.code }}
         drawing={(measure) => gapGridDrawing(grid, dims, t, lang, measure)}
       >
-        <GapGrid rows={grid} dimensions={dims} testId="gap-grid" provinceLink={provinceLink} />
+        {grid.length === 0 ? <p data-testid="overview-none">{t('overview.noneShown')}</p> : null}
+        <GapGrid
+          rows={grid}
+          dimensions={dims}
+          testId="gap-grid"
+          provinceLink={provinceLink}
+          cellLink={cellLink}
+        />
       </ChartFrame>
 
-      <div className="controls">
-        <DimensionPicker
-          value={view.dimension}
-          onChange={(dimension) => update({ dimension })}
-          testId="ranking-dimension"
-        />
-      </div>
       <ChartFrame
         testId="chart-ranking"
         title={t('overview.rankingTitle', { dimension: t(`dimension.${view.dimension}`) })}

@@ -29,6 +29,16 @@ describe('URL ⇄ view state', () => {
     { ...DEFAULT_VIEW, page: 'admin', section: 'plans', lang: 'en' },
     { ...DEFAULT_VIEW, page: 'admin', section: 'timeline', province: '210000' },
     { ...DEFAULT_VIEW, page: 'province', province: null },
+    {
+      ...DEFAULT_VIEW,
+      period: '2024Q4',
+      dimension: 'institutions',
+      sort: 'gap',
+      statuses: ['accelerationNeeded', 'overdue'],
+      plans: 'national',
+      withData: true,
+    },
+    { ...DEFAULT_VIEW, sort: 'status', plans: 'own' },
   ];
   it.each(views.map((v) => [serialiseViewState(v), v] as const))(
     'a link reproduces the view: %s',
@@ -37,6 +47,29 @@ describe('URL ⇄ view state', () => {
       expect(serialiseViewState(parseViewState(at(url)))).toBe(url);
     },
   );
+
+  it("keeps the overview's sort and filters in its URL, reading only known statuses", () => {
+    const view = parseViewState(
+      at('/?sort=gap&status=overdue,bogus,deterioration&plans=own&data=1'),
+    );
+    expect(view).toMatchObject({
+      sort: 'gap',
+      statuses: ['deterioration', 'overdue'],
+      plans: 'own',
+      withData: true,
+    });
+    expect(serialiseViewState(view)).toBe(
+      '/?sort=gap&status=deterioration,overdue&plans=own&data=1',
+    );
+    expect(parseViewState(at('/?sort=nonsense&plans=x'))).toMatchObject({
+      sort: 'code',
+      plans: 'all',
+    });
+    // a province page carries no overview filters in its link
+    expect(serialiseViewState({ ...view, page: 'province', province: '440000' })).toBe(
+      '/province/440000',
+    );
+  });
 
   it('writes readable URLs, defaults left out', () => {
     expect(

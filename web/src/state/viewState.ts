@@ -12,8 +12,10 @@
  *   /review?province=210000&period=2024Q4   a reviewer opens a submitted report (/review: the queue)
  *   /admin/accounts  /admin/plans  /admin/timeline?province=210000   administration
  *   query: period=2023Q4 dim=fund gap=national lang=en
+ *   overview: sort=gap status=overdue,deterioration plans=own|national data=1
  */
 import type { Dimension } from '../../../server/domain/types.ts';
+import type { StatusCode } from '../../../server/modules/trajectory/schemas.ts';
 import { DEFAULT_LANG, type Lang, normaliseLang } from '../i18n/locale.ts';
 
 export const PAGES = ['overview', 'province', 'compare', 'entry', 'review', 'admin'] as const;
@@ -35,6 +37,28 @@ export const DIMENSION_KEYS = [
   'fund',
 ] as const satisfies readonly Dimension[];
 
+/** How the overview orders its provinces: code (行政区划 order), gap (furthest behind first), status (worst first), actual (highest first). */
+export const OVERVIEW_SORTS = ['code', 'gap', 'status', 'actual'] as const;
+export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
+/** all provinces, those with a plan of their own, or those measured against the national plan (参照国家方案) */
+export const PLAN_FILTERS = ['all', 'own', 'national'] as const;
+export type PlanFilter = (typeof PLAN_FILTERS)[number];
+
+// the statuses a filter may name (kept here as a list of strings: no server value in the bundle)
+const STATUS_CODES: readonly StatusCode[] = [
+  'met',
+  'onTrack',
+  'accelerationNeeded',
+  'limitedProgress',
+  'deterioration',
+  'overdue',
+  'insufficientData',
+  'notYetDue',
+  'noData',
+  'noPlan',
+  'noReport',
+];
+
 export interface ViewState {
   page: Page;
   /** GB/T 2260 province code: on the province page (in the path), on entry and review (in the query) */
@@ -45,6 +69,13 @@ export interface ViewState {
   /** province codes shown side by side on the compare page, in the reader's order */
   compare: string[];
   gap: GapMode;
+  /** overview: order of the provinces, and which are shown (status and gap read on `dimension`) */
+  sort: OverviewSort;
+  /** overview: only provinces in one of these statuses (empty: every status) */
+  statuses: StatusCode[];
+  plans: PlanFilter;
+  /** overview: only provinces with reported figures */
+  withData: boolean;
   lang: Lang;
   /** on the admin page (in the path) */
   section: AdminSection;
@@ -57,6 +88,10 @@ export const DEFAULT_VIEW: ViewState = {
   period: null,
   compare: [],
   gap: 'plan',
+  sort: 'code',
+  statuses: [],
+  plans: 'all',
+  withData: false,
   lang: DEFAULT_LANG,
   section: 'accounts',
 };
@@ -116,6 +151,10 @@ export function parseViewState(
     period: parsePeriodParam(params.get('period')),
     compare: parseCompare(params.getAll('compare')),
     gap: params.get('gap') === 'national' ? 'national' : 'plan',
+    sort: oneOf(OVERVIEW_SORTS, params.get('sort'), DEFAULT_VIEW.sort),
+    statuses: parseStatuses(params.getAll('status')),
+    plans: oneOf(PLAN_FILTERS, params.get('plans'), DEFAULT_VIEW.plans),
+    withData: params.get('data') === '1',
     lang: normaliseLang(params.get('lang')) ?? fallbackLang,
     section:
       page === 'admin'
@@ -144,6 +183,12 @@ export function serialiseViewState(state: ViewState): string {
   if (state.dimension !== DEFAULT_VIEW.dimension) q.set('dim', state.dimension);
   if (state.gap !== DEFAULT_VIEW.gap) q.set('gap', state.gap);
   if (state.compare.length > 0) q.set('compare', state.compare.join(','));
+  if (state.page === 'overview') {
+    if (state.sort !== DEFAULT_VIEW.sort) q.set('sort', state.sort);
+    if (state.statuses.length > 0) q.set('status', state.statuses.join(','));
+    if (state.plans !== DEFAULT_VIEW.plans) q.set('plans', state.plans);
+    if (state.withData) q.set('data', '1');
+  }
   if (state.lang !== DEFAULT_LANG) q.set('lang', state.lang);
   // URLSearchParams escapes the commas; they are safe in a query and easier to read bare.
   const query = q.toString().replaceAll('%2C', ',');
@@ -196,4 +241,14 @@ function parseCompare(values: string[]): string[] {
     .map((s) => s.trim())
     .filter((s) => PROVINCE_CODE.test(s));
   return [...new Set(codes)];
+}
+
+function oneOf<T extends string>(list: readonly T[], value: string | null, fallback: T): T {
+  return list.find((x) => x === value) ?? fallback;
+}
+
+/** `status=overdue,deterioration`: unknown codes dropped, each kept once, in the list's order. */
+function parseStatuses(values: string[]): StatusCode[] {
+  const named = new Set(values.flatMap((v) => v.split(',')).map((s) => s.trim()));
+  return STATUS_CODES.filter((s) => named.has(s));
 }

@@ -1,0 +1,156 @@
+/**
+ * The country (全国) on one dimension: actual coverage, the national plan's planned path and
+ * level owed, and NHSA's published figures as marked points — each labelled with its value;
+ * the tooltip gives its definition and source. Pure props in, SVG out.
+ */
+import {
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatFigure, formatPct, formatPeriod, formatPeriodShort, punct } from '../i18n/format.ts';
+import type { Lang } from '../i18n/locale.ts';
+import { useT } from '../i18n/useT.ts';
+import { TRAJECTORY_SERIES } from './config.ts';
+import { definitionKey, type NationalRow, publishedValueText } from './national.ts';
+import { PUBLISHED_COLOUR } from './national-legend.ts';
+
+const PLANNED = TRAJECTORY_SERIES.planned;
+const OWED = TRAJECTORY_SERIES.nationalOwed;
+const ACTUAL = TRAJECTORY_SERIES.actual;
+
+export interface NationalChartProps {
+  rows: NationalRow[];
+  highlight: string | null;
+  testId: string;
+  ariaLabel: string;
+}
+
+export default function NationalChart({ rows, highlight, testId, ariaLabel }: NationalChartProps) {
+  const { t, lang } = useT();
+  return (
+    <div data-testid={testId} className="trajectory-chart">
+      <ResponsiveContainer width="100%" height={300}>
+        <ComposedChart
+          data={rows}
+          title={ariaLabel}
+          desc={t('chart.keyboardHint')}
+          margin={{ top: 20, right: 24, bottom: 4, left: 0 }}
+        >
+          <CartesianGrid stroke="#e4e4e4" vertical={false} />
+          <XAxis
+            dataKey="period"
+            tickFormatter={formatPeriodShort}
+            tick={{ fontSize: 12, fill: '#333' }}
+            interval="preserveStartEnd"
+          />
+          <YAxis
+            domain={[0, 100]}
+            ticks={[0, 20, 40, 60, 80, 100]}
+            tickFormatter={(v: number) => `${v}%`}
+            tick={{ fontSize: 12, fill: '#333' }}
+            width={44}
+          />
+          {highlight ? <ReferenceLine x={highlight} stroke="#000" strokeWidth={1} /> : null}
+          <Line
+            dataKey="nationalOwed"
+            name={t('series.nationalOwed')}
+            type="stepAfter"
+            stroke={OWED.colour}
+            strokeWidth={OWED.width}
+            strokeDasharray={OWED.dash}
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="nationalPlanned"
+            name={t('series.nationalPlanned')}
+            stroke={PLANNED.colour}
+            strokeWidth={PLANNED.width}
+            strokeDasharray={PLANNED.dash}
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="actual"
+            name={t('series.actual')}
+            stroke={ACTUAL.colour}
+            strokeWidth={ACTUAL.width}
+            dot={{ r: 3, fill: ACTUAL.colour, stroke: '#fff', strokeWidth: 1 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+          <Scatter
+            dataKey="publishedValue"
+            name={t('national.published')}
+            fill={PUBLISHED_COLOUR}
+            shape="diamond"
+            isAnimationActive={false}
+            label={{
+              position: 'top',
+              fontSize: 11,
+              fill: '#5a2a4a',
+              formatter: (v: unknown) => (typeof v === 'number' ? `◆${v}%` : ''),
+            }}
+          />
+          <Tooltip
+            content={({ active, label }) =>
+              active && label != null ? (
+                <NationalTooltip row={rows.find((r) => r.period === String(label))} lang={lang} />
+              ) : null
+            }
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+function NationalTooltip({ row, lang }: { row: NationalRow | undefined; lang: Lang }) {
+  const { t } = useT();
+  if (!row) return null;
+  return (
+    <div className="chart-tooltip">
+      <strong>{formatPeriod(row.period, lang)}</strong>
+      <dl>
+        <dt>{t('series.actual')}</dt>
+        <dd>
+          {row.actual == null ? t('status.noReport') : formatPct(row.actual, lang)}
+          {row.numerator != null && row.denominator != null
+            ? ` (${formatFigure(row.numerator, lang)} / ${formatFigure(row.denominator, lang)})`
+            : ''}
+        </dd>
+        <dt>{t('national.coverage')}</dt>
+        <dd>
+          {t('national.coverageValue', {
+            provinces: row.provincesReported,
+            regions: row.regionsReported,
+          })}
+        </dd>
+        <dt>{t('series.nationalPlanned')}</dt>
+        <dd>{formatPct(row.nationalPlanned, lang)}</dd>
+        <dt>{t('series.nationalOwed')}</dt>
+        <dd>{formatPct(row.nationalOwed, lang)}</dd>
+      </dl>
+      {row.published.map((f) => (
+        <p key={f.key} className="tooltip-clause" data-testid="national-tooltip-published">
+          ◆ {t('national.published')} {publishedValueText(f, t)}
+          {punct(lang).paren(t(definitionKey(f.definition)))}
+          {lang === 'en' ? f.measureEn : f.measureZh}
+          {punct(lang).comma}
+          {t('chart.source')}
+          {punct(lang).colon}
+          {lang === 'en' ? f.source.publisherEn : f.source.publisherZh}
+          {punct(lang).comma}
+          {f.source.publishedOn}
+        </p>
+      ))}
+    </div>
+  );
+}
