@@ -85,6 +85,12 @@ describe('print, phones and the plan as an official reads it', () => {
         await page.goto(url);
         await page.locator(ready).waitFor();
         await page.locator('.recharts-surface, .ranking-chart').first().waitFor();
+        // charts first draw at a default width, then fit their box: wait for the page to settle
+        await page
+          .waitForFunction(() => document.documentElement.scrollWidth <= 390, null, {
+            timeout: 30_000,
+          })
+          .catch(() => undefined);
         await screenshot(page, name);
         const widths = await page.evaluate(() => ({
           page: document.documentElement.scrollWidth,
