@@ -13,7 +13,7 @@ import { entryPeriods } from '../state/periods.ts';
 import type { UpdateView } from '../state/useViewState.ts';
 import type { ViewState } from '../state/viewState.ts';
 import { LoadState } from './controls.tsx';
-import { QuarterForm, unsaved } from './entry/QuarterForm.tsx';
+import { QuarterForm } from './entry/QuarterForm.tsx';
 
 export default function EntryPage({ view, update }: { view: ViewState; update: UpdateView }) {
   const { t } = useT();
@@ -89,10 +89,8 @@ function ProvinceEntry({
           <select
             data-testid="entry-period"
             value={period}
-            onChange={(e) =>
-              (!unsaved.dirty || window.confirm(t('entry.leaveUnsaved'))) &&
-              update({ province: province.code, period: e.target.value })
-            }
+            // unsaved figures: the form's leave guard asks first (useViewState.ts)
+            onChange={(e) => update({ province: province.code, period: e.target.value })}
           >
             {options.map((p) => (
               <option key={p} value={p}>

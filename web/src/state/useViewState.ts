@@ -21,14 +21,53 @@ export function currentViewState(): ViewState {
   return parseViewState(window.location, normaliseLang(storedLang()) ?? undefined);
 }
 
-export function navigate(next: ViewState, { replace = false } = {}) {
+/**
+ * A page with unsaved work asks before the view leaves it (the entry form): every change of
+ * view goes through `navigate` — header links, the province picker, the period select — and
+ * the browser's back button is caught below. The guard answers whether to go on.
+ */
+export type LeaveGuard = (next: ViewState, current: ViewState) => boolean;
+let leaveGuard: LeaveGuard | null = null;
+
+/** Installs a guard; the returned function removes it. */
+export function setLeaveGuard(guard: LeaveGuard): () => void {
+  leaveGuard = guard;
+  return () => {
+    if (leaveGuard === guard) leaveGuard = null;
+  };
+}
+
+// the URL the page shows, to go back to when the guard refuses a back/forward step
+let shown = typeof window === 'undefined' ? '' : snapshot();
+if (typeof window !== 'undefined')
+  // registered before React subscribes: a refused step is undone before the view reads the URL
+  window.addEventListener('popstate', () => {
+    if (leaveGuard && !leaveGuard(currentViewState(), parseShown())) {
+      window.history.pushState(null, '', shown);
+      return;
+    }
+    shown = snapshot();
+  });
+const parseShown = () => {
+  const [pathname, search = ''] = shown.split('?');
+  return parseViewState(
+    { pathname: pathname!, search: search ? `?${search}` : '' },
+    normaliseLang(storedLang()) ?? undefined,
+  );
+};
+
+/** Changes the view; false when a leave guard kept the reader where they are. */
+export function navigate(next: ViewState, { replace = false } = {}): boolean {
+  const url = serialiseViewState(next);
+  if (leaveGuard && url !== snapshot() && !leaveGuard(next, currentViewState())) return false;
   // stored first: the URL leaves the default language out, and is then read back through the stored one
   rememberLang(next.lang);
-  const url = serialiseViewState(next);
-  if (url === snapshot()) return;
+  if (url === snapshot()) return true;
   if (replace) window.history.replaceState(null, '', url);
   else window.history.pushState(null, '', url);
+  shown = snapshot();
   window.dispatchEvent(new Event(CHANGE));
+  return true;
 }
 
 /** Rewrites the address bar to the canonical URL (old parameter names, stray values) without a history entry. */

@@ -7,6 +7,7 @@
 import { memo } from 'react';
 import type { Lang } from '../../i18n/locale.ts';
 import { type Translate, useT } from '../../i18n/useT.ts';
+import { figureText, type ReportRow } from '../report/figureText.ts';
 import {
   FIELDS,
   type Field,
@@ -41,9 +42,20 @@ interface Props {
   warnings: Map<string, Message[]>;
   readOnly: boolean;
   onChange: (regionCode: string, field: Field, value: string) => void;
+  /** last quarter's figures by region, shown under each input */
+  previous?: Map<string, ReportRow> | null;
 }
 
-export function FormTable({ caption, rows, regions, errors, warnings, readOnly, onChange }: Props) {
+export function FormTable({
+  caption,
+  rows,
+  regions,
+  errors,
+  warnings,
+  readOnly,
+  onChange,
+  previous,
+}: Props) {
   const { t, lang } = useT();
   return (
     <div className="table-scroll entry-scroll">
@@ -60,6 +72,7 @@ export function FormTable({ caption, rows, regions, errors, warnings, readOnly, 
               warnings={warnings}
               readOnly={readOnly}
               onChange={onChange}
+              prev={previous?.get(row.regionCode)}
             />
           ))}
         </tbody>
@@ -76,7 +89,11 @@ const FormRowView = memo(function FormRowView({
   warnings,
   readOnly,
   onChange,
-}: { row: FormRow; name: string } & Pick<Props, 'errors' | 'warnings' | 'readOnly' | 'onChange'>) {
+  prev,
+}: { row: FormRow; name: string; prev: ReportRow | undefined } & Pick<
+  Props,
+  'errors' | 'warnings' | 'readOnly' | 'onChange'
+>) {
   const { t, lang } = useT();
   const rowProblems = errors.get(fieldKey(row.regionCode, 'row'));
   return (
@@ -102,11 +119,18 @@ const FormRowView = memo(function FormRowView({
         const errs = errors.get(key);
         const warns = warnings.get(key);
         const id = inputId(key);
+        const last =
+          prev && f !== 'note' && prev[f] != null && prev[f] !== ''
+            ? t('entry.previous', { value: figureText(prev, f, t, lang) })
+            : null;
+        const described = [errs || warns ? `${id}-msg` : null, last ? `${id}-prev` : null]
+          .filter(Boolean)
+          .join(' ');
         const common = {
           id,
           'aria-label': `${name} ${t(`field.${f}`)}`,
           'aria-invalid': errs ? (true as const) : undefined,
-          'aria-describedby': errs || warns ? `${id}-msg` : undefined,
+          'aria-describedby': described || undefined,
           'data-testid': `field-${row.regionCode}-${f}`,
           disabled: readOnly,
           value: row[f],
@@ -142,6 +166,15 @@ const FormRowView = memo(function FormRowView({
                 className={f === 'note' ? 'input-note' : 'input-num'}
               />
             )}
+            {last ? (
+              <span
+                id={`${id}-prev`}
+                className="prev-value"
+                data-testid={`prev-${row.regionCode}-${f}`}
+              >
+                {last}
+              </span>
+            ) : null}
             {errs ? (
               <Problems id={`${id}-msg`} kind="error" messages={errs} t={t} lang={lang} />
             ) : warns ? (

@@ -4,22 +4,29 @@
  * A 422 puts each error at its input; a 409 shows the other person's figures and leaves
  * the form alone, so nothing typed is lost.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { addQuarters } from '../../../../server/domain/periods.ts';
 import { ApiError, type FieldProblem, type ReportDto } from '../../api/client.ts';
 import { mutations } from '../../api/mutations.ts';
 import { queries } from '../../api/queries.ts';
 import { ReportBadge } from '../../charts/StatusBadge.tsx';
+import { formatPeriod } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
+import { setLeaveGuard } from '../../state/useViewState.ts';
+import { CoverageTable } from '../report/CoverageTable.tsx';
+import { formCoverage, reportCoverage } from '../report/coverage.ts';
 import { formatDateTime } from '../report/time.ts';
 import { ConflictNotice, isEditable } from './ConflictNotice.tsx';
-import { FormTable, inputId, messageText, type RegionName, regionLabel } from './FormTable.tsx';
+import { ErrorSummary, WarningList } from './FormMessages.tsx';
+import { FormTable, messageText, type RegionName, regionLabel } from './FormTable.tsx';
 import {
   differences,
   type Field,
   type FormRow,
   fieldKey,
   formRows,
+  isBlank,
   type Message,
   problemsByField,
   toBody,
@@ -27,9 +34,6 @@ import {
 import { ImportPanel } from './ImportPanel.tsx';
 
 const NONE = new Map<string, Message[]>();
-
-/** Whether the form on screen holds figures not yet saved (the period picker asks before leaving them). */
-export const unsaved = { dirty: false };
 
 interface Props {
   province: string;
@@ -39,7 +43,7 @@ interface Props {
   regions: RegionName[];
 }
 
-interface Summary {
+export interface Summary {
   message: Message;
   /** errors at a field: text and the input they name */
   items: { key: string; text: string }[];
@@ -99,6 +103,17 @@ export function QuarterForm({ province, provinceName, period, periodText, region
     };
   }, [fetchReport, adopt]);
 
+  const previousPeriod = addQuarters(period, -1);
+  const previousReport = useQuery(queries.report(province, previousPeriod)).data ?? null;
+  const previous = useMemo(
+    () => (previousReport ? new Map(previousReport.rows.map((r) => [r.regionCode, r])) : null),
+    [previousReport],
+  );
+  const liveCoverage = useMemo(() => formCoverage(rows), [rows]);
+  const previousCoverage = useMemo(
+    () => (previousReport ? reportCoverage(previousReport) : null),
+    [previousReport],
+  );
   const saved = useMemo(() => formRows(codes, base), [codes, base]);
   const dirty = useMemo(() => differences(rows, saved).size > 0, [rows, saved]);
   const readOnly = !!base && !isEditable(base);
@@ -118,13 +133,18 @@ export function QuarterForm({ province, provinceName, period, periodText, region
     [conflict, rows, codes],
   );
 
-  // leaving with unsaved figures asks first
+  // leaving with unsaved figures asks first: header links, the province picker, the period
+  // select, back/forward (useViewState's guard); a change of language stays on the form
   useEffect(() => {
-    unsaved.dirty = dirty;
-    return () => {
-      unsaved.dirty = false;
-    };
-  }, [dirty]);
+    if (!dirty) return;
+    return setLeaveGuard(
+      (next, current) =>
+        (next.page === current.page &&
+          next.province === current.province &&
+          next.period === current.period) ||
+        window.confirm(t('entry.leaveUnsaved')),
+    );
+  }, [dirty, t]);
   useEffect(() => {
     if (!dirty) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
@@ -180,6 +200,16 @@ export function QuarterForm({ province, provinceName, period, periodText, region
       return;
     }
     showErrors(NONE, { zh: String(e), en: String(e) });
+  };
+
+  /** 复制上季度: the previous quarter's figures become the form (not saved; notes left out). */
+  const copyPrevious = () => {
+    if (!previousReport) return;
+    if (rows.some((r) => !isBlank(r)) && !window.confirm(t('entry.copyPreviousConfirm'))) return;
+    setRows(formRows(codes, previousReport).map((r) => ({ ...r, note: '' })));
+    setErrors(NONE);
+    setSummary(null);
+    setNotice(t('entry.copiedPrevious', { period: formatPeriod(previousPeriod, lang) }));
   };
 
   const afterWrite = (report: ReportDto, message: string) => {
@@ -329,32 +359,7 @@ export function QuarterForm({ province, provinceName, period, periodText, region
         />
       ) : null}
 
-      {summary ? (
-        <div role="alert" className="problem-box" data-testid="entry-errors">
-          <p>
-            <span aria-hidden="true">✕ </span>
-            {messageText(summary.message, t, lang)}
-          </p>
-          <ul>
-            {summary.items.map((it) => (
-              <li key={it.key}>
-                <a
-                  href={`#${inputId(it.key)}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    document.getElementById(inputId(it.key))?.focus();
-                  }}
-                >
-                  {it.text}
-                </a>
-              </li>
-            ))}
-            {summary.other.map((p) => (
-              <li key={`${p.path}|${p.code}|${p.en}`}>{lang === 'en' ? p.en : p.zh}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {summary ? <ErrorSummary summary={summary} /> : null}
       {notice ? (
         <p role="status" className="notice-ok" data-testid="entry-notice">
           <span aria-hidden="true">✓ </span>
@@ -363,7 +368,24 @@ export function QuarterForm({ province, provinceName, period, periodText, region
       ) : null}
 
       <p className="hint">{t('entry.numbersHint')}</p>
+      {previousReport && !readOnly ? (
+        <p className="button-row">
+          <button
+            type="button"
+            onClick={copyPrevious}
+            disabled={busy !== null}
+            data-testid="entry-copy-previous"
+            aria-describedby="copy-previous-hint"
+          >
+            {t('entry.copyPrevious')}
+          </button>
+          <span id="copy-previous-hint" className="hint">
+            {t('entry.copyPreviousHint', { period: formatPeriod(previousPeriod, lang) })}
+          </span>
+        </p>
+      ) : null}
       <FormTable
+        previous={previous}
         caption={t('entry.tableCaption', { province: provinceName, period: periodText })}
         rows={rows}
         regions={names}
@@ -373,28 +395,16 @@ export function QuarterForm({ province, provinceName, period, periodText, region
         onChange={onChange}
       />
 
+      <CoverageTable
+        caption={t('entry.coverageTitle')}
+        testId="entry-coverage"
+        regions={regions.map((r) => ({ code: r.code, name: regionLabel(r, r.code, lang) }))}
+        now={liveCoverage}
+        previous={previousCoverage}
+      />
+
       {warningList && warningList.byField.size + warningList.other.length > 0 ? (
-        <section
-          className="warning-box"
-          data-testid="entry-warnings"
-          aria-label={t('entry.warningsTitle')}
-        >
-          <h3>{t('entry.warningsTitle')}</h3>
-          <ul>
-            {[...warningList.byField].map(([key, ms]) => {
-              const [code, field] = key.split('/') as [string, string];
-              return (
-                <li key={key}>
-                  {t('entry.problemAt', {
-                    region: regionLabel(names.get(code), code, lang),
-                    field: t(`field.${field}`),
-                    message: ms.map((m) => messageText(m, t, lang)).join('；'),
-                  })}
-                </li>
-              );
-            })}
-          </ul>
-        </section>
+        <WarningList byField={warningList.byField} names={names} />
       ) : null}
 
       {readOnly ? null : (

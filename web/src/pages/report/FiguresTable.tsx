@@ -4,10 +4,11 @@
  * cell they name, with an icon and words, never by colour alone.
  */
 import type { ReportDto } from '../../api/client.ts';
-import { formatNumber } from '../../i18n/format.ts';
+import { formatGap } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
 import { FieldsHeader, messageText } from '../entry/FormTable.tsx';
-import { FIELDS, type Field, fieldKey, type Message, MONEY_FIELDS } from '../entry/form.ts';
+import { FIELDS, type Field, fieldKey, type Message } from '../entry/form.ts';
+import { figureText } from './figureText.ts';
 
 type Row = ReportDto['rows'][number];
 
@@ -20,23 +21,21 @@ interface Props {
   /** cells to mark, e.g. where their figures differ from what the editor typed */
   marks?: Set<string>;
   markLabel?: string;
+  /** the previous quarter's rows by region: shown under each figure, with the change */
+  previous?: Map<string, Row> | null;
 }
 
-export function FiguresTable({ report, caption, testId, notes, marks, markLabel }: Props) {
+export function FiguresTable({
+  report,
+  caption,
+  testId,
+  notes,
+  marks,
+  markLabel,
+  previous,
+}: Props) {
   const { t, lang } = useT();
-  const cell = (r: Row, f: Field): string => {
-    const v = r[f];
-    if (v == null || v === '') return '—';
-    if (f === 'stage') return t(`stage.${String(v)}`);
-    if (f === 'method' || f === 'note') return String(v);
-    // money (万元) always with its two decimals, counts whole
-    if ((MONEY_FIELDS as readonly string[]).includes(f))
-      return new Intl.NumberFormat(lang, {
-        minimumFractionDigits: 2,
-        maximumFractionDigits: 2,
-      }).format(Number(v));
-    return formatNumber(Number(v), lang, 0);
-  };
+  const cell = (r: Row, f: Field) => figureText(r, f, t, lang);
   return (
     <div className="table-scroll">
       <table className="data-table figures-table" data-testid={testId}>
@@ -65,6 +64,7 @@ export function FiguresTable({ report, caption, testId, notes, marks, markLabel 
                     data-testid={`${testId}-${r.regionCode}-${f}`}
                   >
                     {cell(r, f)}
+                    <Previous now={r} before={previous?.get(r.regionCode)} field={f} />
                     {marked ? (
                       <span className="mark-icon" title={markLabel}>
                         {' ◆'}
@@ -85,5 +85,26 @@ export function FiguresTable({ report, caption, testId, notes, marks, markLabel 
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** "上季度 120（+5）" under a figure; nothing when the previous quarter has no value there. */
+function Previous({ now, before, field }: { now: Row; before: Row | undefined; field: Field }) {
+  const { t, lang } = useT();
+  if (!before || before[field] == null || before[field] === '' || field === 'note') return null;
+  const a = Number(now[field]);
+  const b = Number(before[field]);
+  const numeric =
+    field !== 'stage' &&
+    field !== 'method' &&
+    now[field] != null &&
+    Number.isFinite(a) &&
+    Number.isFinite(b);
+  const change = numeric && a !== b ? ` (${formatGap(a - b, lang, 2)})` : '';
+  return (
+    <span className="prev-value">
+      {t('review.previousQuarter', { value: figureText(before, field, t, lang) })}
+      {change}
+    </span>
   );
 }
