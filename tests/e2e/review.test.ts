@@ -82,6 +82,9 @@ describe('reviewing submitted reports', () => {
 
       await page.fill(tid('review-comment'), '长沙市机构数与上季度不一致，请核实后重新提交。');
       await page.click(tid('review-return'));
+      // asked once more, with the comment that goes back to the editor
+      await waitForText(page, tid('review-confirm-text'), '长沙市机构数与上季度不一致');
+      await page.click(tid('review-confirm'));
       await waitForText(page, tid('review-notice'), '已退回');
       await waitForText(page, tid('review-comments'), '长沙市机构数与上季度不一致');
       await waitForText(page, tid('review-history'), '退回');
@@ -102,6 +105,7 @@ describe('reviewing submitted reports', () => {
       await page.locator(tid('queue-430000-2025Q1')).waitFor({ state: 'detached' });
       await page.click(tid('open-430000-2025Q2'));
       await page.click(tid('review-accept'));
+      await page.click(tid('review-confirm'));
       await waitForText(page, tid('review-notice'), '审核通过');
       expect((await callApi('GET', reportUrl('2025Q2'))).body.status).toBe('accepted');
     } finally {

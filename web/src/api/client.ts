@@ -211,10 +211,22 @@ export const authApi = {
 
 type ReviewAction = 'submit' | 'accept' | 'return';
 
+/** The review queue's filters (GET /api/reports): each left out means "any". */
+export interface ReportFilter {
+  status?: ReportDto['status'];
+  province?: string;
+  overdue?: boolean;
+}
+
 /** The quarterly report workflow. Reads bypass the shared cache: a report changes under the reader's eyes. */
 export const reportsApi = {
-  list: (status: ReportDto['status']) =>
-    send<ReportListItemDto[]>('GET', `/api/reports?status=${status}`),
+  list: (f: ReportFilter) => {
+    const q = new URLSearchParams();
+    if (f.status) q.set('status', f.status);
+    if (f.province) q.set('province', f.province);
+    if (f.overdue !== undefined) q.set('overdue', String(f.overdue));
+    return send<ReportListItemDto[]>('GET', `/api/reports?${q}`);
+  },
   get: (code: string, period: string) => send<ReportDto>('GET', paths.report(code, period)),
   /** null when the quarter has no report yet */
   find: (code: string, period: string) =>

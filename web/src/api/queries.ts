@@ -8,7 +8,7 @@
  */
 import { MutationCache, QueryClient, type QueryKey, queryOptions } from '@tanstack/react-query';
 import type { Dimension, Subset } from '../../../server/domain/types.ts';
-import { ApiError, adminApi, api, type ReportDto, reportsApi } from './client.ts';
+import { ApiError, adminApi, api, type ReportFilter, reportsApi } from './client.ts';
 
 export const keys = {
   provinces: () => ['provinces'] as const,
@@ -27,7 +27,8 @@ export const keys = {
   completenessAll: () => ['completeness'] as const,
   completeness: (period: string) => ['completeness', period] as const,
   reports: () => ['reports'] as const,
-  reportList: (status: ReportDto['status']) => ['reports', 'list', status] as const,
+  reportList: (f: ReportFilter) =>
+    ['reports', 'list', f.status ?? 'all', f.province ?? 'all', f.overdue ?? 'any'] as const,
   report: (code: string, period: string) => ['reports', 'one', code, period] as const,
   reportHistory: (code: string, period: string) => ['reports', 'history', code, period] as const,
   users: () => ['users'] as const,
@@ -76,10 +77,10 @@ export const queries = {
       queryKey: keys.completeness(period),
       queryFn: ({ signal }) => api.completeness(period, signal),
     }),
-  reportList: (status: ReportDto['status']) =>
+  reportList: (filter: ReportFilter) =>
     queryOptions({
-      queryKey: keys.reportList(status),
-      queryFn: () => reportsApi.list(status),
+      queryKey: keys.reportList(filter),
+      queryFn: () => reportsApi.list(filter),
       ...LIVE,
     }),
   /** null: the quarter has no report yet */

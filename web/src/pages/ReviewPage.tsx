@@ -1,10 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import type { ReportListItemDto } from '../api/client.ts';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import type { ReportFilter, ReportListItemDto } from '../api/client.ts';
 import { queries } from '../api/queries.ts';
 import { useSession } from '../api/session.ts';
 import { SignInForm } from '../auth/SignIn.tsx';
-import { formatPeriod } from '../i18n/format.ts';
+import { ReportBadge } from '../charts/StatusBadge.tsx';
+import { formatDate, formatPeriod } from '../i18n/format.ts';
 import { useT } from '../i18n/useT.ts';
 import { linkProps } from '../state/useViewState.ts';
 import type { ViewState } from '../state/viewState.ts';
@@ -40,9 +41,75 @@ export default function ReviewPage({ view }: { view: ViewState }) {
   );
 }
 
+const QUEUE_STATUSES = ['submitted', 'accepted', 'returned', 'draft'] as const;
+
+/** The queue, narrowed by province, status (submitted by default) and overdue. */
 function Queue({ view }: { view: ViewState }) {
   const { t, lang } = useT();
-  const queue = useQuery(queries.reportList('submitted'));
+  const [filter, setFilter] = useState<ReportFilter>({ status: 'submitted' });
+  const provinces = useQuery(queries.provinces());
+  const queue = useQuery(queries.reportList(filter));
+  return (
+    <>
+      <div className="controls" data-testid="queue-filters">
+        <label className="control">
+          <span>{t('review.filterProvince')}</span>
+          <select
+            data-testid="queue-province"
+            value={filter.province ?? ''}
+            onChange={(e) => setFilter({ ...filter, province: e.target.value || undefined })}
+          >
+            <option value="">{t('review.allProvinces')}</option>
+            {provinces.data?.map((p) => (
+              <option key={p.code} value={p.code}>
+                {lang === 'en' ? p.nameEn : p.nameZh}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="control">
+          <span>{t('review.filterStatus')}</span>
+          <select
+            data-testid="queue-status"
+            value={filter.status ?? ''}
+            onChange={(e) =>
+              setFilter({
+                ...filter,
+                status: (e.target.value || undefined) as ReportFilter['status'],
+              })
+            }
+          >
+            <option value="">{t('review.allStatuses')}</option>
+            {QUEUE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`report.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="control inline">
+          <input
+            type="checkbox"
+            data-testid="queue-overdue"
+            checked={filter.overdue === true}
+            onChange={(e) => setFilter({ ...filter, overdue: e.target.checked || undefined })}
+          />
+          <span>{t('review.onlyOverdue')}</span>
+        </label>
+      </div>
+      <QueueBody queue={queue} view={view} />
+    </>
+  );
+}
+
+function QueueBody({
+  queue,
+  view,
+}: {
+  queue: UseQueryResult<ReportListItemDto[]>;
+  view: ViewState;
+}) {
+  const { t, lang } = useT();
   return (
     <LoadState loaded={queue} testId="review-queue">
       {(items) =>
@@ -82,7 +149,9 @@ function QueueTable({
           <tr>
             <th scope="col">{t('review.province')}</th>
             <th scope="col">{t('review.period')}</th>
+            <th scope="col">{t('review.status')}</th>
             <th scope="col">{t('review.submittedAt')}</th>
+            <th scope="col">{t('review.deadline')}</th>
             <th scope="col" className="num">
               {t('review.rows')}
             </th>
@@ -102,7 +171,20 @@ function QueueTable({
                 {r.isDemo ? <span className="demo-tag small"> {t('demo.tag')}</span> : null}
               </th>
               <td>{formatPeriod(r.period, lang)}</td>
+              <td>
+                <ReportBadge state={r.status} />
+              </td>
               <td>{formatDateTime(r.submittedAt, lang)}</td>
+              <td data-testid={`deadline-${r.provinceCode}-${r.period}`}>
+                {r.deadline ? formatDate(r.deadline, lang) : '—'}
+                {r.overdue ? (
+                  <strong className="overdue-tag">
+                    {' '}
+                    <span aria-hidden="true">⚠ </span>
+                    {t('review.overdue')}
+                  </strong>
+                ) : null}
+              </td>
               <td className="num">{r.rowCount}</td>
               <td>
                 <a

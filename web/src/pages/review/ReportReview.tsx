@@ -1,17 +1,20 @@
 /** One submitted report under review: figures with warnings at their cells, comments, history, and the decision. */
-import { type UseQueryResult, useMutation, useQuery } from '@tanstack/react-query';
-import { type MouseEvent, useState } from 'react';
-import { ApiError, type HistoryEntry, type ReportDto } from '../../api/client.ts';
-import { mutations } from '../../api/mutations.ts';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
+import type { MouseEvent } from 'react';
+import { addQuarters } from '../../../../server/domain/periods.ts';
+import type { HistoryEntry, ReportDto } from '../../api/client.ts';
 import { queries } from '../../api/queries.ts';
 import { ReportBadge } from '../../charts/StatusBadge.tsx';
 import { formatPeriod } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
 import { LoadState } from '../controls.tsx';
-import { messageText } from '../entry/FormTable.tsx';
 import { problemsByField } from '../entry/form.ts';
+import { CoverageTable } from '../report/CoverageTable.tsx';
+import { reportCoverage } from '../report/coverage.ts';
 import { FiguresTable } from '../report/FiguresTable.tsx';
 import { formatDateTime } from '../report/time.ts';
+import { Decision } from './Decision.tsx';
+import { ReviewWarnings } from './ReviewWarnings.tsx';
 
 interface Props {
   province: string;
@@ -58,6 +61,15 @@ function ReportBody({
   const provinceName = p ? (lang === 'en' ? p.nameEn : p.nameZh) : report.provinceCode;
   const codes = report.rows.map((r) => r.regionCode);
   const warnings = problemsByField(report.warnings, codes);
+  // compared with the previous quarter as reported (a draft is still its bureau's own)
+  const previousPeriod = addQuarters(report.period, -1);
+  const prevQuery = useQuery(queries.report(report.provinceCode, previousPeriod));
+  const prev =
+    prevQuery.data &&
+    (prevQuery.data.status === 'submitted' || prevQuery.data.status === 'accepted')
+      ? prevQuery.data
+      : null;
+  const previousRows = prev ? new Map(prev.rows.map((r) => [r.regionCode, r])) : null;
   const regionName = (code: string) => {
     const r = report.rows.find((x) => x.regionCode === code);
     return r ? (lang === 'en' ? r.regionNameEn : r.regionNameZh) : code;
@@ -88,42 +100,28 @@ function ReportBody({
         </p>
       ) : null}
 
+      <CoverageTable
+        caption={t('review.coverageTitle')}
+        testId="review-coverage"
+        regions={report.rows.map((r) => ({ code: r.regionCode, name: regionName(r.regionCode) }))}
+        now={reportCoverage(report)}
+        previous={prev ? reportCoverage(prev) : null}
+      />
+      {prev || prevQuery.isPending ? null : (
+        <p className="hint" data-testid="review-no-previous">
+          {t('review.previousNone', { period: formatPeriod(previousPeriod, lang) })}
+        </p>
+      )}
+
       <FiguresTable
         report={report}
         caption={t('review.figures')}
         testId="review-figures"
         notes={warnings.byField}
+        previous={previousRows}
       />
 
-      <section
-        className="warning-box"
-        aria-labelledby="review-warnings"
-        data-testid="review-warnings"
-      >
-        <h4 id="review-warnings">{t('review.warnings')}</h4>
-        {warnings.byField.size + warnings.other.length === 0 ? (
-          <p>{t('review.noWarnings')}</p>
-        ) : (
-          <ul>
-            {[...warnings.byField].map(([key, ms]) => {
-              const [code, field] = key.split('/') as [string, string];
-              return (
-                <li key={key}>
-                  <span aria-hidden="true">⚠ </span>
-                  {t('entry.problemAt', {
-                    region: regionName(code),
-                    field: t(`field.${field}`),
-                    message: ms.map((m) => messageText(m, t, lang)).join('；'),
-                  })}
-                </li>
-              );
-            })}
-            {warnings.other.map((w) => (
-              <li key={`${w.path}|${w.code}|${w.en}`}>{lang === 'en' ? w.en : w.zh}</li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ReviewWarnings report={report} regionName={regionName} />
 
       <section aria-labelledby="review-comments" data-testid="review-comments">
         <h4 id="review-comments">{t('review.comments')}</h4>
@@ -142,7 +140,11 @@ function ReportBody({
         )}
       </section>
 
-      <Decision report={report} onStale={onStale} />
+      <Decision
+        report={report}
+        title={`${provinceName} ${formatPeriod(report.period, lang)}`}
+        onStale={onStale}
+      />
 
       <section aria-labelledby="review-history">
         <h4 id="review-history">{t('review.history')}</h4>
@@ -193,132 +195,5 @@ function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** Accept, or return with a comment (required); and a plain comment at any time. */
-function Decision({ report, onStale }: { report: ReportDto; onStale: () => void }) {
-  const { t, lang } = useT();
-  const transition = useMutation(mutations.transition());
-  const addComment = useMutation(mutations.comment());
-  const at = { code: report.provinceCode, period: report.period };
-  const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const canAccept = report.status === 'submitted';
-  const canReturn = report.status === 'submitted' || report.status === 'accepted';
-
-  const act = async (run: () => Promise<ReportDto>, done: (r: ReportDto) => string) => {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      const r = await run();
-      setComment('');
-      setNotice(done(r));
-    } catch (e) {
-      setError(e instanceof ApiError ? (lang === 'en' ? e.en : e.zh) : String(e));
-      // someone else decided first: show the report as it is now
-      if (e instanceof ApiError && e.status === 409) onStale();
-    } finally {
-      setBusy(false);
-    }
-  };
-  const returnIt = () => {
-    if (!comment.trim()) {
-      setError(t('review.commentRequired'));
-      document.getElementById('review-comment')?.focus();
-      return;
-    }
-    void act(
-      () =>
-        transition.mutateAsync({
-          ...at,
-          action: 'return',
-          version: report.version,
-          comment: comment.trim(),
-        }),
-      (r) => t('review.returnedDone', { version: r.version }),
-    );
-  };
-
-  return (
-    <section className="decision" aria-label={t('review.accept')} data-testid="review-decision">
-      {canAccept || canReturn ? null : (
-        <p>{t('review.notSubmitted', { status: t(`report.${report.status}`) })}</p>
-      )}
-      <label htmlFor="review-comment">
-        {canReturn ? t('review.returnComment') : t('review.comment')}
-      </label>
-      <textarea
-        id="review-comment"
-        rows={3}
-        value={comment}
-        onChange={(e) => setComment(e.target.value)}
-        aria-invalid={error === t('review.commentRequired') || undefined}
-        aria-describedby={error ? 'review-error' : undefined}
-        data-testid="review-comment"
-      />
-      {error ? (
-        <p id="review-error" role="alert" className="error-inline" data-testid="review-error">
-          {error}
-        </p>
-      ) : null}
-      {notice ? (
-        <p role="status" className="notice-ok" data-testid="review-notice">
-          <span aria-hidden="true">✓ </span>
-          {notice}
-        </p>
-      ) : null}
-      <div className="button-row">
-        {canAccept ? (
-          <button
-            type="button"
-            className="primary"
-            disabled={busy}
-            onClick={() =>
-              void act(
-                () =>
-                  transition.mutateAsync({
-                    ...at,
-                    action: 'accept',
-                    version: report.version,
-                    comment: comment.trim() || undefined,
-                  }),
-                (r) => t('review.accepted', { version: r.version }),
-              )
-            }
-            data-testid="review-accept"
-          >
-            {busy ? t('review.working') : t('review.accept')}
-          </button>
-        ) : null}
-        {canReturn ? (
-          <button
-            type="button"
-            className="danger"
-            disabled={busy}
-            onClick={returnIt}
-            data-testid="review-return"
-          >
-            {t('review.return')}
-          </button>
-        ) : null}
-        <button
-          type="button"
-          disabled={busy || !comment.trim()}
-          onClick={() =>
-            void act(
-              () => addComment.mutateAsync({ ...at, body: comment.trim() }),
-              () => t('review.commented'),
-            )
-          }
-          data-testid="review-add-comment"
-        >
-          {t('review.addComment')}
-        </button>
-      </div>
-    </section>
   );
 }
