@@ -99,4 +99,32 @@ describe('figures after a write', () => {
       await context.close();
     }
   });
+
+  it('after an accept, the overview’s reporting completeness says so without a reload', async () => {
+    const { context, page } = await openPage(browser, { as: 'reviewer' });
+    const completenessRow = async () => {
+      const table = page.locator(tid('chart-completeness-data'));
+      if (!(await table.isVisible())) await page.click(tid('chart-completeness-table'));
+      const row = table.locator('tr').filter({ hasText: '辽宁省' });
+      await row.waitFor();
+      return row;
+    };
+    try {
+      await page.goto('/?period=2024Q4');
+      expect(await (await completenessRow()).innerText()).toContain('已提交');
+      // the reviewer accepts Liaoning's quarter from the queue, confirming it
+      await page.click(tid('nav-review'));
+      await page.click(tid('open-210000-2024Q4'));
+      await page.click(tid('review-accept'));
+      await page.click(tid('review-confirm'));
+      await waitForText(page, tid('review-notice'), '审核通过');
+      // back through the header: the completeness row reads accepted
+      await page.click(tid('nav-overview'));
+      const row = await completenessRow();
+      await row.filter({ hasText: '审核通过' }).waitFor();
+      expect(await row.innerText()).not.toContain('已提交');
+    } finally {
+      await context.close();
+    }
+  });
 });
