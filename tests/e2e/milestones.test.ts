@@ -91,7 +91,7 @@ describe('the province page shows what a reviewer must not miss', () => {
     }
   }, 300_000);
 
-  it('a missed stage milestone in the milestones table, the region table and the overview', async () => {
+  it('a missed stage milestone in the milestones table and the region table', async () => {
     const { context, page } = await openPage(browser);
     try {
       await page.goto(`/province/${missed.province}?period=${missed.period}`);
@@ -114,11 +114,6 @@ describe('the province page shows what a reviewer must not miss', () => {
       expect(await regionRow.first().innerText()).toContain('未完成');
       await page.click(tid('lang-switch'));
       await waitText(page, tid('milestone-counts'), 'Missed');
-
-      await page.goto(`/?period=${missed.period}`);
-      // the comparison of every province is the slowest answer: give it time on a busy machine
-      await page.locator(tid('gap-grid')).waitFor(SLOW);
-      await waitText(page, tid(`milestones-missed-${missed.province}`), '阶段节点未完成');
     } finally {
       await context.close();
     }
