@@ -87,6 +87,7 @@ export default function NationalChart({ rows, highlight, testId, ariaLabel }: Na
             isAnimationActive={false}
           />
           <Scatter
+            data={rows.filter((r) => r.publishedValue != null)}
             dataKey="publishedValue"
             name={t('national.published')}
             fill={PUBLISHED_COLOUR}
@@ -100,11 +101,14 @@ export default function NationalChart({ rows, highlight, testId, ariaLabel }: Na
             }}
           />
           <Tooltip
-            content={({ active, label }) =>
-              active && label != null ? (
-                <NationalTooltip row={rows.find((r) => r.period === String(label))} lang={lang} />
-              ) : null
-            }
+            content={({ active, label, payload }) => {
+              // on a published mark the tooltip is the mark's own (no axis label): its row says the quarter
+              const period =
+                label ?? (payload?.[0]?.payload as { period?: string } | undefined)?.period;
+              return active && period != null ? (
+                <NationalTooltip row={rows.find((r) => r.period === String(period))} lang={lang} />
+              ) : null;
+            }}
           />
         </ComposedChart>
       </ResponsiveContainer>
