@@ -14,12 +14,13 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatFigure, formatPct, formatPeriod, formatPeriodShort, punct } from '../i18n/format.ts';
+import { formatPct, formatPeriod, formatPeriodShort, punct } from '../i18n/format.ts';
 import type { Lang } from '../i18n/locale.ts';
 import { useT } from '../i18n/useT.ts';
 import { TRAJECTORY_SERIES } from './config.ts';
 import { definitionKey, type NationalRow, publishedValueText } from './national.ts';
 import { PUBLISHED_COLOUR } from './national-legend.ts';
+import { TooltipActual } from './TooltipActual.tsx';
 
 const PLANNED = TRAJECTORY_SERIES.planned;
 const OWED = TRAJECTORY_SERIES.nationalOwed;
@@ -123,13 +124,7 @@ function NationalTooltip({ row, lang }: { row: NationalRow | undefined; lang: La
     <div className="chart-tooltip">
       <strong>{formatPeriod(row.period, lang)}</strong>
       <dl>
-        <dt>{t('series.actual')}</dt>
-        <dd>
-          {row.actual == null ? t('status.noReport') : formatPct(row.actual, lang)}
-          {row.numerator != null && row.denominator != null
-            ? ` (${formatFigure(row.numerator, lang)} / ${formatFigure(row.denominator, lang)})`
-            : ''}
-        </dd>
+        <TooltipActual row={row} lang={lang} />
         <dt>{t('national.coverage')}</dt>
         <dd>
           {t('national.coverageValue', {

@@ -14,19 +14,13 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import {
-  formatDate,
-  formatFigure,
-  formatPct,
-  formatPeriod,
-  formatPeriodShort,
-  punct,
-} from '../i18n/format.ts';
+import { formatDate, formatPct, formatPeriod, formatPeriodShort, punct } from '../i18n/format.ts';
 import type { Lang } from '../i18n/locale.ts';
 import { useT } from '../i18n/useT.ts';
 import { OKABE_ITO, TRAJECTORY_SERIES, type TrajectorySeriesKey } from './config.ts';
 import type { LegendItem } from './Legend.tsx';
 import type { Marker, TrajectoryRow } from './shape.ts';
+import { TooltipActual } from './TooltipActual.tsx';
 
 export interface TrajectoryChartProps {
   rows: TrajectoryRow[];
@@ -300,13 +294,7 @@ function TrajectoryTooltip({ row, lang }: { row: TrajectoryRow | undefined; lang
     <div className="chart-tooltip">
       <strong>{formatPeriod(row.period, lang)}</strong>
       <dl>
-        <dt>{t('series.actual')}</dt>
-        <dd>
-          {row.actual == null ? t('status.noReport') : formatPct(row.actual, lang)}
-          {row.numerator != null && row.denominator != null
-            ? ` (${formatFigure(row.numerator, lang)} / ${formatFigure(row.denominator, lang)})`
-            : ''}
-        </dd>
+        <TooltipActual row={row} lang={lang} />
         <dt>{t('series.planned')}</dt>
         <dd>{formatPct(row.planned, lang)}</dd>
         <dt>{t('series.owed')}</dt>
