@@ -8,6 +8,7 @@ import { AccountMenu } from './auth/SignIn.tsx';
 import { formatDate, formatPeriod } from './i18n/format.ts';
 import { applyLang } from './i18n/index.ts';
 import { useT } from './i18n/useT.ts';
+import { ProvinceOptions } from './pages/controls.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { lastUpdated, latestReported } from './state/periods.ts';
 import { linkProps, navigate, useViewState } from './state/useViewState.ts';
@@ -93,11 +94,7 @@ export function App() {
               }
             >
               <option value="">{t('nav.chooseProvince')}</option>
-              {provinces.data?.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {lang === 'en' ? p.nameEn : p.nameZh}
-                </option>
-              ))}
+              <ProvinceOptions provinces={provinces.data} />
             </select>
           </label>
           <button

@@ -9,7 +9,7 @@ import { formatDate, formatPeriod } from '../i18n/format.ts';
 import { useT } from '../i18n/useT.ts';
 import { linkProps } from '../state/useViewState.ts';
 import type { ViewState } from '../state/viewState.ts';
-import { LoadState } from './controls.tsx';
+import { LoadState, ProvinceOptions } from './controls.tsx';
 import { formatDateTime } from './report/time.ts';
 import { ReportReview } from './review/ReportReview.tsx';
 
@@ -45,7 +45,7 @@ const QUEUE_STATUSES = ['submitted', 'accepted', 'returned', 'draft'] as const;
 
 /** The queue, narrowed by province, status (submitted by default) and overdue. */
 function Queue({ view }: { view: ViewState }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const [filter, setFilter] = useState<ReportFilter>({ status: 'submitted' });
   const provinces = useQuery(queries.provinces());
   const queue = useQuery(queries.reportList(filter));
@@ -60,11 +60,7 @@ function Queue({ view }: { view: ViewState }) {
             onChange={(e) => setFilter({ ...filter, province: e.target.value || undefined })}
           >
             <option value="">{t('review.allProvinces')}</option>
-            {provinces.data?.map((p) => (
-              <option key={p.code} value={p.code}>
-                {lang === 'en' ? p.nameEn : p.nameZh}
-              </option>
-            ))}
+            <ProvinceOptions provinces={provinces.data} />
           </select>
         </label>
         <label className="control">

@@ -139,3 +139,21 @@ export function LoadState<T>({
   }
   return <>{children(loaded.data)}</>;
 }
+
+/** One `<option>` per province, named in the page's language; the caller gives the blank choice. */
+export function ProvinceOptions({
+  provinces,
+}: {
+  provinces: readonly { code: string; nameZh: string; nameEn: string }[] | undefined;
+}) {
+  const { lang } = useT();
+  return (
+    <>
+      {provinces?.map((p) => (
+        <option key={p.code} value={p.code}>
+          {lang === 'en' ? p.nameEn : p.nameZh}
+        </option>
+      ))}
+    </>
+  );
+}

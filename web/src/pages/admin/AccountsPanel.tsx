@@ -6,7 +6,7 @@ import type { UserDto } from '../../api/client.ts';
 import { mutations } from '../../api/mutations.ts';
 import { queries } from '../../api/queries.ts';
 import { useT } from '../../i18n/useT.ts';
-import { LoadState } from '../controls.tsx';
+import { LoadState, ProvinceOptions } from '../controls.tsx';
 import { type Feedback, FeedbackLine, problemText } from './feedback.tsx';
 
 // editors first: the accounts an admin makes most often
@@ -60,7 +60,7 @@ function ProvinceSelect({
   disabled: boolean;
   testId: string;
 }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const provinces = useQuery(queries.provinces());
   return (
     <select
@@ -71,11 +71,7 @@ function ProvinceSelect({
       aria-label={t('admin.accounts.province')}
     >
       <option value="">{t('admin.accounts.noProvince')}</option>
-      {provinces.data?.map((p) => (
-        <option key={p.code} value={p.code}>
-          {lang === 'en' ? p.nameEn : p.nameZh}
-        </option>
-      ))}
+      <ProvinceOptions provinces={provinces.data} />
     </select>
   );
 }

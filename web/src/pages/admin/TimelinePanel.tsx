@@ -6,7 +6,7 @@ import { mutations } from '../../api/mutations.ts';
 import { queries } from '../../api/queries.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
-import { LoadState } from '../controls.tsx';
+import { LoadState, ProvinceOptions } from '../controls.tsx';
 import { formatDateTime } from '../report/time.ts';
 import { type Feedback, FeedbackLine, problemText } from './feedback.tsx';
 
@@ -20,7 +20,7 @@ export function TimelinePanel({
   province: string | null;
   onProvince: (code: string | null) => void;
 }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const provinces = useQuery(queries.provinces());
   const [feedback, setFeedback] = useState<Feedback>(null);
   return (
@@ -33,11 +33,7 @@ export function TimelinePanel({
           data-testid="timeline-province"
         >
           <option value="">{t('admin.timeline.chooseProvince')}</option>
-          {provinces.data?.map((p) => (
-            <option key={p.code} value={p.code}>
-              {lang === 'en' ? p.nameEn : p.nameZh}
-            </option>
-          ))}
+          <ProvinceOptions provinces={provinces.data} />
         </select>
       </label>
       <FeedbackLine feedback={feedback} testId="timeline" />
