@@ -8,6 +8,7 @@
 import type { Db } from '../../db/client.ts';
 import { addDays, quarterEnd } from '../../domain/periods.ts';
 import { dutyOfPlan, quarterDuty } from '../../domain/reporting-duty.ts';
+import { planInForceDuty } from '../shared/plan-duty.ts';
 import type { CompletenessResponse } from './schemas.ts';
 
 export function reportingDeadline(period: string, deadlineDays: number): string {
@@ -25,21 +26,7 @@ export async function completeness(
     orderBy: { sortOrder: 'asc' },
     include: {
       _count: { select: { regions: true } },
-      plans: {
-        select: {
-          versions: {
-            where: { status: 'published' },
-            orderBy: { version: 'desc' },
-            take: 1,
-            select: {
-              startYear: true,
-              reportingFrequency: true,
-              reportingStartsOn: true,
-              reportingDeadlineDays: true,
-            },
-          },
-        },
-      },
+      plans: planInForceDuty,
       reports: { where: { period }, include: { _count: { select: { rows: true } } } },
     },
   });

@@ -8,6 +8,7 @@ import type { Db } from '../../db/client.ts';
 import { dutyOfPlan, quarterDuty } from '../../domain/reporting-duty.ts';
 import type { Reader } from '../../permissions/session.ts';
 import { mayReadReport } from '../../permissions/visibility.ts';
+import { planInForceDuty } from '../shared/plan-duty.ts';
 import type { ReportListItemDto } from './schemas.ts';
 
 export interface ListFilter {
@@ -31,21 +32,7 @@ export async function listReports(
     include: {
       province: {
         include: {
-          plans: {
-            select: {
-              versions: {
-                where: { status: 'published' },
-                orderBy: { version: 'desc' },
-                take: 1,
-                select: {
-                  startYear: true,
-                  reportingFrequency: true,
-                  reportingStartsOn: true,
-                  reportingDeadlineDays: true,
-                },
-              },
-            },
-          },
+          plans: planInForceDuty,
         },
       },
       _count: { select: { rows: true } },
