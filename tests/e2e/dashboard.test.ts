@@ -132,9 +132,10 @@ describe('a reviewer reads the dashboard and takes a chart away', () => {
           if (text === '—') expect(cell).toBe('');
           // the table shows one decimal, the CSV two
           else if (/^-?[\d,.]+%?$/.test(text))
-            expect(Math.abs(Number(cell) - Number(text.replace(/[,%]/g, '')))).toBeLessThanOrEqual(
-              0.051,
-            );
+            expect(
+              Math.abs(Number(cell) - Number(text.replace(/[,%]/g, ''))),
+              `${row[0]} ${header![j + 1]}: CSV ${cell}, table ${text}`,
+            ).toBeLessThanOrEqual(0.051);
           else expect(text).toBe(cell);
         });
       });

@@ -3,6 +3,7 @@
  * arrive from the API in 0–100 units (coverage × 100), so they are divided by 100 before
  * Intl's percent style sees them.
  */
+import { roundPercent } from '../../../server/domain/numbers.ts';
 import type { Lang } from './locale.ts';
 
 const cache = new Map<string, Intl.NumberFormat>();
@@ -42,14 +43,15 @@ export function formatPct(value: number | null | undefined, lang: Lang, digits =
     style: 'percent',
     minimumFractionDigits: 0,
     maximumFractionDigits: digits,
-  }).format(value / 100);
+    // rounded the exports' way first: 84.35 (a double just under it) shows 84.4, as in the CSV
+  }).format(roundPercent(value, digits)! / 100);
 }
 
 /** A gap in percentage points, always signed: −12.4 → "−12.4", 3 → "+3". */
 export function formatGap(value: number | null | undefined, lang: Lang, digits = 1): string {
   if (value == null || !Number.isFinite(value)) return DASH;
   return numberFormat(lang, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(
-    value,
+    roundPercent(value, digits)!,
   );
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STATUSES } from '../../../server/modules/trajectory/schemas.ts';
+import { round } from '../charts/csv.ts';
 import en from './en.ts';
 import {
   formatDate,
@@ -52,6 +53,12 @@ describe('formatting per locale', () => {
     expect(formatPct(45.25, 'en')).toBe('45.3%');
     expect(formatPct(100, 'en')).toBe('100%');
     expect(formatPct(null, 'en')).toBe('—');
+  });
+
+  it('a table shows the figure the CSV holds: 84.35 (a double just below it) is 84.4 in both', () => {
+    expect(formatPct(84.35, 'zh-CN')).toBe(`${round(84.35)}%`);
+    expect(formatPct(84.35, 'en')).toBe('84.4%');
+    expect(formatGap(0.15, 'en')).toBe(`+${round(0.15)}`); // +0.2, not +0.1
   });
 
   it('groups thousands and signs gaps', () => {
