@@ -34,6 +34,8 @@ async function databaseServer() {
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (url) return { url, stop: async () => {} };
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'drgdip-bench-'));
+  // as root the cluster runs as `postgres`, which must be able to enter the folder (mkdtemp makes it 0700)
+  await fs.chmod(dir, 0o755);
   const pg = await startEmbeddedPostgres({
     dataDir: dir,
     database: 'postgres',
