@@ -14,6 +14,8 @@
  *   query: period=2023Q4 dim=fund gap=national lang=en
  *   overview: sort=gap status=overdue,deterioration plans=own|national data=1
  */
+
+import { PROGRESS_STATUSES } from '../../../server/domain/status.ts';
 import type { Dimension } from '../../../server/domain/types.ts';
 import type { StatusCode } from '../../../server/modules/trajectory/schemas.ts';
 import { DEFAULT_LANG, type Lang, normaliseLang } from '../i18n/locale.ts';
@@ -43,21 +45,6 @@ export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
 /** all provinces, those with a plan of their own, or those measured against the national plan (参照国家方案) */
 export const PLAN_FILTERS = ['all', 'own', 'national'] as const;
 export type PlanFilter = (typeof PLAN_FILTERS)[number];
-
-// the statuses a filter may name (kept here as a list of strings: no server value in the bundle)
-const STATUS_CODES: readonly StatusCode[] = [
-  'met',
-  'onTrack',
-  'accelerationNeeded',
-  'limitedProgress',
-  'deterioration',
-  'overdue',
-  'insufficientData',
-  'notYetDue',
-  'noData',
-  'noPlan',
-  'noReport',
-];
 
 export interface ViewState {
   page: Page;
@@ -250,5 +237,5 @@ function oneOf<T extends string>(list: readonly T[], value: string | null, fallb
 /** `status=overdue,deterioration`: unknown codes dropped, each kept once, in the list's order. */
 function parseStatuses(values: string[]): StatusCode[] {
   const named = new Set(values.flatMap((v) => v.split(',')).map((s) => s.trim()));
-  return STATUS_CODES.filter((s) => named.has(s));
+  return PROGRESS_STATUSES.filter((s) => named.has(s));
 }
