@@ -21,6 +21,7 @@ import auditRoutes from './modules/audit/routes.ts';
 import comparisonRoutes from './modules/comparison/routes.ts';
 import healthRoutes from './modules/health/routes.ts';
 import importRoutes from './modules/imports/routes.ts';
+import institutionRoutes from './modules/institutions/routes.ts';
 import nationalRoutes from './modules/national/routes.ts';
 import planRoutes from './modules/plans/routes.ts';
 import progressRoutes from './modules/progress/routes.ts';
@@ -147,6 +148,7 @@ export async function buildApp({ db, config, logger = false, now }: AppOptions) 
       await api.register(userRoutes);
       await api.register(reportRoutes);
       await api.register(importRoutes);
+      await api.register(institutionRoutes);
       await api.register(timelineRoutes);
       await api.register(trajectoryRoutes);
       await api.register(comparisonRoutes);

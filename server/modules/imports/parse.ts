@@ -38,14 +38,14 @@ export function decodeCsv(buf: Buffer): string {
 
 // Both readers return one entry per spreadsheet row, blank rows included (as []), so that
 // index + 1 is the row number Excel shows: a problem must name the row the user sees.
-function parseCsv(buf: Buffer, maxRows: number): Cell[][] {
+export function parseCsv(buf: Buffer, maxRows: number): Cell[][] {
   const res = Papa.parse<string[]>(decodeCsv(buf), { skipEmptyLines: false, preview: maxRows + 1 });
   // (a line break after the last row gives one empty row more, which is no row of the file)
   if (res.data[maxRows]?.some((c) => c !== '')) throw new LimitExceeded('rows');
   return res.data.slice(0, maxRows);
 }
 
-async function parseXlsx(
+export async function parseXlsx(
   buf: Buffer,
   maxRows: number,
 ): Promise<{ cells: Cell[][]; version: string | null } | null> {
@@ -88,15 +88,44 @@ const fullWidth = (s: string) =>
   s
     .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/\uFF0E/g, '.');
-const clean = (c: Cell) => (c === null ? '' : fullWidth(String(c)).trim());
+export const clean = (c: Cell) => (c === null ? '' : fullWidth(String(c)).trim());
 // Thousands separators go only where they group thousands (1,234 / 12,345.6 / 1，234): "1,2",
 // "12,34" or "1,,234" stay as typed and are refused at the cell, as is a space inside ("1 2"),
 // never read as 12 or 1234.
 const GROUPED = /^\d{1,3}([,，]\d{3})+(\.\d+)?$/;
-const numberText = (c: Cell) => {
+export const numberText = (c: Cell) => {
   const text = clean(c);
   return GROUPED.test(text) ? text.replace(/[,，]/g, '') : text;
 };
+
+type CellReading<T> = { value: T } | { zh: string; en: string };
+
+/** A count cell (1,234 and １２３４ too): the whole number, or what is wrong with it. */
+export function countCell(raw: Cell): CellReading<number> {
+  const text = clean(raw);
+  const t = numberText(raw);
+  if (!/^\d+(\.0+)?$/.test(t))
+    return { zh: `“${text}”不是非负整数`, en: `"${text}" is not a whole number ≥ 0` };
+  if (Number(t.split('.')[0]) > MAX_COUNT)
+    return { zh: `“${text}”超过上限 ${MAX_COUNT}`, en: `"${text}" is above ${MAX_COUNT}` };
+  return { value: Number(t.split('.')[0]) };
+}
+
+/** An amount cell in 万元: decimal text with at most two decimals, or what is wrong with it. */
+export function moneyCell(raw: Cell): CellReading<string> {
+  const t = numberText(raw);
+  // a number cell must already be whole fen (分): 12.345 is refused, not rounded. Excel keeps
+  // 15 significant digits, so binary noise (0.30000000000000004) is read at that precision.
+  const v = typeof raw === 'number' ? Number(raw.toPrecision(15)) : NaN;
+  if (
+    typeof raw === 'number' ? !(v >= 0) || Number(v.toFixed(2)) !== v : !/^\d+(\.\d{1,2})?$/.test(t)
+  )
+    return {
+      zh: `“${clean(raw)}”不是非负金额（最多两位小数）`,
+      en: `"${clean(raw)}" is not an amount ≥ 0 with at most two decimals`,
+    };
+  return { value: typeof raw === 'number' ? v.toFixed(2) : t };
+}
 
 /** Finds the header row (the first row whose first cell names the region-code column) and maps columns. */
 function columnMap(
@@ -266,36 +295,15 @@ export async function parseTemplate(
           break;
         }
         case 'count': {
-          const t = numberText(raw);
-          if (!/^\d+(\.0+)?$/.test(t))
-            bad(col, 'notACount', `“${text}”不是非负整数`, `"${text}" is not a whole number ≥ 0`);
-          else if (Number(t.split('.')[0]) > MAX_COUNT)
-            bad(
-              col,
-              'notACount',
-              `“${text}”超过上限 ${MAX_COUNT}`,
-              `"${text}" is above ${MAX_COUNT}`,
-            );
-          else out[col.key] = Number(t.split('.')[0]);
+          const v = countCell(raw);
+          if ('zh' in v) bad(col, 'notACount', v.zh, v.en);
+          else out[col.key] = v.value;
           break;
         }
         case 'money': {
-          const t = numberText(raw);
-          // a number cell must already be whole fen (分): 12.345 is refused, not rounded. Excel keeps
-          // 15 significant digits, so binary noise (0.30000000000000004) is read at that precision.
-          const v = typeof raw === 'number' ? Number(raw.toPrecision(15)) : NaN;
-          if (
-            typeof raw === 'number'
-              ? !(v >= 0) || Number(v.toFixed(2)) !== v
-              : !/^\d+(\.\d{1,2})?$/.test(t)
-          )
-            bad(
-              col,
-              'notAnAmount',
-              `“${text}”不是非负金额（最多两位小数）`,
-              `"${text}" is not an amount ≥ 0 with at most two decimals`,
-            );
-          else out[col.key] = typeof raw === 'number' ? v.toFixed(2) : t;
+          const v = moneyCell(raw);
+          if ('zh' in v) bad(col, 'notAnAmount', v.zh, v.en);
+          else out[col.key] = v.value;
           break;
         }
       }

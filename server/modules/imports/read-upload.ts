@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { UploadLimits } from '../../config.ts';
 import { Problem } from '../../plugins/problem.ts';
+import { MAX_SHEET_LINES } from '../institutions/columns.ts';
 import { checkBeforeParsing, LimitExceeded, type LimitName } from './limits.ts';
 import type { ParseAnswer, ParseJob } from './parse-worker.ts';
 
@@ -16,9 +17,13 @@ const workerFile = new URL(
   import.meta.url,
 );
 
-export type Parsed = Extract<ParseAnswer, { ok: true }>['parsed'];
+export type Parsed = Extract<ParseAnswer, { parsed: unknown }>['parsed'];
+export type ParsedInstitutions = Extract<ParseAnswer, { institutions: unknown }>['institutions'];
 
-/** Returns a reader bound to these limits, with its own queue. */
+/**
+ * Returns a reader bound to these limits, with its own queue: `read` for the quarterly
+ * template, `institutions` for an institution sheet (whose line limit is its row limit).
+ */
 export function uploadReader(limits: UploadLimits) {
   let running = 0;
   const waiting: (() => void)[] = [];
@@ -27,24 +32,51 @@ export function uploadReader(limits: UploadLimits) {
     if (next) next();
     else running--;
   };
-  return async function readUpload(buf: Buffer, filename: string): Promise<Parsed> {
+  async function inWorker(job: ParseJob): Promise<Extract<ParseAnswer, { ok: true }>> {
+    await checkBeforeParsing(job.bytes as Buffer, job.limits);
+    if (running < limits.parallelParses) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
     try {
-      await checkBeforeParsing(buf, limits);
-      if (running < limits.parallelParses) running++;
-      else await new Promise<void>((resolve) => waiting.push(resolve));
-      try {
-        return await parseInWorker({ bytes: new Uint8Array(buf), filename, limits });
-      } finally {
-        release();
-      }
-    } catch (e) {
-      if (e instanceof LimitExceeded) throw limitProblem(e.limit, limits);
-      throw e;
+      return await parseInWorker({ ...job, bytes: new Uint8Array(job.bytes) });
+    } finally {
+      release();
     }
+  }
+  return {
+    async read(buf: Buffer, filename: string): Promise<Parsed> {
+      try {
+        const answer = await inWorker({ bytes: buf, filename, limits, sheet: 'report' });
+        return (answer as Extract<ParseAnswer, { parsed: unknown }>).parsed;
+      } catch (e) {
+        if (e instanceof LimitExceeded) throw limitProblem(e.limit, limits);
+        throw e;
+      }
+    },
+    /** `tooManyRows` is the caller's to answer (the same answer as a JSON save over the limit) */
+    async institutions(
+      buf: Buffer,
+      filename: string,
+      tooManyRows: () => Error,
+    ): Promise<ParsedInstitutions> {
+      const sheetLimits = { ...limits, maxRows: MAX_SHEET_LINES };
+      try {
+        const answer = await inWorker({
+          bytes: buf,
+          filename,
+          limits: sheetLimits,
+          sheet: 'institutions',
+        });
+        return (answer as Extract<ParseAnswer, { institutions: unknown }>).institutions;
+      } catch (e) {
+        if (e instanceof LimitExceeded && e.limit === 'rows') throw tooManyRows();
+        if (e instanceof LimitExceeded) throw limitProblem(e.limit, sheetLimits);
+        throw e;
+      }
+    },
   };
 }
 
-function parseInWorker(job: ParseJob): Promise<Parsed> {
+function parseInWorker(job: ParseJob): Promise<Extract<ParseAnswer, { ok: true }>> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile, {
       workerData: job,
@@ -69,7 +101,7 @@ function parseInWorker(job: ParseJob): Promise<Parsed> {
       job.limits.parseTimeoutMs,
     );
     worker.on('message', (answer: ParseAnswer) =>
-      settle(() => (answer.ok ? resolve(answer.parsed) : reject(new LimitExceeded(answer.limit)))),
+      settle(() => (answer.ok ? resolve(answer) : reject(new LimitExceeded(answer.limit)))),
     );
     worker.on('error', (e: Error & { code?: string }) =>
       settle(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new LimitExceeded('memory') : e)),

@@ -20,7 +20,7 @@ import { templateXlsx } from './template-xlsx.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const limits = app.config.uploads;
-  const readUpload = uploadReader(limits);
+  const readUpload = uploadReader(limits).read;
   await app.register(multipart, { limits: { fileSize: limits.maxFileBytes, files: 1 } });
 
   app.get(

@@ -16,9 +16,6 @@ import { bumpDataVersion } from '../results/versions.ts';
 
 type Tx = Prisma.TransactionClient;
 
-/** The most institutions one quarter's save or import may carry (the same limit for both). */
-export const MAX_INSTITUTION_ROWS = 20_000;
-
 export interface InstitutionFigures {
   institutionId: number;
   eligible: boolean;
@@ -36,6 +33,7 @@ export function regionRollUp(tx: Tx, reportId: number) {
   return tx.$queryRaw<
     {
       region_id: number;
+      institutions: number;
       eligible: number;
       covered: number;
       cases: number;
@@ -51,7 +49,7 @@ export function regionRollUp(tx: Tx, reportId: number) {
 }
 
 const rollUp = (reportId: number) => Prisma.sql`
-  SELECT i.region_id,
+  SELECT i.region_id, count(*)::int AS institutions,
     count(*) FILTER (WHERE f.eligible)::int AS eligible,
     count(*) FILTER (WHERE f.eligible AND f.paid)::int AS covered,
     sum(f.inpatient_cases)::int AS cases,
@@ -91,6 +89,16 @@ export async function replaceInstitutionQuarter(
       ${column((x) => x.groupedCases)}::int[],
       ${column((x) => x.inpatientFund)}::numeric[],
       ${column((x) => x.drgDipFund)}::numeric[])`;
+  await applyRollUp(tx, report.id);
+  await bumpDataVersion(tx, report.provinceCode);
+}
+
+/**
+ * Writes the roll-up into the report's region rows: the figures of a region with institution
+ * detail are its institutions' (a region-level save keeps its stage, method and note, and its
+ * figures are put back to the roll-up by this same statement).
+ */
+export async function applyRollUp(tx: Tx, reportId: number): Promise<void> {
   await tx.$executeRaw`
     UPDATE report_row rr SET
       eligible_institutions = x.eligible, covered_institutions = x.covered,
@@ -99,7 +107,6 @@ export async function replaceInstitutionQuarter(
       inpatient_fund = x.fund::numeric, drg_dip_fund = x.drg_dip_fund::numeric,
       subset_eligible_institutions = x.subset_eligible,
       subset_covered_institutions = x.subset_covered
-    FROM (${rollUp(report.id)}) x
-    WHERE rr.report_id = ${report.id} AND rr.region_id = x.region_id`;
-  await bumpDataVersion(tx, report.provinceCode);
+    FROM (${rollUp(reportId)}) x
+    WHERE rr.report_id = ${reportId} AND rr.region_id = x.region_id`;
 }
