@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hardErrors } from '../../server/domain/report-rules.ts';
 import { MAX_INSTITUTION_ROWS } from '../../server/modules/institutions/columns.ts';
 import type { InstitutionRow } from '../../server/modules/institutions/schemas.ts';
 import { expandTrajectory } from '../../server/modules/trajectory/compact.ts';
@@ -143,6 +144,12 @@ describe('saving institutions rolls them up into the report', () => {
     });
     const cents = mine.reduce((s, r) => s + Math.round(Number(r.inpatientFund) * 100), 0);
     expect(row.inpatientFund).toBe((cents / 100).toFixed(2));
+    // the rolled-up rows obey the report's own rules, as a save of them would check
+    const report = (
+      await ctx.app.inject({ method: 'GET', url: url('2023Q2'), headers: editor.headers() })
+    ).json();
+    const ruleContext = { provinceRegions: new Set(regions), knownRegions: new Map() };
+    expect(hardErrors(report.rows, ruleContext)).toEqual([]);
     // a region without institution detail keeps what it was saved with
     expect((await reportRow('2023Q2', regions[2]!)).eligibleInstitutions).toBe(102);
 

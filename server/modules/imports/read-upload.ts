@@ -58,7 +58,13 @@ export function uploadReader(limits: UploadLimits) {
       filename: string,
       tooManyRows: () => Error,
     ): Promise<ParsedInstitutions> {
-      const sheetLimits = { ...limits, maxRows: MAX_SHEET_LINES };
+      // 20,000 institutions as XLSX unpack to about 9 MB with short names (measured): the
+      // default 10 MB would refuse a real sheet of the allowed size, so it is at least 24 MB here
+      const sheetLimits = {
+        ...limits,
+        maxRows: MAX_SHEET_LINES,
+        maxUncompressedBytes: Math.max(limits.maxUncompressedBytes, INSTITUTION_SHEET_UNPACKED),
+      };
       try {
         const answer = await inWorker({
           bytes: buf,
@@ -75,6 +81,8 @@ export function uploadReader(limits: UploadLimits) {
     },
   };
 }
+
+const INSTITUTION_SHEET_UNPACKED = 24 * 1024 * 1024;
 
 function parseInWorker(job: ParseJob): Promise<Extract<ParseAnswer, { ok: true }>> {
   return new Promise((resolve, reject) => {

@@ -14,6 +14,8 @@ export interface Registered {
   id: number;
   regionCode: string;
   provinceCode: string;
+  name: string;
+  secondaryPublic: boolean;
 }
 
 /** What the rows are checked against, read once for the whole sheet. */
@@ -38,8 +40,17 @@ export async function institutionContext(
       select: { code: true, provinceCode: true },
     }),
     // one array parameter, whatever the number of codes
-    db.$queryRaw<{ id: number; code: string; region_code: string; province_code: string }[]>`
-      SELECT i.id, i.code, g.code AS region_code, g.province_code
+    db.$queryRaw<
+      {
+        id: number;
+        code: string;
+        region_code: string;
+        province_code: string;
+        name_zh: string;
+        secondary_public: boolean;
+      }[]
+    >`
+      SELECT i.id, i.code, g.code AS region_code, g.province_code, i.name_zh, i.secondary_public
       FROM institution i JOIN coordinating_region g ON g.id = i.region_id
       WHERE i.code = ANY(${codes}::text[])`,
   ]);
@@ -49,7 +60,13 @@ export async function institutionContext(
     register: new Map(
       register.map((r) => [
         r.code,
-        { id: r.id, regionCode: r.region_code, provinceCode: r.province_code },
+        {
+          id: r.id,
+          regionCode: r.region_code,
+          provinceCode: r.province_code,
+          name: r.name_zh,
+          secondaryPublic: r.secondary_public,
+        },
       ]),
     ),
   };

@@ -170,14 +170,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       );
       if (parsed.overLimit) throw tooManyInstitutions(parsed.overLimit, '/body/file');
       const unreadable = new Set(parsed.problems.map((p) => p.path));
-      const rules = unreadable.has('/file')
-        ? []
-        : (
-            await checkInstitutionSheet(app.db, code, parsed.rows, {
-              limitPath: '/body/file',
-              skip: unreadable,
-            })
-          ).problems;
+      const checked = unreadable.has('/file')
+        ? null
+        : await checkInstitutionSheet(app.db, code, parsed.rows, {
+            limitPath: '/body/file',
+            skip: unreadable,
+          });
+      const rules = checked?.problems ?? [];
       const place = (ps: FieldProblem[]) => ps.map(atFileRow(parsed.fileRows));
       const problems = [...parsed.problems, ...place(rules)];
       if (problems.length) {
@@ -189,10 +188,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const saved = await writeInstitutions(
         app.db,
         user,
-        code,
-        period,
-        parsed.rows,
-        parseIfMatch(request.headers['if-match']),
+        {
+          provinceCode: code,
+          period,
+          rows: parsed.rows,
+          ifMatch: parseIfMatch(request.headers['if-match']),
+        },
+        checked!.register,
         place,
       );
       reply.header('etag', `"${saved.version}"`);

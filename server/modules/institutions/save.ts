@@ -10,17 +10,16 @@
  */
 import type { Db } from '../../db/client.ts';
 import { centsText, moneyCents } from '../../domain/numbers.ts';
-import { hardErrors } from '../../domain/report-rules.ts';
 import type { EditorSession } from '../../permissions/session.ts';
 import { type FieldProblem, Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { findReport, type Tx, WRITE_TX } from '../reports/load.ts';
-import { rowFigures } from '../reports/row-figures.ts';
 import { lockForWrite } from '../reports/save.ts';
 import {
   institutionContext,
   institutionProblems,
   invalidInstitutions,
+  type Registered,
   tooManyInstitutions,
 } from './check.ts';
 import { MAX_INSTITUTION_ROWS } from './columns.ts';
@@ -39,7 +38,7 @@ export async function checkInstitutionSheet(
 ) {
   if (rows.length > MAX_INSTITUTION_ROWS) throw tooManyInstitutions(rows.length, opts.limitPath);
   const ctx = await institutionContext(db, provinceCode, rows);
-  return { ctx, problems: institutionProblems(rows, ctx, opts.skip) };
+  return { register: ctx.register, ctx, problems: institutionProblems(rows, ctx, opts.skip) };
 }
 
 export async function saveInstitutions(
@@ -50,11 +49,11 @@ export async function saveInstitutions(
   rows: InstitutionRow[],
   ifMatch: number | null,
 ) {
-  const { problems } = await checkInstitutionSheet(db, provinceCode, rows, {
+  const { ctx, problems } = await checkInstitutionSheet(db, provinceCode, rows, {
     limitPath: '/body/rows',
   });
   if (problems.length) throw invalidInstitutions(atBody(problems));
-  return writeInstitutions(db, user, provinceCode, period, rows, ifMatch, atBody);
+  return writeInstitutions(db, user, { provinceCode, period, rows, ifMatch }, ctx.register, atBody);
 }
 
 const atBody = (ps: FieldProblem[]) => ps.map((p) => ({ ...p, path: `/body${p.path}` }));
@@ -66,12 +65,12 @@ const atBody = (ps: FieldProblem[]) => ps.map((p) => ({ ...p, path: `/body${p.pa
 export async function writeInstitutions(
   db: Db,
   user: EditorSession,
-  provinceCode: string,
-  period: string,
-  rows: InstitutionRow[],
-  ifMatch: number | null,
+  sheet: { provinceCode: string; period: string; rows: InstitutionRow[]; ifMatch: number | null },
+  /** the register as the checks read it (institutionContext) */
+  register: Map<string, Registered>,
   place: (ps: FieldProblem[]) => FieldProblem[],
 ) {
+  const { provinceCode, period, rows, ifMatch } = sheet;
   return db.$transaction(async (tx) => {
     const rep = await findReport(tx, provinceCode, period);
     if (!rep) throw noReport(provinceCode, period);
@@ -94,7 +93,7 @@ export async function writeInstitutions(
         ),
       );
     const before = await summary(tx, rep.id);
-    const { ids, created } = await registerInstitutions(tx, provinceCode, rows);
+    const { ids, created } = await registerInstitutions(tx, provinceCode, rows, register);
     const figures: InstitutionFigures[] = rows.map((r) => ({
       institutionId: ids.get(r.institutionCode)!,
       eligible: r.eligible,
@@ -105,8 +104,10 @@ export async function writeInstitutions(
       inpatientFund: centsText(moneyCents(r.inpatientFund)!),
       drgDipFund: centsText(moneyCents(r.drgDipFund)!),
     }));
+    // The report's rules between a region's figures hold for the roll-up by construction: each
+    // institution was checked (paid ⇒ eligible, grouped ≤ cases, paid fund ≤ fund), so its sums
+    // keep covered ≤ eligible, grouped ≤ cases, paid-institution cases ≤ cases, subset ≤ eligible.
     await replaceInstitutionQuarter(tx, { id: rep.id, provinceCode }, figures);
-    await regionRowsStillSound(tx, provinceCode, period);
     const updated = await tx.report.update({
       where: { id: rep.id },
       data: { status: 'draft', updatedById: user.id },
@@ -152,80 +153,67 @@ const noReport = (provinceCode: string, period: string) =>
 
 /**
  * New codes are created under their region; the name and the 二级及以上公立医院 flag of known ones
- * follow the sheet where it gives them. ON CONFLICT: a code another province's save registered a
- * moment ago is found by the lookup after, and refused like any code of another region.
+ * follow the sheet where it gives them and differs. The register was read by the checks, before
+ * the lock: a code another save registered since is found by ON CONFLICT and checked here.
  */
-async function registerInstitutions(tx: Tx, provinceCode: string, rows: InstitutionRow[]) {
-  const inserted = await tx.$queryRaw<{ code: string }[]>`
-    INSERT INTO institution (code, region_id, name_zh, secondary_public)
-    SELECT x.code, g.id, x.name, coalesce(x.secondary, false)
-    FROM unnest(${rows.map((r) => r.institutionCode)}::text[], ${rows.map((r) => r.regionCode)}::text[],
-      ${rows.map((r) => r.name?.trim() || r.institutionCode)}::text[],
-      ${rows.map((r) => r.secondaryPublic ?? null)}::boolean[]) AS x(code, region, name, secondary)
-    JOIN coordinating_region g ON g.code = x.region AND g.province_code = ${provinceCode}
-    ON CONFLICT (code) DO NOTHING
-    RETURNING code`;
-  await tx.$executeRaw`
-    UPDATE institution i SET name_zh = coalesce(nullif(trim(x.name), ''), i.name_zh),
-      secondary_public = coalesce(x.secondary, i.secondary_public)
-    FROM unnest(${rows.map((r) => r.institutionCode)}::text[], ${rows.map((r) => r.name ?? null)}::text[],
-      ${rows.map((r) => r.secondaryPublic ?? null)}::boolean[]) AS x(code, name, secondary)
-    WHERE i.code = x.code
-      AND (i.name_zh IS DISTINCT FROM coalesce(nullif(trim(x.name), ''), i.name_zh)
-        OR i.secondary_public IS DISTINCT FROM coalesce(x.secondary, i.secondary_public))`;
-  const found = await tx.$queryRaw<{ id: number; code: string; region_code: string }[]>`
-    SELECT i.id, i.code, g.code AS region_code FROM institution i
-    JOIN coordinating_region g ON g.id = i.region_id
-    WHERE i.code = ANY(${rows.map((r) => r.institutionCode)}::text[])`;
-  const byCode = new Map(found.map((f) => [f.code, f]));
-  const moved = rows.findIndex((r) => byCode.get(r.institutionCode)?.region_code !== r.regionCode);
-  if (moved >= 0)
-    throw new Problem(
-      409,
-      'institutionJustRegistered',
-      '机构刚被登记在其他统筹地区，请重试',
-      'An institution was just registered under another region; try again',
-      [
-        {
-          path: `/body/rows/${moved}/institutionCode`,
-          code: 'institutionOfAnotherRegion',
-          zh: '已登记在其他统筹地区',
-          en: 'registered under another region',
-        },
-      ],
+async function registerInstitutions(
+  tx: Tx,
+  provinceCode: string,
+  rows: InstitutionRow[],
+  register: Map<string, Registered>,
+) {
+  const ids = new Map([...register].map(([code, r]) => [code, r.id]));
+  const fresh = rows.filter((r) => !register.has(r.institutionCode));
+  let created = 0;
+  if (fresh.length) {
+    const inserted = await tx.$queryRaw<{ id: number; code: string }[]>`
+      INSERT INTO institution (code, region_id, name_zh, secondary_public)
+      SELECT x.code, g.id, x.name, coalesce(x.secondary, false)
+      FROM unnest(${fresh.map((r) => r.institutionCode)}::text[],
+        ${fresh.map((r) => r.regionCode)}::text[],
+        ${fresh.map((r) => r.name?.trim() || r.institutionCode)}::text[],
+        ${fresh.map((r) => r.secondaryPublic ?? null)}::boolean[]) AS x(code, region, name, secondary)
+      JOIN coordinating_region g ON g.code = x.region AND g.province_code = ${provinceCode}
+      ON CONFLICT (code) DO NOTHING
+      RETURNING id, code`;
+    created = inserted.length;
+    for (const r of inserted) ids.set(r.code, r.id);
+    const raced = fresh.filter((r) => !ids.has(r.institutionCode));
+    if (raced.length) {
+      const found = await tx.$queryRaw<{ id: number; code: string; region_code: string }[]>`
+        SELECT i.id, i.code, g.code AS region_code FROM institution i
+        JOIN coordinating_region g ON g.id = i.region_id
+        WHERE i.code = ANY(${raced.map((r) => r.institutionCode)}::text[])`;
+      const byCode = new Map(found.map((f) => [f.code, f]));
+      const moved = raced.find((r) => byCode.get(r.institutionCode)?.region_code !== r.regionCode);
+      if (moved)
+        throw new Problem(
+          409,
+          'institutionJustRegistered',
+          `机构 ${moved.institutionCode} 刚被登记在其他统筹地区，未保存任何数据`,
+          `Institution ${moved.institutionCode} was just registered under another region; nothing was saved`,
+        );
+      for (const f of found) ids.set(f.code, f.id);
+    }
+  }
+  const changed = rows.filter((r) => {
+    const known = register.get(r.institutionCode);
+    const name = r.name?.trim();
+    return (
+      known &&
+      ((name && name !== known.name) ||
+        (r.secondaryPublic != null && r.secondaryPublic !== known.secondaryPublic))
     );
-  return { ids: new Map(found.map((f) => [f.code, f.id])), created: inserted.length };
-}
-
-/**
- * The report's rules hold for its region rows after the roll-up too (they do by construction —
- * covered ≤ eligible, grouped ≤ cases — so a failure here is a bug, answered without saving).
- */
-async function regionRowsStillSound(tx: Tx, provinceCode: string, period: string) {
-  const rep = (await findReport(tx, provinceCode, period))!;
-  const rows = rep.rows.map((r) => ({
-    ...rowFigures(r),
-    inpatientFund: r.inpatientFund.toFixed(2),
-    drgDipFund: r.drgDipFund.toFixed(2),
-    note: r.note,
-  }));
-  const codes = new Set(rows.map((r) => r.regionCode));
-  const errors = hardErrors(rows, {
-    provinceRegions: codes,
-    knownRegions: new Map([...codes].map((c) => [c, provinceCode])),
   });
-  if (errors.length)
-    throw invalidInstitutions(
-      errors.map((e) => {
-        const region = rows[Number(/\/rows\/(\d+)/.exec(e.path)?.[1])]?.regionCode;
-        return {
-          ...e,
-          path: `/regions/${region}`,
-          zh: `统筹地区 ${region} 的汇总：${e.zh}`,
-          en: `Region ${region}'s roll-up: ${e.en}`,
-        };
-      }),
-    );
+  if (changed.length)
+    await tx.$executeRaw`
+      UPDATE institution i SET name_zh = coalesce(nullif(trim(x.name), ''), i.name_zh),
+        secondary_public = coalesce(x.secondary, i.secondary_public)
+      FROM unnest(${changed.map((r) => r.institutionCode)}::text[],
+        ${changed.map((r) => r.name ?? null)}::text[],
+        ${changed.map((r) => r.secondaryPublic ?? null)}::boolean[]) AS x(code, name, secondary)
+      WHERE i.code = x.code`;
+  return { ids, created };
 }
 
 /** Each region's roll-up, as the answer and the audit trail show it. */
