@@ -216,21 +216,40 @@ describe('saving institutions rolls them up into the report', () => {
     });
   });
 
-  it('a region-level save keeps the roll-up for regions with institutions; the audit keeps counts per region', async () => {
-    const before = await reportRow('2023Q2', regions[0]!);
-    const { version } = (
+  it('a region-level save sends the roll-up back as shown; another figure for such a region is refused at the field', async () => {
+    const report = (
       await ctx.app.inject({ method: 'GET', url: url('2023Q2'), headers: editor.headers() })
     ).json();
-    const res = await ctx.app.inject({
+    const rows = report.rows.map(
+      ({ regionNameZh: _z, regionNameEn: _e, ...r }: Record<string, unknown>) => r,
+    );
+    rows[0].stage = 'simulated'; // the region's own: allowed
+    const same = await ctx.app.inject({
       method: 'PUT',
       url: url('2023Q2'),
-      headers: editor.headers({ 'if-match': `"${version}"` }),
-      payload: { rows: await validRows(ctx, LN, 3) },
+      headers: editor.headers({ 'if-match': `"${report.version}"` }),
+      payload: { rows },
     });
-    expect(res.statusCode, res.body).toBe(200);
-    const after = res.json().rows.find((r: { regionCode: string }) => r.regionCode === regions[0]);
-    expect(after.eligibleInstitutions).toBe(before.eligibleInstitutions);
-    expect(after.inpatientFund).toBe(before.inpatientFund);
+    expect(same.statusCode, same.body).toBe(200);
+    expect(same.json().rows[0]).toMatchObject({
+      stage: 'simulated',
+      eligibleInstitutions: report.rows[0].eligibleInstitutions,
+    });
+
+    rows[1].inpatientCases += 1;
+    const other = await ctx.app.inject({
+      method: 'PUT',
+      url: url('2023Q2'),
+      headers: editor.headers({ 'if-match': `"${same.json().version}"` }),
+      payload: { rows },
+    });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().errors).toMatchObject([
+      { path: '/body/rows/1/inpatientCases', code: 'fromInstitutions' },
+    ]);
+    expect((await reportRow('2023Q2', regions[1]!)).inpatientCases).toBe(
+      report.rows[1].inpatientCases,
+    );
 
     const history = (
       await ctx.app.inject({

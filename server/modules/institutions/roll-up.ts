@@ -12,6 +12,8 @@
  *   二级及以上公立医院 subset = the same counts over the institutions in that subset
  */
 import { Prisma } from '../../db/client.ts';
+import { moneyCents } from '../../domain/numbers.ts';
+import type { FieldProblem } from '../../domain/problem.ts';
 import { bumpDataVersion } from '../results/versions.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -109,4 +111,57 @@ export async function applyRollUp(tx: Tx, reportId: number): Promise<void> {
       subset_covered_institutions = x.subset_covered
     FROM (${rollUp(reportId)}) x
     WHERE rr.report_id = ${reportId} AND rr.region_id = x.region_id`;
+}
+
+/** The report-row fields a region's institutions decide, and their roll-up column. */
+const ROLLED_UP = [
+  ['eligibleInstitutions', 'eligible'],
+  ['coveredInstitutions', 'covered'],
+  ['inpatientCases', 'cases'],
+  ['groupedCases', 'grouped'],
+  ['paidInstitutionCases', 'paid_cases'],
+  ['paidInstitutionGroupedCases', 'paid_grouped'],
+  ['inpatientFund', 'fund'],
+  ['drgDipFund', 'drg_dip_fund'],
+  ['subsetEligibleInstitutions', 'subset_eligible'],
+  ['subsetCoveredInstitutions', 'subset_covered'],
+] as const;
+
+/**
+ * A region-level save of a quarter with institution detail: the figures of a region that has
+ * institutions are theirs, so a row that sends other figures for it is refused at the field
+ * (the form and the template send the roll-up back as they showed it; its stage, method and
+ * note are the region's own). Paths as the save's body (`/rows/3/inpatientCases`).
+ */
+export async function figuresFromInstitutions(
+  tx: Tx,
+  reportId: number,
+  rows: readonly Record<string, unknown>[],
+): Promise<FieldProblem[]> {
+  const rolled = await tx.$queryRaw<
+    ({ region_code: string } & Record<(typeof ROLLED_UP)[number][1], number | string>)[]
+  >`SELECT g.code AS region_code, x.* FROM (${rollUp(reportId)}) x
+    JOIN coordinating_region g ON g.id = x.region_id`;
+  if (rolled.length === 0) return [];
+  const byRegion = new Map(rolled.map((r) => [r.region_code, r]));
+  const out: FieldProblem[] = [];
+  rows.forEach((row, i) => {
+    const sums = byRegion.get(row.regionCode as string);
+    if (!sums) return;
+    for (const [field, column] of ROLLED_UP) {
+      const sent = row[field];
+      const same =
+        typeof sums[column] === 'string'
+          ? moneyCents(sent as string | number) === moneyCents(sums[column] as string)
+          : sent === sums[column];
+      if (!same)
+        out.push({
+          path: `/rows/${i}/${field}`,
+          code: 'fromInstitutions',
+          zh: `统筹地区 ${row.regionCode} 已报送机构明细：此项为其机构的汇总（${sums[column]}），请修改机构明细`,
+          en: `Region ${row.regionCode} reports institution by institution: this figure is their roll-up (${sums[column]}); change the institutions instead`,
+        });
+    }
+  });
+  return out;
 }

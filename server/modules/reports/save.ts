@@ -11,7 +11,7 @@ import { periodReportable } from '../../domain/reporting-duty.ts';
 import type { EditorSession } from '../../permissions/session.ts';
 import { Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
-import { applyRollUp } from '../institutions/roll-up.ts';
+import { figuresFromInstitutions } from '../institutions/roll-up.ts';
 import { bumpDataVersion } from '../results/versions.ts';
 import { figureProblems, invalidFigures } from './check.ts';
 import { insertRows } from './insert-rows.ts';
@@ -194,6 +194,9 @@ export async function saveDraft(
       await lockForWrite(tx, rep, ifMatch, rep.isDemo ? ALL_STATUSES : ['draft', 'returned'], {
         creating: true,
       });
+      const overridden = await figuresFromInstitutions(tx, rep.id, rows);
+      if (overridden.length)
+        throw invalidFigures(overridden.map((e) => ({ ...e, path: `/body${e.path}` })));
       await tx.reportRow.deleteMany({ where: { reportId: rep.id } });
       if (rep.isDemo) {
         await tx.reportComment.deleteMany({ where: { reportId: rep.id } });
@@ -226,8 +229,6 @@ export async function saveDraft(
         },
       });
     await insertRows(tx, id, rows, regionId);
-    // a region with institution detail keeps its institutions' figures (its stage, method, note are the save's)
-    await applyRollUp(tx, id);
     await tx.report.update({ where: { id }, data: { status: 'draft', updatedById: user.id } });
     const after = await toDto(tx, (await findReport(tx, provinceCode, period))!, reads);
     await bumpDataVersion(tx, provinceCode);
