@@ -118,6 +118,21 @@ export const dashboards: Endpoint[] = [
     call: () => ({ method: 'GET', url: `/api/provinces/${LN}/reports/${SUBMITTED}/history` }),
   },
   {
+    name: 'GET the institutions of a submitted report',
+    route: 'GET /api/provinces/{code}/reports/{period}/institutions',
+    expect: everyone(200),
+    call: () => ({ method: 'GET', url: `/api/provinces/${LN}/reports/${SUBMITTED}/institutions` }),
+  },
+  {
+    name: 'GET the institution template',
+    route: 'GET /api/provinces/{code}/reports/{period}/institutions/template',
+    expect: everyone(200),
+    call: () => ({
+      method: 'GET',
+      url: `/api/provinces/${LN}/reports/${DRAFT}/institutions/template?format=csv`,
+    }),
+  },
+  {
     name: 'GET the quarterly template',
     route: 'GET /api/provinces/{code}/reports/{period}/template',
     expect: everyone(200),
@@ -148,6 +163,12 @@ export const readEndpoints: Endpoint[] = [
     route: 'GET /api/provinces/{code}/reports/{period}/history',
     expect: draftReaders('editorLN'),
     call: () => ({ method: 'GET', url: `/api/provinces/${LN}/reports/${DRAFT}/history` }),
+  },
+  {
+    name: "GET the institutions of 辽宁's draft",
+    route: 'GET /api/provinces/{code}/reports/{period}/institutions',
+    expect: draftReaders('editorLN'),
+    call: () => ({ method: 'GET', url: `/api/provinces/${LN}/reports/${DRAFT}/institutions` }),
   },
   {
     name: "GET 湖南's draft report",

@@ -9,6 +9,18 @@ import { currentVersion, draftIfMatch, filledCsv, type Roles, reportIn, send } f
 /** `roles()` is the test file's setup: the calls run after its beforeAll, so they may read it. */
 export function writeEndpoints(roles: () => Roles): Endpoint[] {
   let usernameCounter = 0;
+  const institutionRow = async () => ({
+    institutionCode: 'LN-ROLES-1',
+    name: '沈阳市测试医院',
+    regionCode: (await validRows(roles().ctx, LN))[0]!.regionCode,
+    eligible: true,
+    paid: true,
+    method: 'DRG' as const,
+    inpatientCases: 100,
+    groupedCases: 90,
+    inpatientFund: '50.50',
+    drgDipFund: '30',
+  });
   let noPlanProvinces = ['110000', '120000', '130000', '140000', '220000', '230000'];
   return [
     // quarterly reports: only the province's own editors enter and submit; reviewers accept and return
@@ -91,6 +103,42 @@ export function writeEndpoints(roles: () => Roles): Endpoint[] {
           url: `/api/provinces/${LN}/reports/2023Q4/import`,
           payload: upload.payload,
           headers: upload.headers,
+        };
+      },
+    },
+    // institution figures: what saving the report needs (a quarter apart from the draft above)
+    {
+      name: 'PUT …/institutions',
+      route: 'PUT /api/provinces/{code}/reports/{period}/institutions',
+      expect: only(['editorLN'], 200),
+      call: async () => ({
+        method: 'PUT',
+        url: `/api/provinces/${LN}/reports/2022Q4/institutions`,
+        headers: { 'if-match': `"${await reportIn(roles(), '2022Q4', 'draft')}"` },
+        payload: { rows: [await institutionRow()] },
+      }),
+    },
+    {
+      name: 'POST …/institutions/import',
+      route: 'POST /api/provinces/{code}/reports/{period}/institutions/import',
+      expect: only(['editorLN'], 200),
+      call: async () => {
+        const r = await institutionRow();
+        const upload = multipartFile(
+          '辽宁_机构.csv',
+          Buffer.from(
+            `机构编码,机构名称,统筹地区编码,是否符合条件,是否DRG/DIP付费,付费方式,住院病例数,入组病例数,住院基金支出(万元),DRG/DIP付费基金支出(万元)\n${r.institutionCode},${r.name},${r.regionCode},是,是,DRG,100,90,50.5,30`,
+          ),
+          'text/csv',
+        );
+        return {
+          method: 'POST',
+          url: `/api/provinces/${LN}/reports/2022Q4/institutions/import`,
+          payload: upload.payload,
+          headers: {
+            ...upload.headers,
+            'if-match': `"${await reportIn(roles(), '2022Q4', 'draft')}"`,
+          },
         };
       },
     },
