@@ -145,5 +145,6 @@ export const review = {
     return: 'returned',
     comment: 'commented',
     replaceDemo: 'replaced demo data',
+    saveInstitutions: 'saved the institution figures',
   },
 };

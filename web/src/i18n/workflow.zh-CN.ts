@@ -140,5 +140,6 @@ export const review = {
     return: '退回',
     comment: '意见',
     replaceDemo: '替换演示数据',
+    saveInstitutions: '保存机构明细',
   },
 };
