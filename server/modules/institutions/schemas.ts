@@ -69,6 +69,8 @@ export const SavedInstitutionsSchema = Type.Object({
   regions: Type.Array(RegionRollUpSchema),
 });
 
+export type SavedInstitutionsDto = Static<typeof SavedInstitutionsSchema>;
+
 export const InstitutionListQuery = Type.Object({
   format: Type.Optional(oneOf(['json', 'csv', 'xlsx'] as const)),
   offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),

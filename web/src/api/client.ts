@@ -10,6 +10,7 @@ import type {
   ComparisonResponse,
   CompletenessResponse,
 } from '../../../server/modules/comparison/schemas.ts';
+import type { SavedInstitutionsDto } from '../../../server/modules/institutions/schemas.ts';
 import type {
   NationalPoint,
   NationalResponse,
@@ -262,6 +263,22 @@ export const reportsApi = {
   },
   templateHref: (code: string, period: string, format: 'xlsx' | 'csv') =>
     `${paths.report(code, period)}/template?format=${format}`,
+};
+
+/** Institution figures of a quarter (机构明细): the sheet in and out. */
+export const institutionsApi = {
+  import: (code: string, period: string, file: File, version: number) => {
+    const form = new FormData();
+    form.append('file', file);
+    return send<SavedInstitutionsDto>('POST', `${paths.report(code, period)}/institutions/import`, {
+      form,
+      ifMatch: version,
+    });
+  },
+  templateHref: (code: string, period: string, format: 'xlsx' | 'csv') =>
+    `${paths.report(code, period)}/institutions/template?format=${format}`,
+  exportHref: (code: string, period: string) =>
+    `${paths.report(code, period)}/institutions?format=csv`,
 };
 
 /** A plan version as revision content (`GET /api/plans/:slug/content`). */

@@ -6,6 +6,7 @@
 import { type MutationFunctionContext, mutationOptions } from '@tanstack/react-query';
 import {
   adminApi,
+  institutionsApi,
   type NewUser,
   type PlanContentBody,
   type ReportDto,
@@ -49,6 +50,22 @@ export const mutations = {
       mutationFn: ({ code, period, file, version }: At & { file: File; version: number | null }) =>
         reportsApi.import(code, period, file, version),
       onSuccess: keepReport,
+      meta: { changes: changes.report },
+    }),
+  /** the institutions' sheet; the answer is the report as the roll-up left it */
+  importInstitutions: () =>
+    mutationOptions({
+      mutationKey: ['reports', 'institutions', 'import'],
+      mutationFn: async ({ code, period, file, version }: At & { file: File; version: number }) => {
+        const saved = await institutionsApi.import(code, period, file, version);
+        return { saved, report: await reportsApi.get(code, period) };
+      },
+      onSuccess: (
+        r: { report: ReportDto },
+        vars: unknown,
+        res: unknown,
+        ctx: MutationFunctionContext,
+      ) => keepReport(r.report, vars, res, ctx),
       meta: { changes: changes.report },
     }),
   transition: () =>

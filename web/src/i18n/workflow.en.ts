@@ -67,6 +67,17 @@ export const entry = {
     column: 'column “{{column}}”',
     unsavedFirst: 'Importing replaces everything in the form.',
   },
+  institutions: {
+    title: 'Institution figures (one row per institution)',
+    download: 'Download the institution template:',
+    export: "Export this quarter's institutions as sent (CSV)",
+    import: 'Import the institution figures',
+    imported:
+      "Imported {{count}} institution(s) ({{created}} newly registered); each region's figures are now its institutions' sums (version {{version}}).",
+    hint: "Importing replaces all of this quarter's institutions; a region with institutions takes its figures from them (stage and method stay in the table above).",
+    needsReport:
+      "Save this quarter's report (each region's stage) first, then import the institutions.",
+  },
 };
 
 export const review = {

@@ -66,6 +66,16 @@ export const entry = {
     column: '列“{{column}}”',
     unsavedFirst: '导入会替换表单中的全部内容。',
   },
+  institutions: {
+    title: '机构明细（按医疗机构报送）',
+    download: '下载机构明细模板：',
+    export: '导出本季度已报送的机构明细（CSV）',
+    import: '导入机构明细',
+    imported:
+      '已导入 {{count}} 家机构（新登记 {{created}} 家）；各统筹地区的数字已改为其机构的汇总（第 {{version}} 版）。',
+    hint: '导入会替换本季度的全部机构明细；有机构明细的统筹地区，其数字为机构汇总（阶段、付费方式仍在上表填写）。',
+    needsReport: '请先保存本季度的报表（各统筹地区的改革阶段），再导入机构明细。',
+  },
 };
 
 export const review = {

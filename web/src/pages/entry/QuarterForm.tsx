@@ -439,6 +439,24 @@ export function QuarterForm({ province, provinceName, period, periodText, region
         }
         onProblem={(e) => void handleProblem(e, [])}
       />
+      <ImportPanel
+        sheet="institutions"
+        province={province}
+        period={period}
+        version={base && !base.isDemo ? base.version : null}
+        disabled={readOnly}
+        onImported={(r, n) =>
+          afterWrite(
+            r,
+            t('entry.institutions.imported', {
+              count: n?.count ?? 0,
+              created: n?.created ?? 0,
+              version: r.version,
+            }),
+          )
+        }
+        onProblem={(e) => void handleProblem(e, [])}
+      />
     </div>
   );
 }
