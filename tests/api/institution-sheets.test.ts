@@ -323,6 +323,13 @@ describe('one limit, the same checks, for a save and an import', () => {
     const json = await put('2022Q4', rows, version);
     expect(json.statusCode).toBe(413);
     expect(json.json()).toMatchObject({ code: 'tooManyInstitutions', limit: MAX_INSTITUTION_ROWS });
+    // whatever the rows hold: a bad figure in a sheet over the limit is still the limit's answer
+    const broken = await put(
+      '2022Q4',
+      [...rows.slice(1), { ...rows[0], inpatientCases: -1 }],
+      version,
+    );
+    expect(broken.statusCode).toBe(413);
     const file = await upload('2022Q4', csvOf(rows), version);
     expect(file.statusCode).toBe(413);
     expect(file.json()).toMatchObject({ code: 'tooManyInstitutions', limit: MAX_INSTITUTION_ROWS });

@@ -103,6 +103,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     base,
     {
       bodyLimit: BODY_LIMIT,
+      // over the limit is the same answer as the import's, whatever the rows hold (no 400 first)
+      preValidation: async (request) => {
+        const rows = (request.body as { rows?: unknown } | null)?.rows;
+        if (Array.isArray(rows) && rows.length > MAX_INSTITUTION_ROWS)
+          throw tooManyInstitutions(rows.length, '/body/rows');
+      },
       schema: {
         tags: ['institutions'],
         summary:
