@@ -316,6 +316,24 @@ describe('saving institutions rolls them up into the report', () => {
   });
 });
 
+describe("the report's warnings read the rolled-up rows", () => {
+  it('a region in 实际付费 whose institutions are none of them paid is warned about, as a region row would be', async () => {
+    const version = await regionRows('2024Q4');
+    const rows = sheet(4, 'W').map((r) => ({ ...r, paid: false, method: null, drgDipFund: '0' }));
+    expect((await put('2024Q4', rows, version)).statusCode).toBe(200);
+    const report = (
+      await ctx.app.inject({ method: 'GET', url: url('2024Q4'), headers: editor.headers() })
+    ).json();
+    expect(report.rows[0]).toMatchObject({ stage: 'actual', coveredInstitutions: 0 });
+    expect(report.warnings).toContainEqual(
+      expect.objectContaining({
+        path: '/rows/0/coveredInstitutions',
+        code: 'actualWithoutInstitutions',
+      }),
+    );
+  });
+});
+
 describe('one limit, the same checks, for a save and an import', () => {
   it(`${MAX_INSTITUTION_ROWS + 1} institutions are refused by both with the same 413; nothing saved`, async () => {
     const version = await regionRows('2022Q4');
