@@ -53,7 +53,13 @@ function withDatabase(url: string, name: string) {
 export async function benchScale(
   adminUrl: string,
   scale: Scale,
-  opts: { writes: boolean; log: (s: string) => void; withApp?: (base: string) => Promise<void> },
+  opts: {
+    writes: boolean;
+    /** only the big province's quarters, and only the writes measured */
+    writesOnly?: boolean;
+    log: (s: string) => void;
+    withApp?: (base: string) => Promise<void>;
+  },
 ): Promise<ScaleResult> {
   const name = `drgdip_bench_${scale}_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -82,13 +88,19 @@ export async function benchScale(
     );
     await db.$disconnect();
     await client.connect();
-    const data = await generate(client, scale);
+    const data = await generate(client, scale, {
+      only: opts.writesOnly ? BIG_PROVINCE : undefined,
+    });
     await client.query('ANALYZE');
     opts.log(`  ${scale}: ${data.regions} regions, ${data.rows} rows; starting the app…`);
     app = await startApp(url);
 
     const recorded: Recorded[] = [];
     const reads = {} as Record<Read, ReadResult>;
+    if (opts.writesOnly) {
+      const writes = await measureWrites(app.base, client, opts.log);
+      return { scale, data, startMs: app.startMs, reads, writes };
+    }
     for (const [key, path] of Object.entries(READS) as [Read, string][]) {
       const cold = await request(`${app.base}${path}`, { headers: { 'accept-encoding': 'gzip' } });
       if (cold.status !== 200) throw new Error(`${path}: ${cold.status}`);

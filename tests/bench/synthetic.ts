@@ -61,8 +61,15 @@ export interface Generated {
   rows: number;
 }
 
-/** Fills a database that has the reference data loaded and no reports. */
-export async function generate(client: pg.Client, scale: Scale, seed = 15): Promise<Generated> {
+/**
+ * Fills a database that has the reference data loaded and no reports; `only` limits the
+ * quarters to one province (the regions of every province are still made).
+ */
+export async function generate(
+  client: pg.Client,
+  scale: Scale,
+  { seed = 15, only }: { seed?: number; only?: string } = {},
+): Promise<Generated> {
   if (scale === 'tenfold') await addRegions(client);
   const regions = (
     await client.query<{ id: number; province_code: string }>(
@@ -89,6 +96,7 @@ export async function generate(client: pg.Client, scale: Scale, seed = 15): Prom
   let reports = 0;
   let rows = 0;
   for (const [province, members] of byProvince) {
+    if (only && province !== only) continue;
     const ids = (
       await client.query<{ id: number; period: string }>(
         `INSERT INTO report (province_code, period, status, version, submitted_at, accepted_at, updated_at)
