@@ -76,7 +76,7 @@ export async function writeInstitutions(
     if (!rep) throw noReport(provinceCode, period);
     await lockForWrite(tx, rep, ifMatch, ['draft', 'returned']);
     // the roll-up writes into region rows: each region named must have its row (stage, method)
-    const inReport = new Set(rep.rows.map((r) => r.region.code));
+    const inReport = new Set(rep.rows.map((r) => r.regionCode));
     const firstOf = new Map<string, number>();
     rows.forEach((r, i) => {
       if (!inReport.has(r.regionCode) && !firstOf.has(r.regionCode)) firstOf.set(r.regionCode, i);

@@ -8,22 +8,38 @@ import type { Db } from '../../db/client.ts';
 import { hardErrors, MAX_ROWS, ROW_FIELDS, type RuleProblem } from '../../domain/report-rules.ts';
 import { type FieldProblem, fieldsFromValidation, Problem } from '../../plugins/problem.ts';
 
+/**
+ * The province's regions, and those the rows name (to say "of another province"): not all
+ * 4,000. A save reads them once, for the check, the rows' region ids and its answer.
+ */
+export async function regionsNamed(db: Db, provinceCode: string, rows: readonly unknown[]) {
+  const named = rows.flatMap((r) => {
+    const code = (r as { regionCode?: unknown } | null)?.regionCode;
+    return typeof code === 'string' ? [code] : [];
+  });
+  return db.coordinatingRegion.findMany({
+    where: { OR: [{ provinceCode }, { code: { in: [...new Set(named)] } }] },
+    select: {
+      id: true,
+      code: true,
+      provinceCode: true,
+      nameZh: true,
+      nameEn: true,
+      sortOrder: true,
+    },
+  });
+}
+export type NamedRegion = Awaited<ReturnType<typeof regionsNamed>>[number];
+
 /** The hard errors of `rows` (paths `/rows/3/coveredInstitutions`); `skip` as in hardErrors. */
 export async function figureProblems(
   db: Db,
   provinceCode: string,
   rows: readonly unknown[],
   skip?: ReadonlySet<string>,
+  regions?: NamedRegion[],
 ): Promise<RuleProblem[]> {
-  // the province's regions, and those the rows name (to say "of another province"): not all 4,000
-  const named = rows.flatMap((r) => {
-    const code = (r as { regionCode?: unknown } | null)?.regionCode;
-    return typeof code === 'string' ? [code] : [];
-  });
-  const regions = await db.coordinatingRegion.findMany({
-    where: { OR: [{ provinceCode }, { code: { in: [...new Set(named)] } }] },
-    select: { code: true, provinceCode: true },
-  });
+  regions ??= await regionsNamed(db, provinceCode, rows);
   return hardErrors(
     rows,
     {

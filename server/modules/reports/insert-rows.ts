@@ -4,16 +4,8 @@
  * one); fifteen arrays make the same rows in the time of a plain SQL insert.
  */
 import { centsText, moneyCents } from '../../domain/numbers.ts';
-import type { Tx } from './load.ts';
+import { DB_STAGE, type Tx } from './load.ts';
 import type { ReportRowBody } from './schemas.ts';
-
-/** The Stage enum as the database spells it (schema.prisma @map). */
-const DB_STAGE = {
-  notStarted: 'not_started',
-  preparing: 'preparing',
-  simulated: 'simulated',
-  actual: 'actual',
-} as const;
 
 export async function insertRows(
   tx: Tx,

@@ -5,7 +5,8 @@
  * one (If-Match), validates before writing, and appends the before/after state to the audit
  * trail.
  */
-import type { Db } from '../../db/client.ts';
+import { type Db, Prisma } from '../../db/client.ts';
+import { centsText, moneyCents } from '../../domain/numbers.ts';
 import { FIRST_PERIOD, parsePeriod } from '../../domain/periods.ts';
 import { periodReportable } from '../../domain/reporting-duty.ts';
 import type { EditorSession } from '../../permissions/session.ts';
@@ -13,13 +14,15 @@ import { Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { figuresFromInstitutions } from '../institutions/roll-up.ts';
 import { bumpDataVersion } from '../results/versions.ts';
-import { figureProblems, invalidFigures } from './check.ts';
+import { figureProblems, invalidFigures, type NamedRegion, regionsNamed } from './check.ts';
 import { insertRows } from './insert-rows.ts';
 import {
-  type DtoReads,
   findReport,
   type LoadedReport,
+  loadReport,
+  REPORT_COLUMNS,
   type Status,
+  type StoredRow,
   type Tx,
   toDto,
   WRITE_TX,
@@ -84,18 +87,18 @@ const ALL_STATUSES: Status[] = ['draft', 'submitted', 'accepted', 'returned'];
 /**
  * The version check every write goes through. `ifMatch` null means the client believes there is
  * no report yet (it is creating the quarter): since there is one, that is a conflict like any
- * other, answered with the report as it stands.
+ * other, answered with the report as it stands. The version itself is bumped by the write
+ * (lockForWrite, or a save's one UPDATE), in the statement that checks it again.
  */
-export async function lockForWrite(
-  tx: Tx,
+function checkWritable(
   rep: LoadedReport,
   ifMatch: number | null,
   editable: Status[],
   opts: { creating?: boolean } = {},
-) {
+): void {
   if (ifMatch === null && opts.creating)
     throw conflict(
-      await toDto(tx, rep),
+      toDto(rep),
       `该季度已有报表（版本 ${rep.version}），未保存任何内容：请查看后在 If-Match 中提供您编辑的版本`,
       `This quarter already has a report (version ${rep.version}); nothing was saved: review it and send the version you edited in If-Match`,
     );
@@ -106,11 +109,11 @@ export async function lockForWrite(
       '请在 If-Match 中提供所编辑的报表版本号',
       'Send the version you edited in If-Match',
       [{ path: '/headers/if-match', code: 'required', zh: '必填', en: 'required' }],
-      { current: await toDto(tx, rep) },
+      { current: toDto(rep) },
     );
   if (ifMatch !== rep.version)
     throw conflict(
-      await toDto(tx, rep),
+      toDto(rep),
       `报表已被他人修改（当前版本 ${rep.version}，您编辑的是 ${ifMatch}），未保存任何内容`,
       `The report changed since you opened it (now version ${rep.version}, you edited ${ifMatch}); nothing was saved`,
     );
@@ -121,8 +124,18 @@ export async function lockForWrite(
       `报表状态为 ${rep.status}，不能执行此操作`,
       `The report is ${rep.status}: this is not allowed now`,
       [],
-      { current: await toDto(tx, rep) },
+      { current: toDto(rep) },
     );
+}
+
+/** The version check, then the version bumped (a workflow step). */
+export async function lockForWrite(
+  tx: Tx,
+  rep: LoadedReport,
+  ifMatch: number | null,
+  editable: Status[],
+): Promise<void> {
+  checkWritable(rep, ifMatch, editable);
   // Bumping the version in the same statement that checks it: a concurrent writer waits for this
   // transaction, then matches 0 rows.
   const bumped = await tx.report.updateMany({
@@ -134,10 +147,44 @@ export async function lockForWrite(
 
 async function justChanged(tx: Tx, provinceCode: string, period: string): Promise<Problem> {
   return conflict(
-    await toDto(tx, (await findReport(tx, provinceCode, period))!),
+    toDto((await findReport(tx, provinceCode, period))!),
     '报表刚被他人修改，未保存任何内容',
     'The report was just changed by someone else; nothing was saved',
   );
+}
+
+type ReportHeader = Omit<LoadedReport, 'rows' | 'comments' | 'missingRegions' | 'previous'>;
+
+const signOffColumns = (signOff: SignOffDto | undefined) =>
+  signOff
+    ? Prisma.sql`, prepared_by = ${signOff.preparedBy}, checked_by = ${signOff.checkedBy},
+        contact_phone = ${signOff.contactPhone},
+        filled_on = ${signOff.filledOn}::date`
+    : Prisma.empty;
+
+/**
+ * The existing report made this user's draft, in one statement that checks the version again
+ * and bumps it: a concurrent writer waits for this transaction, then matches no row. Demo
+ * figures are not a bureau's: replacing them drops their comments and review dates.
+ */
+async function updateReport(
+  tx: Tx,
+  user: EditorSession,
+  rep: LoadedReport,
+  signOff: SignOffDto | undefined,
+): Promise<ReportHeader> {
+  const demo = rep.isDemo
+    ? Prisma.sql`, is_demo = false, created_by_id = ${user.id}, submitted_at = NULL,
+        accepted_at = NULL`
+    : Prisma.empty;
+  const [row] = await tx.$queryRaw<ReportHeader[]>`
+    UPDATE report r SET version = r.version + 1, status = 'draft', updated_by_id = ${user.id},
+      updated_at = now() ${signOffColumns(signOff)} ${demo}
+    WHERE r.id = ${rep.id} AND r.version = ${rep.version}
+    RETURNING ${REPORT_COLUMNS}`;
+  if (!row) throw await justChanged(tx, rep.provinceCode, rep.period);
+  if (rep.isDemo) await tx.reportComment.deleteMany({ where: { reportId: rep.id } });
+  return row;
 }
 
 /**
@@ -149,21 +196,56 @@ async function createReport(
   user: EditorSession,
   provinceCode: string,
   period: string,
-): Promise<number> {
-  const created = await tx.report.createMany({
-    data: [{ provinceCode, period, createdById: user.id }],
-    skipDuplicates: true,
-  });
-  if (created.count === 0) throw await justChanged(tx, provinceCode, period);
-  return (
-    await tx.report.findUniqueOrThrow({
-      where: { provinceCode_period: { provinceCode, period } },
-      select: { id: true },
-    })
-  ).id;
+  signOff: SignOffDto | undefined,
+): Promise<ReportHeader> {
+  const [row] = await tx.$queryRaw<ReportHeader[]>`
+    INSERT INTO report AS r (province_code, period, status, created_by_id, updated_by_id,
+      prepared_by, checked_by, contact_phone, filled_on, updated_at)
+    VALUES (${provinceCode}, ${period}, 'draft', ${user.id}, ${user.id},
+      ${signOff?.preparedBy ?? null}, ${signOff?.checkedBy ?? null},
+      ${signOff?.contactPhone ?? null}, ${signOff?.filledOn ?? null}::date, now())
+    ON CONFLICT (province_code, period) DO NOTHING
+    RETURNING ${REPORT_COLUMNS}`;
+  if (!row) throw await justChanged(tx, provinceCode, period);
+  return row;
 }
 
-/** Saves the quarter as a draft; `user` is the province's editor (the route checked it). */
+/** The rows as stored (money as the column's text), in the regions' order: the saved state. */
+function storedRows(rows: ReportRowBody[], regions: Map<string, NamedRegion>): StoredRow[] {
+  const money = (v: ReportRowBody['inpatientFund']) => centsText(moneyCents(v)!);
+  const place = (code: string) => regions.get(code)!;
+  return rows
+    .map((r) => ({
+      regionCode: r.regionCode,
+      regionNameZh: place(r.regionCode).nameZh,
+      regionNameEn: place(r.regionCode).nameEn,
+      method: r.method ?? null,
+      stage: r.stage,
+      eligibleInstitutions: r.eligibleInstitutions,
+      coveredInstitutions: r.coveredInstitutions,
+      inpatientCases: r.inpatientCases,
+      groupedCases: r.groupedCases,
+      inpatientFund: money(r.inpatientFund),
+      drgDipFund: money(r.drgDipFund),
+      subsetEligibleInstitutions: r.subsetEligibleInstitutions ?? null,
+      subsetCoveredInstitutions: r.subsetCoveredInstitutions ?? null,
+      paidInstitutionCases: r.paidInstitutionCases ?? null,
+      paidInstitutionGroupedCases: r.paidInstitutionGroupedCases ?? null,
+      note: r.note ?? null,
+    }))
+    .sort((a, b) => {
+      const [x, y] = [place(a.regionCode), place(b.regionCode)];
+      return x.sortOrder - y.sortOrder || x.id - y.id;
+    });
+}
+
+/**
+ * Saves the quarter as a draft; `user` is the province's editor (the route checked it).
+ *
+ * The report is read once (with the previous quarter's figures, in one query) and the state
+ * after is built from the rows just written, not read back: the audit's before and after and
+ * the answer come from the same two states.
+ */
 export async function saveDraft(
   db: Db,
   user: EditorSession,
@@ -175,37 +257,29 @@ export async function saveDraft(
   signOff?: SignOffDto,
 ): Promise<ReportDto> {
   await checkPeriodReportable(db, provinceCode, period);
-  const errors = await figureProblems(db, provinceCode, rows);
+  const regions = await regionsNamed(db, provinceCode, rows);
+  const errors = await figureProblems(db, provinceCode, rows, undefined, regions);
   if (errors.length) throw invalidFigures(errors.map((e) => ({ ...e, path: `/body${e.path}` })));
-  const regions = await db.coordinatingRegion.findMany({
-    where: { provinceCode },
-    select: { id: true, code: true },
-  });
-  const regionId = new Map(regions.map((r) => [r.code, r.id]));
+  const byCode = new Map(regions.map((r) => [r.code, r]));
+  const own = regions
+    .filter((r) => r.provinceCode === provinceCode)
+    .sort((x, y) => x.sortOrder - y.sortOrder || x.id - y.id);
 
   return db.$transaction(async (tx) => {
-    const rep = await findReport(tx, provinceCode, period);
-    const reads: DtoReads = {};
-    const before = rep ? await toDto(tx, rep, reads) : null;
-    let id: number;
+    const { report: rep, previous } = await loadReport(tx, provinceCode, period);
+    const before = rep ? toDto(rep) : null;
+    let header: ReportHeader;
     if (rep) {
       // Demo figures are not a bureau's: any status may be replaced, but through the same
       // version check, in place, so the version continues and exactly one writer wins.
-      await lockForWrite(tx, rep, ifMatch, rep.isDemo ? ALL_STATUSES : ['draft', 'returned'], {
+      checkWritable(rep, ifMatch, rep.isDemo ? ALL_STATUSES : ['draft', 'returned'], {
         creating: true,
       });
       const overridden = await figuresFromInstitutions(tx, rep.id, rows);
       if (overridden.length)
         throw invalidFigures(overridden.map((e) => ({ ...e, path: `/body${e.path}` })));
-      await tx.reportRow.deleteMany({ where: { reportId: rep.id } });
-      if (rep.isDemo) {
-        await tx.reportComment.deleteMany({ where: { reportId: rep.id } });
-        await tx.report.update({
-          where: { id: rep.id },
-          data: { isDemo: false, createdById: user.id, submittedAt: null, acceptedAt: null },
-        });
-      }
-      id = rep.id;
+      header = await updateReport(tx, user, rep, signOff);
+      await tx.$executeRaw`DELETE FROM report_row WHERE report_id = ${rep.id}`;
     } else {
       if (ifMatch !== null && ifMatch !== 0)
         throw new Problem(
@@ -216,27 +290,25 @@ export async function saveDraft(
           [{ path: '/headers/if-match', code: 'stale', zh: '版本已过期', en: 'stale version' }],
           { current: null },
         );
-      id = await createReport(tx, user, provinceCode, period);
+      header = await createReport(tx, user, provinceCode, period, signOff);
     }
-    if (signOff)
-      await tx.report.update({
-        where: { id },
-        data: {
-          preparedBy: signOff.preparedBy,
-          checkedBy: signOff.checkedBy,
-          contactPhone: signOff.contactPhone,
-          filledOn: signOff.filledOn ? new Date(`${signOff.filledOn}T00:00:00Z`) : null,
-        },
-      });
-    await insertRows(tx, id, rows, regionId);
-    await tx.report.update({ where: { id }, data: { status: 'draft', updatedById: user.id } });
-    const after = await toDto(tx, (await findReport(tx, provinceCode, period))!, reads);
+    await insertRows(tx, header.id, rows, new Map(regions.map((r) => [r.code, r.id])));
+    const written = storedRows(rows, byCode);
+    const present = new Set(written.map((r) => r.regionCode));
+    const after = toDto({
+      ...header,
+      updatedBy: user.username,
+      rows: written,
+      comments: rep && !rep.isDemo ? rep.comments : [],
+      missingRegions: own.map((r) => r.code).filter((c) => !present.has(c)),
+      previous,
+    });
     await bumpDataVersion(tx, provinceCode);
     await recordAudit(tx, {
       actor: user,
       action: rep?.isDemo ? 'report.replaceDemo' : rep ? 'report.save' : 'report.create',
       entityType: 'report',
-      entityId: id,
+      entityId: header.id,
       provinceCode,
       before,
       after,

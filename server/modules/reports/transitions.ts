@@ -12,7 +12,7 @@ import { mayReadReport } from '../../permissions/visibility.ts';
 import { notFound, Problem } from '../../plugins/problem.ts';
 import { recordAudit } from '../audit/record.ts';
 import { bumpDataVersion } from '../results/versions.ts';
-import { type DtoReads, findReport, type Status, toDto, WRITE_TX } from './load.ts';
+import { findReport, type Status, toDto, WRITE_TX } from './load.ts';
 import { lockForWrite } from './save.ts';
 import type { ReportDto } from './schemas.ts';
 
@@ -48,8 +48,7 @@ export async function transition(
         `${provinceCode} ${period} 报表`,
         '/params/period',
       );
-    const reads: DtoReads = {};
-    const before = await toDto(tx, rep, reads);
+    const before = toDto(rep);
     if (action === 'submit' && before.missingRegions.length)
       throw new Problem(
         422,
@@ -82,7 +81,7 @@ export async function transition(
       await tx.reportComment.create({
         data: { reportId: rep.id, authorId: user.id, kind: action, body: comment.trim() },
       });
-    const after = await toDto(tx, (await findReport(tx, provinceCode, period))!, reads);
+    const after = toDto((await findReport(tx, provinceCode, period))!);
     await bumpDataVersion(tx, provinceCode);
     await recordAudit(tx, {
       actor: user,
@@ -124,6 +123,6 @@ export async function addComment(
       provinceCode,
       after: { commentId: c.id, body },
     });
-    return toDto(tx, (await findReport(tx, provinceCode, period))!);
+    return toDto((await findReport(tx, provinceCode, period))!);
   }, WRITE_TX);
 }
