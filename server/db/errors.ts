@@ -92,6 +92,16 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
-/** Prisma could not start (or finish) a transaction in time: the server is busy, nothing was written. */
-export const isTransactionTimeout = (err: unknown) =>
-  (err as { code?: unknown } | null)?.code === 'P2028';
+/**
+ * A transaction could not start (or finish) in time: the server is busy, nothing was written.
+ * Prisma's P2028; for a write on a pg connection (pgTransaction), no connection free within
+ * its wait, or a statement cancelled by its statement_timeout (57014).
+ */
+export const isTransactionTimeout = (err: unknown) => {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  return (
+    e?.code === 'P2028' ||
+    e?.code === '57014' ||
+    (typeof e?.message === 'string' && /^timeout exceeded when trying to connect/.test(e.message))
+  );
+};

@@ -1,5 +1,5 @@
 /** Appends to the audit trail. Call it inside the transaction that makes the change, with the before state read in that transaction. */
-import type { Prisma } from '../../db/client.ts';
+import { Prisma } from '../../db/client.ts';
 import type { SessionUser } from '../../permissions/session.ts';
 import { PUBLIC_HISTORY_ACTIONS } from '../../permissions/visibility.ts';
 
@@ -46,8 +46,13 @@ const jsonText = (v: unknown) =>
  * took half a second through Prisma's Json input, and a few milliseconds as text cast to jsonb.
  */
 export async function recordAudit(tx: Tx, e: AuditEntry): Promise<void> {
+  await tx.$executeRaw(auditInsert(e));
+}
+
+/** The statement recordAudit runs, for a write that runs its own (pgTransaction). */
+export function auditInsert(e: AuditEntry): Prisma.Sql {
   const { actorId, actorLabel } = actorOf(e);
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO audit_event (actor_id, actor_label, action, entity_type, entity_id, province_code,
       before, after)
     VALUES (${actorId}, ${actorLabel}, ${e.action}, ${e.entityType}, ${String(e.entityId)},

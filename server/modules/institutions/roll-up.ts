@@ -11,7 +11,7 @@
  *   paid institutions' cases and grouped cases (the plans' 入组率) = sums over the paid ones
  *   二级及以上公立医院 subset = the same counts over the institutions in that subset
  */
-import { Prisma } from '../../db/client.ts';
+import { Prisma, type Sql } from '../../db/client.ts';
 import { moneyCents } from '../../domain/numbers.ts';
 import type { FieldProblem } from '../../domain/problem.ts';
 import { bumpDataVersion } from '../results/versions.ts';
@@ -134,14 +134,14 @@ const ROLLED_UP = [
  * note are the region's own). Paths as the save's body (`/rows/3/inpatientCases`).
  */
 export async function figuresFromInstitutions(
-  tx: Tx,
+  sql: Sql,
   reportId: number,
   rows: readonly Record<string, unknown>[],
 ): Promise<FieldProblem[]> {
-  const rolled = await tx.$queryRaw<
-    ({ region_code: string } & Record<(typeof ROLLED_UP)[number][1], number | string>)[]
-  >`SELECT g.code AS region_code, x.* FROM (${rollUp(reportId)}) x
-    JOIN coordinating_region g ON g.id = x.region_id`;
+  const rolled = await sql<
+    { region_code: string } & Record<(typeof ROLLED_UP)[number][1], number | string>
+  >(Prisma.sql`SELECT g.code AS region_code, x.* FROM (${rollUp(reportId)}) x
+    JOIN coordinating_region g ON g.id = x.region_id`);
   if (rolled.length === 0) return [];
   const byRegion = new Map(rolled.map((r) => [r.region_code, r]));
   const out: FieldProblem[] = [];

@@ -4,7 +4,7 @@
  * route's schema refused is checked here too, so a 3-decimal amount in one row and covered >
  * eligible in another come back together, in the domain's words.
  */
-import type { Db } from '../../db/client.ts';
+import { type Db, Prisma, prismaSql, type Sql } from '../../db/client.ts';
 import { hardErrors, MAX_ROWS, ROW_FIELDS, type RuleProblem } from '../../domain/report-rules.ts';
 import { type FieldProblem, fieldsFromValidation, Problem } from '../../plugins/problem.ts';
 
@@ -12,24 +12,29 @@ import { type FieldProblem, fieldsFromValidation, Problem } from '../../plugins/
  * The province's regions, and those the rows name (to say "of another province"): not all
  * 4,000. A save reads them once, for the check, the rows' region ids and its answer.
  */
-export async function regionsNamed(db: Db, provinceCode: string, rows: readonly unknown[]) {
+export async function regionsNamed(
+  sql: Sql,
+  provinceCode: string,
+  rows: readonly unknown[],
+): Promise<NamedRegion[]> {
   const named = rows.flatMap((r) => {
     const code = (r as { regionCode?: unknown } | null)?.regionCode;
     return typeof code === 'string' ? [code] : [];
   });
-  return db.coordinatingRegion.findMany({
-    where: { OR: [{ provinceCode }, { code: { in: [...new Set(named)] } }] },
-    select: {
-      id: true,
-      code: true,
-      provinceCode: true,
-      nameZh: true,
-      nameEn: true,
-      sortOrder: true,
-    },
-  });
+  return sql<NamedRegion>(Prisma.sql`
+    SELECT id, code, province_code AS "provinceCode", name_zh AS "nameZh", name_en AS "nameEn",
+      sort_order AS "sortOrder"
+    FROM coordinating_region
+    WHERE province_code = ${provinceCode} OR code = ANY(${[...new Set(named)]}::text[])`);
 }
-export type NamedRegion = Awaited<ReturnType<typeof regionsNamed>>[number];
+export interface NamedRegion {
+  id: number;
+  code: string;
+  provinceCode: string;
+  nameZh: string;
+  nameEn: string;
+  sortOrder: number;
+}
 
 /** The hard errors of `rows` (paths `/rows/3/coveredInstitutions`); `skip` as in hardErrors. */
 export async function figureProblems(
@@ -39,7 +44,7 @@ export async function figureProblems(
   skip?: ReadonlySet<string>,
   regions?: NamedRegion[],
 ): Promise<RuleProblem[]> {
-  regions ??= await regionsNamed(db, provinceCode, rows);
+  regions ??= await regionsNamed(prismaSql(db), provinceCode, rows);
   return hardErrors(
     rows,
     {

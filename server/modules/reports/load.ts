@@ -6,7 +6,7 @@
  * (report, rows, regions, comments, users, then the previous quarter the same way) cost more
  * than the whole write it described.
  */
-import { type Db, Prisma } from '../../db/client.ts';
+import { type Db, Prisma, prismaSql, type Sql } from '../../db/client.ts';
 import { addQuarters, parsePeriod } from '../../domain/periods.ts';
 import type { ReportRowInput, RuleProblem } from '../../domain/report-rules.ts';
 import { warnings } from '../../domain/report-warnings.ts';
@@ -139,11 +139,11 @@ type Loaded = Omit<LoadedReport, 'rows' | 'comments' | 'previous'> & {
  * or a returned report is still its bureau's own work in progress.
  */
 export async function loadReport(
-  db: Db | Tx,
+  sql: Sql,
   provinceCode: string,
   period: string,
 ): Promise<{ report: LoadedReport | null; previous: Map<string, ReportRowInput> }> {
-  const [one] = await db.$queryRaw<Loaded[]>`
+  const [one] = await sql<Loaded>(Prisma.sql`
     SELECT r.id IS NOT NULL AS found, ${REPORT_COLUMNS}, u.username AS "updatedBy",
       ${rowsOf(Prisma.sql`r.id`)} AS rows,
       (SELECT coalesce(json_agg(json_build_array(c.kind, c.body, a.username,
@@ -160,7 +160,7 @@ export async function loadReport(
         AS previous
     FROM (VALUES (1)) AS one(x)
       LEFT JOIN report r ON r.province_code = ${provinceCode} AND r.period = ${period}
-      LEFT JOIN app_user u ON u.id = r.updated_by_id`;
+      LEFT JOIN app_user u ON u.id = r.updated_by_id`);
   const previous = new Map(one!.previous.map((t) => [t[0], storedRow(t) as ReportRowInput]));
   if (!one!.found) return { report: null, previous };
   const { found: _, ...rep } = one!;
@@ -181,7 +181,7 @@ export async function loadReport(
 }
 
 export async function findReport(db: Db | Tx, provinceCode: string, period: string) {
-  return (await loadReport(db, provinceCode, period)).report;
+  return (await loadReport(prismaSql(db), provinceCode, period)).report;
 }
 
 /** The warnings of a report's figures as they stand now, against the previous quarter. */

@@ -5,19 +5,18 @@
  * one (If-Match), validates before writing, and appends the before/after state to the audit
  * trail.
  */
-import { type Db, Prisma } from '../../db/client.ts';
+import { type Db, Prisma, pgTransaction, prismaSql, type Sql } from '../../db/client.ts';
 import { centsText, moneyCents } from '../../domain/numbers.ts';
 import { FIRST_PERIOD, parsePeriod } from '../../domain/periods.ts';
 import { periodReportable } from '../../domain/reporting-duty.ts';
 import type { EditorSession } from '../../permissions/session.ts';
 import { Problem } from '../../plugins/problem.ts';
-import { recordAudit } from '../audit/record.ts';
+import { auditInsert } from '../audit/record.ts';
 import { figuresFromInstitutions } from '../institutions/roll-up.ts';
-import { bumpDataVersion } from '../results/versions.ts';
+import { dataVersionBump } from '../results/versions.ts';
 import { figureProblems, invalidFigures, type NamedRegion, regionsNamed } from './check.ts';
-import { insertRows } from './insert-rows.ts';
+import { rowsInsert } from './insert-rows.ts';
 import {
-  findReport,
   type LoadedReport,
   loadReport,
   REPORT_COLUMNS,
@@ -25,7 +24,6 @@ import {
   type StoredRow,
   type Tx,
   toDto,
-  WRITE_TX,
 } from './load.ts';
 import type { ReportDto, ReportRowBody, SignOffDto } from './schemas.ts';
 
@@ -35,11 +33,6 @@ import type { ReportDto, ReportRowBody, SignOffDto } from './schemas.ts';
  * quarter that already exists (a returned report, say) can always be saved again.
  */
 async function checkPeriodReportable(db: Db, provinceCode: string, period: string): Promise<void> {
-  const existing = await db.report.findUnique({
-    where: { provinceCode_period: { provinceCode, period } },
-    select: { id: true },
-  });
-  if (existing) return;
   const versions = await db.planVersion.findMany({
     where: { status: 'published', plan: { OR: [{ provinceCode }, { isNational: true }] } },
     select: { startYear: true },
@@ -142,12 +135,12 @@ export async function lockForWrite(
     where: { id: rep.id, version: rep.version },
     data: { version: { increment: 1 } },
   });
-  if (bumped.count === 0) throw await justChanged(tx, rep.provinceCode, rep.period);
+  if (bumped.count === 0) throw await justChanged(prismaSql(tx), rep.provinceCode, rep.period);
 }
 
-async function justChanged(tx: Tx, provinceCode: string, period: string): Promise<Problem> {
+async function justChanged(sql: Sql, provinceCode: string, period: string): Promise<Problem> {
   return conflict(
-    toDto((await findReport(tx, provinceCode, period))!),
+    toDto((await loadReport(sql, provinceCode, period)).report!),
     '报表刚被他人修改，未保存任何内容',
     'The report was just changed by someone else; nothing was saved',
   );
@@ -168,7 +161,7 @@ const signOffColumns = (signOff: SignOffDto | undefined) =>
  * figures are not a bureau's: replacing them drops their comments and review dates.
  */
 async function updateReport(
-  tx: Tx,
+  sql: Sql,
   user: EditorSession,
   rep: LoadedReport,
   signOff: SignOffDto | undefined,
@@ -177,13 +170,13 @@ async function updateReport(
     ? Prisma.sql`, is_demo = false, created_by_id = ${user.id}, submitted_at = NULL,
         accepted_at = NULL`
     : Prisma.empty;
-  const [row] = await tx.$queryRaw<ReportHeader[]>`
+  const [row] = await sql<ReportHeader>(Prisma.sql`
     UPDATE report r SET version = r.version + 1, status = 'draft', updated_by_id = ${user.id},
       updated_at = now() ${signOffColumns(signOff)} ${demo}
     WHERE r.id = ${rep.id} AND r.version = ${rep.version}
-    RETURNING ${REPORT_COLUMNS}`;
-  if (!row) throw await justChanged(tx, rep.provinceCode, rep.period);
-  if (rep.isDemo) await tx.reportComment.deleteMany({ where: { reportId: rep.id } });
+    RETURNING ${REPORT_COLUMNS}`);
+  if (!row) throw await justChanged(sql, rep.provinceCode, rep.period);
+  if (rep.isDemo) await sql(Prisma.sql`DELETE FROM report_comment WHERE report_id = ${rep.id}`);
   return row;
 }
 
@@ -192,21 +185,21 @@ async function updateReport(
  * `ON CONFLICT DO NOTHING` waits for that other transaction, so the report read next is its.
  */
 async function createReport(
-  tx: Tx,
+  sql: Sql,
   user: EditorSession,
   provinceCode: string,
   period: string,
   signOff: SignOffDto | undefined,
 ): Promise<ReportHeader> {
-  const [row] = await tx.$queryRaw<ReportHeader[]>`
+  const [row] = await sql<ReportHeader>(Prisma.sql`
     INSERT INTO report AS r (province_code, period, status, created_by_id, updated_by_id,
       prepared_by, checked_by, contact_phone, filled_on, updated_at)
     VALUES (${provinceCode}, ${period}, 'draft', ${user.id}, ${user.id},
       ${signOff?.preparedBy ?? null}, ${signOff?.checkedBy ?? null},
       ${signOff?.contactPhone ?? null}, ${signOff?.filledOn ?? null}::date, now())
     ON CONFLICT (province_code, period) DO NOTHING
-    RETURNING ${REPORT_COLUMNS}`;
-  if (!row) throw await justChanged(tx, provinceCode, period);
+    RETURNING ${REPORT_COLUMNS}`);
+  if (!row) throw await justChanged(sql, provinceCode, period);
   return row;
 }
 
@@ -244,7 +237,8 @@ function storedRows(rows: ReportRowBody[], regions: Map<string, NamedRegion>): S
  *
  * The report is read once (with the previous quarter's figures, in one query) and the state
  * after is built from the rows just written, not read back: the audit's before and after and
- * the answer come from the same two states.
+ * the answer come from the same two states. The checks come in the order a user meets them:
+ * the quarter, the figures, then the version.
  */
 export async function saveDraft(
   db: Db,
@@ -256,17 +250,14 @@ export async function saveDraft(
   /** the template's sign-off cells, when the figures come from an imported file */
   signOff?: SignOffDto,
 ): Promise<ReportDto> {
-  await checkPeriodReportable(db, provinceCode, period);
-  const regions = await regionsNamed(db, provinceCode, rows);
-  const errors = await figureProblems(db, provinceCode, rows, undefined, regions);
-  if (errors.length) throw invalidFigures(errors.map((e) => ({ ...e, path: `/body${e.path}` })));
-  const byCode = new Map(regions.map((r) => [r.code, r]));
-  const own = regions
-    .filter((r) => r.provinceCode === provinceCode)
-    .sort((x, y) => x.sortOrder - y.sortOrder || x.id - y.id);
+  return pgTransaction(db, async (sql) => {
+    const { report: rep, previous } = await loadReport(sql, provinceCode, period);
+    // a quarter that already exists (a returned report, say) can always be saved again
+    if (!rep) await checkPeriodReportable(db, provinceCode, period);
+    const regions = await regionsNamed(sql, provinceCode, rows);
+    const errors = await figureProblems(db, provinceCode, rows, undefined, regions);
+    if (errors.length) throw invalidFigures(errors.map((e) => ({ ...e, path: `/body${e.path}` })));
 
-  return db.$transaction(async (tx) => {
-    const { report: rep, previous } = await loadReport(tx, provinceCode, period);
     const before = rep ? toDto(rep) : null;
     let header: ReportHeader;
     if (rep) {
@@ -275,11 +266,11 @@ export async function saveDraft(
       checkWritable(rep, ifMatch, rep.isDemo ? ALL_STATUSES : ['draft', 'returned'], {
         creating: true,
       });
-      const overridden = await figuresFromInstitutions(tx, rep.id, rows);
+      const overridden = await figuresFromInstitutions(sql, rep.id, rows);
       if (overridden.length)
         throw invalidFigures(overridden.map((e) => ({ ...e, path: `/body${e.path}` })));
-      header = await updateReport(tx, user, rep, signOff);
-      await tx.$executeRaw`DELETE FROM report_row WHERE report_id = ${rep.id}`;
+      header = await updateReport(sql, user, rep, signOff);
+      await sql(Prisma.sql`DELETE FROM report_row WHERE report_id = ${rep.id}`);
     } else {
       if (ifMatch !== null && ifMatch !== 0)
         throw new Problem(
@@ -290,9 +281,10 @@ export async function saveDraft(
           [{ path: '/headers/if-match', code: 'stale', zh: '版本已过期', en: 'stale version' }],
           { current: null },
         );
-      header = await createReport(tx, user, provinceCode, period, signOff);
+      header = await createReport(sql, user, provinceCode, period, signOff);
     }
-    await insertRows(tx, header.id, rows, new Map(regions.map((r) => [r.code, r.id])));
+    await sql(rowsInsert(header.id, rows, new Map(regions.map((r) => [r.code, r.id]))));
+    const byCode = new Map(regions.map((r) => [r.code, r]));
     const written = storedRows(rows, byCode);
     const present = new Set(written.map((r) => r.regionCode));
     const after = toDto({
@@ -300,19 +292,24 @@ export async function saveDraft(
       updatedBy: user.username,
       rows: written,
       comments: rep && !rep.isDemo ? rep.comments : [],
-      missingRegions: own.map((r) => r.code).filter((c) => !present.has(c)),
+      missingRegions: regions
+        .filter((r) => r.provinceCode === provinceCode && !present.has(r.code))
+        .sort((x, y) => x.sortOrder - y.sortOrder || x.id - y.id)
+        .map((r) => r.code),
       previous,
     });
-    await bumpDataVersion(tx, provinceCode);
-    await recordAudit(tx, {
-      actor: user,
-      action: rep?.isDemo ? 'report.replaceDemo' : rep ? 'report.save' : 'report.create',
-      entityType: 'report',
-      entityId: header.id,
-      provinceCode,
-      before,
-      after,
-    });
+    await sql(dataVersionBump(provinceCode));
+    await sql(
+      auditInsert({
+        actor: user,
+        action: rep?.isDemo ? 'report.replaceDemo' : rep ? 'report.save' : 'report.create',
+        entityType: 'report',
+        entityId: header.id,
+        provinceCode,
+        before,
+        after,
+      }),
+    );
     return after;
-  }, WRITE_TX);
+  });
 }

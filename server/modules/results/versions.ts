@@ -6,7 +6,7 @@
  * reference data) bumps `*`. A read compares the counters with the ones its cached answer was
  * computed at, so any number of app instances on one database agree the moment a write commits.
  */
-import { type Db, type Prisma, smallPool } from '../../db/client.ts';
+import { type Db, Prisma, smallPool } from '../../db/client.ts';
 
 /** The scope of what every province reads: the national plan, regions, reference and demo data. */
 export const EVERY_PROVINCE = '*';
@@ -15,10 +15,13 @@ type Tx = Prisma.TransactionClient;
 
 /** Call inside the write's transaction, as its last statement: the row lock is held until commit. */
 export async function bumpDataVersion(tx: Tx | Db, scope: string | null): Promise<void> {
-  const key = scope ?? EVERY_PROVINCE;
-  await tx.$executeRaw`INSERT INTO data_version (scope, version) VALUES (${key}, 1)
-    ON CONFLICT (scope) DO UPDATE SET version = data_version.version + 1`;
+  await tx.$executeRaw(dataVersionBump(scope));
 }
+
+/** The statement bumpDataVersion runs, for a write that runs its own (pgTransaction). */
+export const dataVersionBump = (scope: string | null) =>
+  Prisma.sql`INSERT INTO data_version (scope, version) VALUES (${scope ?? EVERY_PROVINCE}, 1)
+    ON CONFLICT (scope) DO UPDATE SET version = data_version.version + 1`;
 
 /** Every counter, one small query (a row per province that has been written, and `*`). */
 export async function readDataVersions(db: Db): Promise<DataVersions> {
