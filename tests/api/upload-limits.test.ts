@@ -5,7 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, build, signIn, type TestContext } from './helper.ts';
-import { type Bureau, LN, upload } from './import/helpers.ts';
+import {
+  type Bureau,
+  figures,
+  filledCsvText,
+  filledXlsx,
+  LN,
+  setUpImport,
+  upload,
+} from './import/helpers.ts';
 import { minimalXlsx, sheetRows } from './import/zip.ts';
 
 let ctx: TestContext;
@@ -105,6 +113,51 @@ describe('the worker that parses is held to a time and a heap limit', () => {
     expect(['time', 'memory']).toContain(res.json().limit);
     // the server goes on answering
     expect((await strict.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+  });
+});
+
+describe('the parsing workers stay warm, and one that hit a limit is replaced', () => {
+  it('after a file stopped at the time or heap limit, the next file is read by a fresh worker', async () => {
+    const one = await build({
+      IMPORT_PARSE_TIMEOUT_MS: '300',
+      IMPORT_PARSE_MEMORY_MB: '32',
+      IMPORT_PARALLEL: '1',
+    });
+    try {
+      const b = await setUpImport(one);
+      expectLimit(
+        await upload(b, '2024Q1', 'slow.xlsx', minimalXlsx(hugeSheet(8))),
+        422,
+        'fileTooComplex',
+      );
+      const csv = await filledCsvText(b, '2024Q1', figures(b));
+      const res = await upload(b, '2024Q1', 'q.csv', Buffer.from(csv, 'utf8'));
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      expect(res.json().rows).toHaveLength(b.regionCodes.length);
+    } finally {
+      await one.close();
+    }
+  });
+
+  it('a refused bomb and a refused row count leave the one worker reading the next template', async () => {
+    const one = await build({ IMPORT_PARALLEL: '1' });
+    try {
+      const b = await setUpImport(one);
+      const liar = minimalXlsx(hugeSheet(60), { declaredSheetSize: 2000 });
+      expectLimit(await upload(b, '2024Q1', 'liar.xlsx', liar), 413, 'unpackedTooLarge');
+      const far = minimalXlsx(
+        Buffer.concat([sheetRows(1, 3, 2, '统筹地区编码'), sheetRows(50_000, 50_000, 1, 'x')]),
+      );
+      expectLimit(await upload(b, '2024Q1', 'far.xlsx', far), 413, 'tooManyRows');
+      for (const period of ['2024Q1', '2024Q2']) {
+        const file = await filledXlsx(b, period, figures(b));
+        const res = await upload(b, period, 'q.xlsx', file);
+        expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+        expect(res.json().rows).toHaveLength(b.regionCodes.length);
+      }
+    } finally {
+      await one.close();
+    }
   });
 });
 

@@ -1,9 +1,10 @@
 /**
- * The worker thread that reads one uploaded file (started by read-upload.ts), so that parsing a
- * large spreadsheet never holds up other users' requests. Its heap is capped by the parent
- * (resourceLimits) and it is terminated when it takes too long.
+ * A worker thread that reads uploaded files (started and kept by read-upload.ts), so that
+ * parsing a large spreadsheet never holds up other users' requests. It stays warm between
+ * uploads, with ExcelJS loaded once; its heap is capped by the parent (resourceLimits), and the
+ * parent terminates it when a file takes too long, and starts another for the next file.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { UploadLimits } from '../../config.ts';
 import { parseInstitutionSheet } from '../institutions/parse.ts';
 import { checkUnpackedSize, isZip, LimitExceeded } from './limits.ts';
@@ -22,18 +23,24 @@ export type ParseAnswer =
   | { ok: true; institutions: Awaited<ReturnType<typeof parseInstitutionSheet>> }
   | { ok: false; limit: LimitExceeded['limit'] };
 
-const { bytes, filename, limits, sheet } = workerData as ParseJob;
-const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-let answer: ParseAnswer;
-try {
-  // the central directory was checked before; here the parts are inflated once, counting real bytes
-  if (isZip(buf)) await checkUnpackedSize(buf, limits);
-  answer =
-    sheet === 'institutions'
+/** What the worker posts: 'ready' once ExcelJS is loaded, then one answer per job. */
+export type WorkerMessage = 'ready' | ParseAnswer;
+
+async function read({ bytes, filename, limits, sheet }: ParseJob): Promise<ParseAnswer> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    // the central directory was checked before; here the parts are inflated once, counting real bytes
+    if (isZip(buf)) await checkUnpackedSize(buf, limits);
+    return sheet === 'institutions'
       ? { ok: true, institutions: await parseInstitutionSheet(buf, filename) }
       : { ok: true, parsed: await parseTemplate(buf, filename, limits.maxRows) };
-} catch (e) {
-  if (!(e instanceof LimitExceeded)) throw e;
-  answer = { ok: false, limit: e.limit };
+  } catch (e) {
+    // an error that is not a limit ends the worker ('error' in the parent)
+    if (!(e instanceof LimitExceeded)) throw e;
+    return { ok: false, limit: e.limit };
+  }
 }
-parentPort!.postMessage(answer);
+
+await import('exceljs');
+parentPort!.on('message', async (job: ParseJob) => parentPort!.postMessage(await read(job)));
+parentPort!.postMessage('ready' satisfies WorkerMessage);

@@ -1,14 +1,16 @@
 /**
  * Reads an uploaded template off the request thread: the limits that need no parsing are
  * checked first, then a worker thread parses the file with a capped heap and a deadline, and at
- * most `parallelParses` files are read at once (the others wait their turn).
+ * most `parallelParses` files are read at once (the others wait their turn). The workers stay
+ * warm between uploads: starting one and loading ExcelJS in it took longer than reading a
+ * 400-row template.
  */
 import { Worker } from 'node:worker_threads';
 import type { UploadLimits } from '../../config.ts';
 import { Problem } from '../../plugins/problem.ts';
 import { MAX_SHEET_LINES } from '../institutions/columns.ts';
 import { checkBeforeParsing, LimitExceeded, type LimitName } from './limits.ts';
-import type { ParseAnswer, ParseJob } from './parse-worker.ts';
+import type { ParseAnswer, ParseJob, WorkerMessage } from './parse-worker.ts';
 
 // from the sources (tsx, tests) the worker is the .ts file beside this one; in the compiled
 // server (dist/start.js) it is dist/parse-worker.js, built next to it
@@ -21,28 +23,18 @@ export type Parsed = Extract<ParseAnswer, { parsed: unknown }>['parsed'];
 export type ParsedInstitutions = Extract<ParseAnswer, { institutions: unknown }>['institutions'];
 
 /**
- * Returns a reader bound to these limits, with its own queue: `read` for the quarterly
- * template, `institutions` for an institution sheet (whose line limit is its row limit).
+ * Returns a reader bound to these limits, with its own warm workers and queue: `read` for the
+ * quarterly template, `institutions` for an institution sheet (whose line limit is its row
+ * limit), `close` to end the workers (the app's onClose).
  */
 export function uploadReader(limits: UploadLimits) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  const release = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  };
+  const pool = new ParserPool(limits);
   async function inWorker(job: ParseJob): Promise<Extract<ParseAnswer, { ok: true }>> {
     await checkBeforeParsing(job.bytes as Buffer, job.limits);
-    if (running < limits.parallelParses) running++;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-    try {
-      return await parseInWorker({ ...job, bytes: new Uint8Array(job.bytes) });
-    } finally {
-      release();
-    }
+    return pool.parse({ ...job, bytes: new Uint8Array(job.bytes) });
   }
   return {
+    close: () => pool.close(),
     async read(buf: Buffer, filename: string): Promise<Parsed> {
       try {
         const answer = await inWorker({ bytes: buf, filename, limits, sheet: 'report' });
@@ -84,40 +76,132 @@ export function uploadReader(limits: UploadLimits) {
 
 const INSTITUTION_SHEET_UNPACKED = 24 * 1024 * 1024;
 
-function parseInWorker(job: ParseJob): Promise<Extract<ParseAnswer, { ok: true }>> {
-  return new Promise((resolve, reject) => {
+/**
+ * No listeners of ours left but one that ignores a late error (a worker being terminated). By
+ * event name: the Worker's own listeners (which ref its message port) must stay.
+ */
+const quiet = (worker: Worker) => {
+  for (const event of ['message', 'error', 'exit']) worker.removeAllListeners(event);
+  worker.on('error', () => {});
+};
+
+interface Parser {
+  worker: Worker;
+  /** settles once ExcelJS is loaded: the time limit counts from then (the file's cost only) */
+  ready: Promise<void>;
+}
+
+/**
+ * Up to `parallelParses` workers, kept warm. A worker that hit the time or heap limit, or
+ * failed, is terminated and never reused: the next file gets a fresh one.
+ */
+class ParserPool {
+  private readonly idle: Parser[] = [];
+  private readonly waiting: ((p: Parser) => void)[] = [];
+  private live = 0;
+  private closed = false;
+
+  constructor(private readonly limits: UploadLimits) {}
+
+  async parse(job: ParseJob): Promise<Extract<ParseAnswer, { ok: true }>> {
+    const parser = await this.take();
+    let sound = false;
+    try {
+      const answer = await this.run(parser, job);
+      sound = true;
+      return answer;
+    } catch (e) {
+      // a file refused by its own answer (rows, unpacked size) leaves the worker sound
+      sound = e instanceof LimitExceeded && e.limit !== 'time' && e.limit !== 'memory';
+      throw e;
+    } finally {
+      this.give(parser, sound);
+    }
+  }
+
+  private take(): Promise<Parser> {
+    const parser = this.idle.pop();
+    if (parser) return Promise.resolve(parser);
+    if (this.live < this.limits.parallelParses) return Promise.resolve(this.start());
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private give(parser: Parser, sound: boolean): void {
+    quiet(parser.worker);
+    if (!sound || this.closed) {
+      this.live--;
+      void parser.worker.terminate();
+      const next = this.waiting.shift();
+      if (next) next(this.start());
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next) next(parser);
+    else {
+      parser.worker.unref(); // an idle worker does not keep the process alive
+      this.idle.push(parser);
+    }
+  }
+
+  private start(): Parser {
+    this.live++;
     const worker = new Worker(workerFile, {
-      workerData: job,
-      transferList: [job.bytes.buffer as ArrayBuffer],
       resourceLimits: {
-        maxOldGenerationSizeMb: job.limits.parseMemoryMb,
-        maxYoungGenerationSizeMb: Math.min(32, job.limits.parseMemoryMb / 4),
+        maxOldGenerationSizeMb: this.limits.parseMemoryMb,
+        maxYoungGenerationSizeMb: Math.min(32, this.limits.parseMemoryMb / 4),
       },
       stdout: true,
       stderr: true,
     });
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      fn();
-      void worker.terminate();
-    };
-    const timer = setTimeout(
-      () => settle(() => reject(new LimitExceeded('time'))),
-      job.limits.parseTimeoutMs,
-    );
-    worker.on('message', (answer: ParseAnswer) =>
-      settle(() => (answer.ok ? resolve(answer) : reject(new LimitExceeded(answer.limit)))),
-    );
-    worker.on('error', (e: Error & { code?: string }) =>
-      settle(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new LimitExceeded('memory') : e)),
-    );
-    worker.on('exit', (code) =>
-      settle(() => reject(new Error(`import parser exited with code ${code} before answering`))),
-    );
-  });
+    const ready = new Promise<void>((resolve, reject) => {
+      worker.once('message', (m: WorkerMessage) =>
+        m === 'ready' ? resolve() : reject(new Error('import parser answered before it was ready')),
+      );
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`import parser exited with code ${code}`)));
+    });
+    ready.catch(() => {}); // the file waiting on it sees the error
+    return { worker, ready };
+  }
+
+  private async run(
+    { worker, ready }: Parser,
+    job: ParseJob,
+  ): Promise<Extract<ParseAnswer, { ok: true }>> {
+    worker.ref();
+    await ready;
+    quiet(worker);
+    return new Promise((resolve, reject) => {
+      const settle = (fn: () => void) => {
+        clearTimeout(timer);
+        quiet(worker);
+        fn();
+      };
+      const timer = setTimeout(
+        () => settle(() => reject(new LimitExceeded('time'))),
+        job.limits.parseTimeoutMs,
+      );
+      worker.once('message', (answer: ParseAnswer) =>
+        settle(() => (answer.ok ? resolve(answer) : reject(new LimitExceeded(answer.limit)))),
+      );
+      worker.once('error', (e: Error & { code?: string }) =>
+        settle(() =>
+          reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new LimitExceeded('memory') : e),
+        ),
+      );
+      worker.once('exit', (code) =>
+        settle(() => reject(new Error(`import parser exited with code ${code} before answering`))),
+      );
+      worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const idle = this.idle.splice(0);
+    this.live -= idle.length;
+    await Promise.all(idle.map((p) => p.worker.terminate()));
+  }
 }
 
 const MB = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;

@@ -20,7 +20,9 @@ import { templateXlsx } from './template-xlsx.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const limits = app.config.uploads;
-  const readUpload = uploadReader(limits).read;
+  const reader = uploadReader(limits);
+  app.addHook('onClose', () => reader.close());
+  const readUpload = reader.read;
   await app.register(multipart, { limits: { fileSize: limits.maxFileBytes, files: 1 } });
 
   app.get(

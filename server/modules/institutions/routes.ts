@@ -37,6 +37,7 @@ const BODY_LIMIT = 16 * 1024 * 1024;
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const limits = app.config.uploads;
   const reader = uploadReader(limits);
+  app.addHook('onClose', () => reader.close());
   await app.register(multipart, { limits: { fileSize: limits.maxFileBytes, files: 1 } });
 
   app.get(
