@@ -20,6 +20,7 @@ import { useT } from '../i18n/useT.ts';
 import { TRAJECTORY_SERIES } from './config.ts';
 import { definitionKey, type NationalRow, publishedValueText } from './national.ts';
 import { PUBLISHED_COLOUR } from './national-legend.ts';
+import { staticLine } from './staticLine.tsx';
 import { TooltipActual } from './TooltipActual.tsx';
 
 const PLANNED = TRAJECTORY_SERIES.planned;
@@ -68,6 +69,7 @@ export default function NationalChart({ rows, highlight, testId, ariaLabel }: Na
             strokeDasharray={OWED.dash}
             dot={false}
             isAnimationActive={false}
+            shape={staticLine}
           />
           <Line
             dataKey="nationalPlanned"
@@ -77,6 +79,7 @@ export default function NationalChart({ rows, highlight, testId, ariaLabel }: Na
             strokeDasharray={PLANNED.dash}
             dot={false}
             isAnimationActive={false}
+            shape={staticLine}
           />
           <Line
             dataKey="actual"
@@ -86,6 +89,7 @@ export default function NationalChart({ rows, highlight, testId, ariaLabel }: Na
             dot={{ r: 3, fill: ACTUAL.colour, stroke: '#fff', strokeWidth: 1 }}
             connectNulls={false}
             isAnimationActive={false}
+            shape={staticLine}
           />
           <Scatter
             data={rows.filter((r) => r.publishedValue != null)}

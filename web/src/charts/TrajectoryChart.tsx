@@ -20,6 +20,7 @@ import { useT } from '../i18n/useT.ts';
 import { OKABE_ITO, TRAJECTORY_SERIES, type TrajectorySeriesKey } from './config.ts';
 import type { LegendItem } from './Legend.tsx';
 import type { Marker, TrajectoryRow } from './shape.ts';
+import { staticLine } from './staticLine.tsx';
 import { TooltipActual } from './TooltipActual.tsx';
 
 export interface TrajectoryChartProps {
@@ -186,6 +187,7 @@ export function TrajectoryChart({
                 activeDot={key === 'actual' ? { r: 5 } : false}
                 connectNulls={false}
                 isAnimationActive={false}
+                shape={staticLine}
               />
             );
           })}
