@@ -6,23 +6,27 @@
 import { roundPercent } from '../../../server/domain/numbers.ts';
 import type { Lang } from './locale.ts';
 
-const cache = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${lang}|${JSON.stringify(options)}`;
-  let f = cache.get(key);
+// one formatter per language and style: making one costs far more than formatting with it
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let f = cache.get(key) as F | undefined;
   if (!f) {
-    f = new Intl.NumberFormat(lang, options);
+    f = make();
     cache.set(key, f);
   }
   return f;
 }
+const numberFormat = (lang: Lang, style: string, options: () => Intl.NumberFormatOptions) =>
+  cached(`${lang}|${style}`, () => new Intl.NumberFormat(lang, options()));
 
 const DASH = '—';
 
 /** 12345.6 → "12,345.6" (both locales group by thousands). */
 export function formatNumber(value: number | null | undefined, lang: Lang, maxDigits = 1): string {
   if (value == null || !Number.isFinite(value)) return DASH;
-  return numberFormat(lang, { maximumFractionDigits: maxDigits }).format(value);
+  return numberFormat(lang, `number${maxDigits}`, () => ({
+    maximumFractionDigits: maxDigits,
+  })).format(value);
 }
 
 /**
@@ -31,7 +35,7 @@ export function formatNumber(value: number | null | undefined, lang: Lang, maxDi
  */
 export function formatFigure(value: string | null | undefined, lang: Lang): string {
   if (value == null || value === '') return DASH;
-  return numberFormat(lang, { maximumFractionDigits: 2 }).format(
+  return numberFormat(lang, 'figure', () => ({ maximumFractionDigits: 2 })).format(
     value as Intl.StringNumericLiteral,
   );
 }
@@ -39,20 +43,21 @@ export function formatFigure(value: string | null | undefined, lang: Lang): stri
 /** 45.25 (percent units) → "45.3%". */
 export function formatPct(value: number | null | undefined, lang: Lang, digits = 1): string {
   if (value == null || !Number.isFinite(value)) return DASH;
-  return numberFormat(lang, {
+  return numberFormat(lang, `percent${digits}`, () => ({
     style: 'percent',
     minimumFractionDigits: 0,
     maximumFractionDigits: digits,
     // rounded the exports' way first: 84.35 (a double just under it) shows 84.4, as in the CSV
-  }).format(roundPercent(value, digits)! / 100);
+  })).format(roundPercent(value, digits)! / 100);
 }
 
 /** A gap in percentage points, always signed: −12.4 → "−12.4", 3 → "+3". */
 export function formatGap(value: number | null | undefined, lang: Lang, digits = 1): string {
   if (value == null || !Number.isFinite(value)) return DASH;
-  return numberFormat(lang, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(
-    roundPercent(value, digits)!,
-  );
+  return numberFormat(lang, `gap${digits}`, () => ({
+    maximumFractionDigits: digits,
+    signDisplay: 'exceptZero',
+  })).format(roundPercent(value, digits)!);
 }
 
 /** ISO date → "2024年12月31日" / "Dec 31, 2024"; read as a calendar day, never shifted by time zone. */
@@ -61,12 +66,16 @@ export function formatDate(iso: string | null | undefined, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(lang, {
-    year: 'numeric',
-    month: lang === 'en' ? 'short' : 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  return cached(
+    `${lang}|date`,
+    () =>
+      new Intl.DateTimeFormat(lang, {
+        year: 'numeric',
+        month: lang === 'en' ? 'short' : 'long',
+        day: 'numeric',
+        timeZone: 'UTC',
+      }),
+  ).format(date);
 }
 
 /** "2023Q4" → "2023年第4季度" / "2023 Q4"; anything else is returned as given. */
