@@ -1,7 +1,8 @@
 /** The numbers of a chart as a real table: the chart's "table view", and what screen readers read. */
+import { memo } from 'react';
 import type { Column } from './csv.ts';
 
-export function DataTable<R>({
+function Table<R>({
   caption,
   captionHidden,
   columns,
@@ -53,3 +54,9 @@ export function DataTable<R>({
     </div>
   );
 }
+
+/**
+ * Every chart keeps its table for screen readers beside it: redrawn only when its rows or
+ * columns change (a new rows array means new figures), not whenever the page around it does.
+ */
+export const DataTable = memo(Table) as typeof Table;

@@ -1,5 +1,5 @@
 /** Provinces × dimensions, each cell coloured by the gap to target and carrying the gap and a status icon as text. */
-import type { MouseEvent, ReactNode } from 'react';
+import { type MouseEvent, memo, type ReactNode } from 'react';
 import type { Dimension } from '../../../server/domain/types.ts';
 import { formatGap, formatPct } from '../i18n/format.ts';
 import { type Translate, useT } from '../i18n/useT.ts';
@@ -130,17 +130,25 @@ export function GapGrid({ rows, dimensions, testId, provinceLink, cellLink }: Ga
   );
 }
 
-function GapGridCell({
-  cell,
-  t,
-  lang,
-  link,
-}: {
+interface CellProps {
   cell: GapCell | null;
   t: Translate;
   lang: 'zh-CN' | 'en';
   link?: Link;
-}) {
+}
+
+/**
+ * A cell is drawn again only when its figures, language or link target change: switching the
+ * dimension leaves all 128 as they were. A link's click handler goes where its href says, so
+ * the same href is the same link.
+ */
+const GapGridCell = memo(
+  GapGridCellView,
+  (a: CellProps, b: CellProps) =>
+    a.cell === b.cell && a.t === b.t && a.lang === b.lang && a.link?.href === b.link?.href,
+);
+
+function GapGridCellView({ cell, t, lang, link }: CellProps) {
   if (!cell)
     return (
       <td className="gap-cell" style={{ background: HATCH }}>

@@ -1,5 +1,6 @@
 /** National overview (the default page): gap grid, ranking per dimension, reporting completeness — for one period. */
 import { useQuery } from '@tanstack/react-query';
+import { useMemo, useRef } from 'react';
 import type { Dimension } from '../../../server/domain/types.ts';
 import {
   type ComparisonResponse,
@@ -113,6 +114,16 @@ function Overview({
   );
 }
 
+const byCode = (r: { code: string }) => r.code;
+
+/** The previous array while its rows are the same objects in the same order. */
+function useSameRows<R>(rows: R[]): R[] {
+  const kept = useRef(rows);
+  const same = kept.current.length === rows.length && kept.current.every((r, i) => r === rows[i]);
+  if (!same) kept.current = rows;
+  return kept.current;
+}
+
 function ComparisonCharts({
   data,
   provinces,
@@ -125,11 +136,23 @@ function ComparisonCharts({
   update: UpdateView;
 }) {
   const { t, lang } = useT();
-  const dims = DIMENSION_KEYS.filter((d) => data.dimensions.includes(d));
-  const all = gapGrid(data.rows, provinces, dims, view.gap);
-  const grid = arrangeProvinces(all, view);
-  const shown = new Set(grid.map((r) => r.code));
-  const ranking = rankingRows(data.rows, view.dimension, view.gap).filter((r) => shown.has(r.code));
+  // kept between redraws: a switch of dimension leaves the grid's rows (and cells) as they were,
+  // so the memoised cells and tables below redraw only what changed
+  const dims = useMemo(() => DIMENSION_KEYS.filter((d) => data.dimensions.includes(d)), [data]);
+  const all = useMemo(
+    () => gapGrid(data.rows, provinces, dims, view.gap),
+    [data, provinces, dims, view.gap],
+  );
+  const { dimension } = view;
+  // the same provinces in the same order keep the same array, so the grid's table is not redrawn
+  const grid = useSameRows(arrangeProvinces(all, view));
+  const shown = useMemo(() => new Set(grid.map((r) => r.code)), [grid]);
+  const ranking = useMemo(
+    () => rankingRows(data.rows, dimension, view.gap).filter((r) => shown.has(r.code)),
+    [data, dimension, view.gap, shown],
+  );
+  const gridColumns = useMemo(() => gapGridColumns(t, lang, dims), [t, lang, dims]);
+  const rankColumns = useMemo(() => rankingColumns(t, lang), [t, lang]);
   const periodText = formatPeriod(data.period, lang);
   const documents = provinces.flatMap((p) => (p.plan ? [p.plan.documentNumber] : []));
   const source = {
@@ -165,7 +188,7 @@ function ComparisonCharts({
         legend={gapLegend(t, lang)}
         source={source}
         filename={safeFilename('gap-grid', data.period, view.gap)}
-        table={{ columns: gapGridColumns(t, lang, dims), rows: grid, rowKey: (r) => r.code }}
+        table={{ columns: gridColumns, rows: grid, rowKey: byCode }}
         drawing={(measure) => gapGridDrawing(grid, dims, t, lang, measure)}
       >
         {grid.length === 0 ? <p data-testid="overview-none">{t('overview.noneShown')}</p> : null}
@@ -188,7 +211,7 @@ function ComparisonCharts({
         legend={rankingLegend(t)}
         source={source}
         filename={safeFilename('ranking', view.dimension, data.period, view.gap)}
-        table={{ columns: rankingColumns(t, lang), rows: ranking, rowKey: (r) => r.code }}
+        table={{ columns: rankColumns, rows: ranking, rowKey: byCode }}
       >
         <RankingChart
           rows={ranking}
