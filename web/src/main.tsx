@@ -6,6 +6,7 @@ import { setFetcher } from './api/client.ts';
 import { queries, queryClient } from './api/queries.ts';
 import { loadSession } from './api/session.ts';
 import { initI18n } from './i18n/index.ts';
+import { prefetchOverview } from './pages/overview/firstView.ts';
 import { canonicaliseUrl, currentViewState } from './state/useViewState.ts';
 import './styles.css';
 
@@ -17,7 +18,9 @@ async function start() {
   }
   // every page starts from the province list: ask for it before React's first render, not after
   void queryClient.prefetchQuery(queries.provinces());
-  initI18n(currentViewState().lang);
+  const view = currentViewState();
+  if (view.page === 'overview') void prefetchOverview(queryClient, view);
+  initI18n(view.lang);
   void loadSession();
   canonicaliseUrl();
   createRoot(document.getElementById('root')!).render(

@@ -19,17 +19,12 @@ import { RankingChart, rankingLegend } from '../charts/RankingChart.tsx';
 import { gapGrid, rankingRows } from '../charts/shape.ts';
 import { formatDate, formatPeriod, punct } from '../i18n/format.ts';
 import { useT } from '../i18n/useT.ts';
-import {
-  effectivePeriod,
-  lastFullQuarter,
-  lastUpdated,
-  latestReported,
-  periodOptions,
-} from '../state/periods.ts';
+import { lastUpdated, periodOptions } from '../state/periods.ts';
 import { linkProps, type UpdateView } from '../state/useViewState.ts';
 import { DIMENSION_KEYS, type ViewState } from '../state/viewState.ts';
 import { DimensionPicker, GapModeToggle, LoadState, PeriodPicker } from './controls.tsx';
 import { arrangeProvinces } from './overview/arrange.ts';
+import { overviewPeriod } from './overview/firstView.ts';
 import { NationalSection } from './overview/NationalSection.tsx';
 import { OverviewFilters } from './overview/OverviewFilters.tsx';
 import { ProvinceTiles } from './overview/ProvinceTiles.tsx';
@@ -57,8 +52,7 @@ function Overview({
   update: UpdateView;
 }) {
   const { t, lang } = useT();
-  const latest = latestReported(provinces) ?? lastFullQuarter(new Date());
-  const period = effectivePeriod(view.period, latest);
+  const { latest, period } = overviewPeriod(provinces, view.period);
   const comparison = useQuery(queries.comparison(period));
   const completeness = useQuery(queries.completeness(period));
 

@@ -21,9 +21,10 @@ import { nationalLegend } from '../../charts/national-legend.ts';
 import { formatPeriod, punct } from '../../i18n/format.ts';
 import { useT } from '../../i18n/useT.ts';
 import { LoadState } from '../controls.tsx';
+import { loadNationalChart } from './firstView.ts';
 
-// Recharts comes with the chart, after the overview's first paint
-const NationalChart = lazy(() => import('../../charts/NationalChart.tsx'));
+// Recharts comes with the chart, after the overview's first paint (asked for early: firstView.ts)
+const NationalChart = lazy(loadNationalChart);
 
 export function NationalSection({ dimension, period }: { dimension: Dimension; period: string }) {
   const national = useQuery(queries.national(dimension));
