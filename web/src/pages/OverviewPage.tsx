@@ -1,6 +1,6 @@
 /** National overview (the default page): gap grid, ranking per dimension, reporting completeness — for one period. */
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { Dimension } from '../../../server/domain/types.ts';
 import {
   type ComparisonResponse,
@@ -222,7 +222,8 @@ function ComparisonCharts({
   );
 }
 
-function Completeness({
+/** Reporting completeness depends on the period only: a dimension or filter switch leaves it be. */
+const Completeness = memo(function Completeness({
   data,
   updatedAt,
 }: {
@@ -258,4 +259,4 @@ function Completeness({
       <CompletenessChart rows={data.rows} testId="completeness" />
     </ChartFrame>
   );
-}
+});

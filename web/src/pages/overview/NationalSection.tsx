@@ -4,7 +4,7 @@
  * definitions and sources (the list is part of the frame, so it travels with a download).
  */
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, memo, Suspense, useMemo } from 'react';
 import type { Dimension } from '../../../../server/domain/types.ts';
 import type { NationalResponse } from '../../api/client.ts';
 import { queries } from '../../api/queries.ts';
@@ -37,7 +37,9 @@ export function NationalSection({ dimension, period }: { dimension: Dimension; p
 
 function National({ data, period }: { data: NationalResponse; period: string }) {
   const { t, lang } = useT();
-  const rows = nationalRows(data);
+  // the same rows and columns while only the period moves: the chart's table is not redrawn
+  const rows = useMemo(() => nationalRows(data), [data]);
+  const columns = useMemo(() => nationalColumns(t, lang), [t, lang]);
   const at = rows.find((r) => r.period === period);
   const title = t('national.title', { dimension: t(`dimensionLong.${data.dimension}`) });
   const published = data.published.map(
@@ -69,7 +71,7 @@ function National({ data, period }: { data: NationalResponse; period: string }) 
           : [],
       }}
       filename={safeFilename('national', data.dimension)}
-      table={{ columns: nationalColumns(t, lang), rows, rowKey: (r: NationalRow) => r.period }}
+      table={{ columns, rows, rowKey: byPeriod }}
     >
       <Suspense fallback={<p className="loading">{t('overview.loading')}</p>}>
         <NationalChart rows={rows} highlight={period} testId="national-chart" ariaLabel={title} />
@@ -79,7 +81,10 @@ function National({ data, period }: { data: NationalResponse; period: string }) 
   );
 }
 
-function PublishedList({ data }: { data: NationalResponse }) {
+const byPeriod = (r: NationalRow) => r.period;
+
+/** NHSA's figures for the dimension: the same whatever period is chosen. */
+const PublishedList = memo(function PublishedList({ data }: { data: NationalResponse }) {
   const { t, lang } = useT();
   if (data.published.length === 0) return <p className="footnote">{t('national.nonePublished')}</p>;
   return (
@@ -111,4 +116,4 @@ function PublishedList({ data }: { data: NationalResponse }) {
       </ol>
     </div>
   );
-}
+});
