@@ -3,6 +3,8 @@
  * level owed, and NHSA's published figures as marked points — each labelled with its value;
  * the tooltip gives its definition and source. Pure props in, SVG out.
  */
+
+import { useMemo } from 'react';
 import {
   CartesianGrid,
   ComposedChart,
@@ -34,29 +36,39 @@ export interface NationalChartProps {
   ariaLabel: string;
 }
 
+// fixed props kept as constants: Recharts recomputes a layer whenever one of its props is a new object
+const MARGIN = { top: 20, right: 24, bottom: 4, left: 0 };
+const TICK = { fontSize: 12, fill: '#333' };
+const Y_DOMAIN = [0, 100];
+const Y_TICKS = [0, 20, 40, 60, 80, 100];
+const percentTick = (v: number) => `${v}%`;
+const ACTUAL_DOT = { r: 3, fill: ACTUAL.colour, stroke: '#fff', strokeWidth: 1 };
+const PUBLISHED_LABEL = {
+  position: 'top' as const,
+  fontSize: 11,
+  fill: '#5a2a4a',
+  formatter: (v: unknown) => (typeof v === 'number' ? `◆${v}%` : ''),
+};
+
 export default function NationalChart({ rows, highlight, testId, ariaLabel }: NationalChartProps) {
   const { t, lang } = useT();
+  const published = useMemo(() => rows.filter((r) => r.publishedValue != null), [rows]);
   return (
     <div data-testid={testId} className="trajectory-chart">
       <ResponsiveContainer width="100%" height={300}>
-        <ComposedChart
-          data={rows}
-          title={ariaLabel}
-          desc={t('chart.keyboardHint')}
-          margin={{ top: 20, right: 24, bottom: 4, left: 0 }}
-        >
+        <ComposedChart data={rows} title={ariaLabel} desc={t('chart.keyboardHint')} margin={MARGIN}>
           <CartesianGrid stroke="#e4e4e4" vertical={false} />
           <XAxis
             dataKey="period"
             tickFormatter={formatPeriodShort}
-            tick={{ fontSize: 12, fill: '#333' }}
+            tick={TICK}
             interval="preserveStartEnd"
           />
           <YAxis
-            domain={[0, 100]}
-            ticks={[0, 20, 40, 60, 80, 100]}
-            tickFormatter={(v: number) => `${v}%`}
-            tick={{ fontSize: 12, fill: '#333' }}
+            domain={Y_DOMAIN}
+            ticks={Y_TICKS}
+            tickFormatter={percentTick}
+            tick={TICK}
             width={44}
           />
           {highlight ? <ReferenceLine x={highlight} stroke="#000" strokeWidth={1} /> : null}
@@ -86,24 +98,19 @@ export default function NationalChart({ rows, highlight, testId, ariaLabel }: Na
             name={t('series.actual')}
             stroke={ACTUAL.colour}
             strokeWidth={ACTUAL.width}
-            dot={{ r: 3, fill: ACTUAL.colour, stroke: '#fff', strokeWidth: 1 }}
+            dot={ACTUAL_DOT}
             connectNulls={false}
             isAnimationActive={false}
             shape={staticLine}
           />
           <Scatter
-            data={rows.filter((r) => r.publishedValue != null)}
+            data={published}
             dataKey="publishedValue"
             name={t('national.published')}
             fill={PUBLISHED_COLOUR}
             shape="diamond"
             isAnimationActive={false}
-            label={{
-              position: 'top',
-              fontSize: 11,
-              fill: '#5a2a4a',
-              formatter: (v: unknown) => (typeof v === 'number' ? `◆${v}%` : ''),
-            }}
+            label={PUBLISHED_LABEL}
           />
           <Tooltip
             content={({ active, label, payload }) => {
