@@ -5,8 +5,17 @@
  * province's counter in the same transaction; what every province reads (the national plan,
  * reference data) bumps `*`. A read compares the counters with the ones its cached answer was
  * computed at, so any number of app instances on one database agree the moment a write commits.
+ *
+ * Concurrent reads share the query (coalesce.ts): a read joins only a query that starts after
+ * it arrived, so it still sees every write committed before it began, on any instance. Under
+ * load that is one query per round trip for all the reads waiting, instead of one per read.
+ * Why not LISTEN/NOTIFY instead: a notification reaches an instance some time after the commit,
+ * so a read arriving in between, on an instance that has not yet heard, would answer from
+ * before a write that the reader may already have seen committed (its own save, through another
+ * instance). Only asking the database after the read began rules that out.
  */
 import { type Db, Prisma, smallPool } from '../../db/client.ts';
+import { Coalesced } from './coalesce.ts';
 
 /** The scope of what every province reads: the national plan, regions, reference and demo data. */
 export const EVERY_PROVINCE = '*';
@@ -23,9 +32,23 @@ export const dataVersionBump = (scope: string | null) =>
   Prisma.sql`INSERT INTO data_version (scope, version) VALUES (${scope ?? EVERY_PROVINCE}, 1)
     ON CONFLICT (scope) DO UPDATE SET version = data_version.version + 1`;
 
-/** Every counter, one small query (a row per province that has been written, and `*`). */
-export async function readDataVersions(db: Db): Promise<DataVersions> {
-  // node-postgres directly: this runs on every kept read, and costs a third of $queryRaw
+const readers = new WeakMap<Db, Coalesced<DataVersions>>();
+
+/**
+ * Every counter as of a moment after this call (a row per province that has been written, and
+ * `*`): one small query, shared with the reads that wait for the same one.
+ */
+export function readDataVersions(db: Db): Promise<DataVersions> {
+  let reader = readers.get(db);
+  if (!reader) {
+    reader = new Coalesced(() => queryDataVersions(db));
+    readers.set(db, reader);
+  }
+  return reader.read();
+}
+
+async function queryDataVersions(db: Db): Promise<DataVersions> {
+  // node-postgres directly: this runs for kept reads, and costs a third of $queryRaw
   const { rows } = await smallPool(db).query<{ scope: string; version: string }>(
     'SELECT scope, version::text AS version FROM data_version',
   );
@@ -33,6 +56,8 @@ export async function readDataVersions(db: Db): Promise<DataVersions> {
 }
 
 export class DataVersions {
+  private everyCounter: string | undefined;
+
   constructor(private readonly counters: Map<string, string>) {}
 
   /** What one province's results depend on: its own counter and the national one. */
@@ -42,9 +67,11 @@ export class DataVersions {
 
   /** What a cross-province answer depends on: every counter. */
   all(): string {
-    return [...this.counters]
+    // shared by every read that joined the same query: worked out once
+    this.everyCounter ??= [...this.counters]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([k, v]) => `${k}:${v}`)
       .join(',');
+    return this.everyCounter;
   }
 }
