@@ -5,7 +5,6 @@
 
 import { existsSync } from 'node:fs';
 import compress from '@fastify/compress';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -34,6 +33,7 @@ import userRoutes from './modules/users/routes.ts';
 import auth from './plugins/auth.ts';
 import inputGuards from './plugins/input-guards.ts';
 import problem, { badUrl, clientError, Problem } from './plugins/problem.ts';
+import securityHeaders from './plugins/security-headers.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -99,18 +99,7 @@ export async function buildApp({ db, config, logger = false, now }: AppOptions) 
   app.decorate('now', now ?? (() => new Date()));
   app.decorate('results', new ResultCache(config.resultCacheMb * 1024 * 1024));
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        // only behind TLS: on a plain-http intranet address it would break every asset request
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
-      },
-    },
-  });
+  await app.register(securityHeaders);
   // answers of 1 KB or more, compressed (kept answers come already compressed: left alone)
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(problem);
