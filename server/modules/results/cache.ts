@@ -8,9 +8,19 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 
+const etags = new Map<string, string>();
+
 /** The ETag of the answer kept under `key` (weak: the same answer goes as identity, gzip or br bytes). */
-export const etagOf = (key: string) =>
-  `W/"${createHash('sha1').update(key).digest('base64url').slice(0, 22)}"`;
+export function etagOf(key: string): string {
+  // every read asks for it; the keys in use are few, and change only with the data versions
+  let etag = etags.get(key);
+  if (etag === undefined) {
+    if (etags.size >= 1000) etags.clear();
+    etag = `W/"${createHash('sha1').update(key).digest('base64url').slice(0, 22)}"`;
+    etags.set(key, etag);
+  }
+  return etag;
+}
 
 /** One answer: the value (for exports that reshape it) and its JSON, compressed on first demand. */
 export class CachedAnswer<T = unknown> {
