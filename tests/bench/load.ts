@@ -67,14 +67,14 @@ export async function latency(
   return { p50: percentile(times, 50), p99: percentile(times, 99), bytes: first.bytes };
 }
 
-/** Requests per second with `concurrency` clients for `seconds`. */
-export async function throughput(
+/** Requests answered with `concurrency` clients asking `url` for `ms` milliseconds. */
+async function burst(
   url: string,
   concurrency: number,
-  seconds: number,
-  headers: Record<string, string> = { 'accept-encoding': 'gzip' },
+  ms: number,
+  headers: Record<string, string>,
 ): Promise<number> {
-  const end = performance.now() + seconds * 1000;
+  const end = performance.now() + ms;
   let done = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -85,7 +85,28 @@ export async function throughput(
       }
     }),
   );
-  return done / seconds;
+  return done;
+}
+
+/**
+ * Requests per second with `concurrency` clients, for each of two servers answering the same
+ * path, measured by the same client in turns (a, b, b, a, …, `seconds` each in all) after a
+ * warm-up of each: a machine that gets busier or quieter during the run weighs on both alike.
+ */
+export async function throughputSideBySide(
+  urls: [string, string],
+  concurrency: number,
+  seconds: number,
+  headers: Record<string, string> = { 'accept-encoding': 'gzip' },
+): Promise<[number, number]> {
+  const ROUNDS = 4;
+  const slice = (seconds * 1000) / ROUNDS;
+  for (const url of urls) await burst(url, concurrency, 250, headers);
+  const done = [0, 0];
+  for (let round = 0; round < ROUNDS; round++)
+    for (const i of round % 2 ? [1, 0] : [0, 1])
+      done[i]! += await burst(urls[i]!, concurrency, slice, headers);
+  return [done[0]! / seconds, done[1]! / seconds];
 }
 
 /** Times `n` runs of `f` (after one to warm up): p50 and p99 in ms. */

@@ -8,7 +8,7 @@ import { createDb } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
 import { loadReferenceData } from '../../server/modules/reference/load.ts';
 import { createUser } from '../../server/modules/users/service.ts';
-import { latency, request, throughput, timed } from './load.ts';
+import { latency, request, throughputSideBySide, timed } from './load.ts';
 import { type Recorded, type Running, startApp, startCeiling, stop } from './processes.ts';
 import { comparisonSql, progressSql, trajectorySql } from './raw-sql.ts';
 import { BIG_PROVINCE, type Generated, generate, type Scale } from './synthetic.ts';
@@ -43,6 +43,14 @@ export interface ScaleResult {
 const N = Number(process.env.BENCH_REQUESTS ?? 40);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const CONCURRENCY = 16;
+/** headers node:http adds to every answer by itself (the ceiling's too) */
+const NODE_WRITES = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'transfer-encoding',
+]);
 
 function withDatabase(url: string, name: string) {
   const u = new URL(url);
@@ -112,9 +120,10 @@ export async function benchScale(
             ? trajectorySql(client, BIG_PROVINCE)
             : progressSql(client, BIG_PROVINCE),
       );
+      // every header the app sent (security headers included), but those node:http writes itself
       const headers: Record<string, string> = {};
-      for (const h of ['content-type', 'content-encoding', 'etag', 'vary', 'cache-control'])
-        if (typeof cold.headers[h] === 'string') headers[h] = cold.headers[h];
+      for (const [h, v] of Object.entries(cold.headers))
+        if (typeof v === 'string' && !NODE_WRITES.has(h)) headers[h] = v;
       recorded.push({ path, headers, body: cold.body });
       reads[key] = {
         coldMs: cold.ms,
@@ -129,8 +138,12 @@ export async function benchScale(
     }
     ceiling = await startCeiling(recorded);
     for (const [key, path] of Object.entries(READS) as [Read, string][]) {
-      reads[key].rps.app = await throughput(`${app.base}${path}`, CONCURRENCY, SECONDS);
-      reads[key].rps.ceiling = await throughput(`${ceiling.base}${path}`, CONCURRENCY, SECONDS);
+      const [rpsApp, rpsCeiling] = await throughputSideBySide(
+        [`${app.base}${path}`, `${ceiling.base}${path}`],
+        CONCURRENCY,
+        SECONDS,
+      );
+      reads[key].rps = { app: rpsApp, ceiling: rpsCeiling };
     }
     await opts.withApp?.(app.base);
     const writes = opts.writes ? await measureWrites(app.base, client, opts.log) : null;
