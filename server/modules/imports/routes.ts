@@ -151,7 +151,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         period,
         parsed.rows,
         parseIfMatch(request.headers['if-match']),
-        parsed.signOff,
+        { signOff: parsed.signOff },
       );
       reply.header('etag', `"${report.version}"`);
       return report;

@@ -247,15 +247,19 @@ export async function saveDraft(
   period: string,
   rows: ReportRowBody[],
   ifMatch: number | null,
-  /** the template's sign-off cells, when the figures come from an imported file */
-  signOff?: SignOffDto,
+  /**
+   * Figures from an imported file: its sign-off cells, and the rows already checked by the
+   * import (which names each problem by its file row), so they are not checked twice.
+   */
+  imported?: { signOff?: SignOffDto },
 ): Promise<ReportDto> {
+  const signOff = imported?.signOff;
   return pgTransaction(db, async (sql) => {
     const { report: rep, previous } = await loadReport(sql, provinceCode, period);
     // a quarter that already exists (a returned report, say) can always be saved again
     if (!rep) await checkPeriodReportable(db, provinceCode, period);
     const regions = await regionsNamed(sql, provinceCode, rows);
-    const errors = await figureProblems(db, provinceCode, rows, undefined, regions);
+    const errors = imported ? [] : await figureProblems(db, provinceCode, rows, undefined, regions);
     if (errors.length) throw invalidFigures(errors.map((e) => ({ ...e, path: `/body${e.path}` })));
 
     const before = rep ? toDto(rep) : null;
