@@ -40,9 +40,11 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          // one browser at a time: files share the server and its data
+          // one browser at a time: files share the server and its data; one worker runs
+          // them all, each file with its own connection to the one Chromium
           fileParallelism: false,
           maxWorkers: 1,
+          isolate: false,
         },
       },
     ],

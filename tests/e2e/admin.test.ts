@@ -7,11 +7,11 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, callApi, launchBrowser, openPage, tid, waitForText } from './browser.ts';
+import { baseUrl, callApi, connectBrowser, openPage, tid, waitForText } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

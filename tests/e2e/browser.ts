@@ -1,11 +1,18 @@
 /**
- * Debian's Chromium driven by playwright-core (no browser download), one browser per test
- * file, a fresh context per test; and small helpers to call the API as one of the accounts.
+ * Debian's Chromium driven by playwright-core (no browser download): one browser for the
+ * whole run (started in global-setup.ts), each test file connected to it, a fresh context
+ * per test; and small helpers to call the API as one of the accounts.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserServer,
+  chromium,
+  type Page,
+} from 'playwright-core';
 import { inject } from 'vitest';
 import type { AccountName } from './server.ts';
 
@@ -16,17 +23,25 @@ export const DOWNLOADS = path.join(root, 'test-results/downloads');
 export const baseUrl = () => inject('e2eBaseUrl');
 export const account = (name: AccountName) => inject('e2eAccounts')[name];
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+const chromiumOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+  ],
+};
+
+/** The Chromium the browser tests share, started once per run (global-setup.ts). */
+export function startBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer(chromiumOptions);
+}
+
+/** A test file's connection to the shared Chromium; `close()` drops its contexts and disconnects. */
+export function connectBrowser(): Promise<Browser> {
+  return chromium.connect(inject('e2eBrowser'));
 }
 
 /** A page at 1366×900 (the dashboard's design width); signed in as `as` when given. */

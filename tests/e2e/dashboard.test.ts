@@ -8,11 +8,11 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, DOWNLOADS, launchBrowser, openPage, tid, waitForText } from './browser.ts';
+import { account, connectBrowser, DOWNLOADS, openPage, tid, waitForText } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

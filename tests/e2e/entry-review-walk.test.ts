@@ -8,13 +8,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, launchBrowser, openPage, screenshot, tid, waitForText } from './browser.ts';
+import { callApi, connectBrowser, openPage, screenshot, tid, waitForText } from './browser.ts';
 
 const AH = '340000';
 let browser: Browser;
 let regions: { code: string; nameZh: string; nameEn: string }[];
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   regions = (await callApi('GET', `/api/provinces/${AH}/regions`)).body;
 });
 afterAll(async () => {

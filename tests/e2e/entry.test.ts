@@ -3,14 +3,14 @@
  * input and nothing is saved; a version conflict keeps what was typed; the template comes
  * down and goes back up, with file rows named when it is rejected.
  */
-import fs from 'node:fs/promises';
+import { buffer } from 'node:stream/consumers';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   account,
   callApi,
-  launchBrowser,
+  connectBrowser,
   openPage,
   tid,
   validRows,
@@ -20,7 +20,7 @@ import {
 let browser: Browser;
 let regions: { code: string; nameZh: string }[];
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   regions = (await callApi('GET', '/api/provinces/210000/regions')).body;
 });
 afterAll(async () => {
@@ -237,7 +237,8 @@ describe('entering a quarter', () => {
         page.waitForEvent('download'),
         page.click(tid('template-csv')),
       ]);
-      const template = (await fs.readFile((await dl.path())!)).toString('utf8');
+      // the shared browser is connected, not launched here: its downloads have no local path
+      const template = (await buffer(await dl.createReadStream())).toString('utf8');
       expect(template.charCodeAt(0)).toBe(0xfeff);
       const [header, ...rows] = Papa.parse<string[]>(template.slice(1).trim()).data;
       expect(header![0]).toContain('统筹地区编码');

@@ -17,12 +17,12 @@ import {
   SERIES_WORDS,
   STATUS_WORDS,
 } from '../../server/domain/vocabulary.ts';
-import { DOWNLOADS, launchBrowser, openPage, tid } from './browser.ts';
+import { connectBrowser, DOWNLOADS, openPage, tid } from './browser.ts';
 
 let browser: Browser;
 const times: Record<string, number> = {};
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

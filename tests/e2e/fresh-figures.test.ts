@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, launchBrowser, openPage, tid, waitForText } from './browser.ts';
+import { callApi, connectBrowser, openPage, tid, waitForText } from './browser.ts';
 
 const PROVINCE = '340000';
 const PERIOD = '2024Q2';
@@ -15,7 +15,7 @@ const reportUrl = `/api/provinces/${PROVINCE}/reports/${PERIOD}`;
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   // the demo quarter was accepted; a reviewer returns it, so its figures leave the dashboards
   const report = (await callApi('GET', reportUrl, { as: 'reviewer' })).body;
   const returned = await callApi('POST', `${reportUrl}/return`, {

@@ -3,9 +3,11 @@
  * web/dist is missing or older than web/src, the server starts once for all files in its
  * own process (serve.ts), and each account is signed in once here so that tests open pages
  * already signed in without tripping the sign-in lockout. Tests that are
- * about signing in use the form themselves.
+ * about signing in use the form themselves. One Chromium, started here too, serves every
+ * file (browser.ts).
  */
 import type { TestProject } from 'vitest/node';
+import { startBrowserServer } from './browser.ts';
 import { buildDashboard } from './build.ts';
 import type { Account, AccountName } from './server.ts';
 import { startServerProcess, stopServerProcess } from './server-process.ts';
@@ -20,13 +22,22 @@ declare module 'vitest' {
   export interface ProvidedContext {
     e2eBaseUrl: string;
     e2eAccounts: Record<AccountName, SignedInAccount>;
+    /** the shared Chromium's WebSocket endpoint */
+    e2eBrowser: string;
   }
 }
 
 export default async function setup(project: TestProject) {
   buildDashboard();
-  const tracker = await startServerProcess();
+  const [server, chromium] = await Promise.allSettled([startServerProcess(), startBrowserServer()]);
+  const stop = async () => {
+    if (chromium.status === 'fulfilled') await chromium.value.close();
+    if (server.status === 'fulfilled') await stopServerProcess(server.value.child);
+  };
   try {
+    if (server.status === 'rejected') throw server.reason;
+    if (chromium.status === 'rejected') throw chromium.reason;
+    const tracker = server.value;
     const accounts = {} as Record<AccountName, SignedInAccount>;
     for (const [name, a] of Object.entries(tracker.accounts) as [AccountName, Account][]) {
       const res = await fetch(`${tracker.baseUrl}/api/auth/sign-in`, {
@@ -46,9 +57,10 @@ export default async function setup(project: TestProject) {
     }
     project.provide('e2eBaseUrl', tracker.baseUrl);
     project.provide('e2eAccounts', accounts);
+    project.provide('e2eBrowser', chromium.value.wsEndpoint());
   } catch (e) {
-    await stopServerProcess(tracker.child);
+    await stop();
     throw e;
   }
-  return () => stopServerProcess(tracker.child);
+  return stop;
 }

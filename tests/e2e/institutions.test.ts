@@ -6,13 +6,13 @@
 import Papa from 'papaparse';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, launchBrowser, openPage, tid, validRows, waitForText } from './browser.ts';
+import { callApi, connectBrowser, openPage, tid, validRows, waitForText } from './browser.ts';
 
 const PERIOD = '2026Q1';
 const url = `/api/provinces/210000/reports/${PERIOD}`;
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, launchBrowser, openPage, tid, validRows } from './browser.ts';
+import { callApi, connectBrowser, openPage, tid, validRows } from './browser.ts';
 
 const PROVINCE = '430000';
 const PERIOD = '2026Q2';
@@ -24,7 +24,7 @@ interface RegionsAnswer {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   // the demo keeps some regions late: find a quarter at which one has missed a deadline
   search: for (const province of ['210000', '430000', '340000'])
     for (const period of ['2022Q4', '2023Q2', '2023Q4', '2024Q2', '2024Q4']) {

@@ -5,12 +5,12 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, tid, waitForText } from './browser.ts';
+import { connectBrowser, openPage, screenshot, tid, waitForText } from './browser.ts';
 import type { AccountName } from './server.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   account,
   callApi,
-  launchBrowser,
+  connectBrowser,
   openPage,
   tid,
   validRows,
@@ -33,7 +33,7 @@ async function submitted(period: string) {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   await submitted('2025Q1');
   await submitted('2025Q2');
 });

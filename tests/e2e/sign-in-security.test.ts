@@ -6,11 +6,11 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, launchBrowser, openPage, screenshot, tid, waitForText } from './browser.ts';
+import { account, connectBrowser, openPage, screenshot, tid, waitForText } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, SCREENSHOTS, tid } from './browser.ts';
+import { connectBrowser, openPage, SCREENSHOTS, tid } from './browser.ts';
 
 const STATUSES = [
   'met',
@@ -27,7 +27,7 @@ const SLOW = { timeout: 90_000 };
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();
