@@ -29,6 +29,9 @@ export default defineConfig({
           hookTimeout: 60_000,
           fileParallelism: true,
           maxWorkers: 2,
+          // a worker runs file after file with the server's modules loaded once (each file
+          // still builds its own app on its own database)
+          isolate: false,
         },
       },
       {
