@@ -194,7 +194,9 @@ describe("other users' requests while a large legal file is parsed", () => {
       `import took ${took} ms; ${latencies.length} reads meanwhile, slowest ${worst.toFixed(0)} ms, median ${latencies.sort((a, b) => a - b)[latencies.length >> 1]!.toFixed(0)} ms`,
     );
     expect(latencies.length).toBeGreaterThan(5);
-    // parsed on the request thread, the slowest read would wait for the whole parse (≈ took)
-    expect(worst).toBeLessThan(Math.max(300, took / 5));
+    // parsed on the request thread, the slowest read would wait for the whole parse (≈ took);
+    // on a busy machine (npm test runs the browser tests alongside) a read may wait its turn
+    // for a core, so the bound leaves room for that but not for the parse
+    expect(worst).toBeLessThan(Math.max(300, took / 2));
   });
 });
