@@ -141,6 +141,7 @@ describe('saving institutions rolls them up into the report', () => {
       paidInstitutionCases: mine.filter((r) => r.paid).reduce((s, r) => s + r.inpatientCases, 0),
       subsetEligibleInstitutions: mine.filter((r) => r.secondaryPublic && r.eligible).length,
       stage: 'actual',
+      institutions: 30,
     });
     const cents = mine.reduce((s, r) => s + Math.round(Number(r.inpatientFund) * 100), 0);
     expect(row.inpatientFund).toBe((cents / 100).toFixed(2));
@@ -152,6 +153,7 @@ describe('saving institutions rolls them up into the report', () => {
     expect(hardErrors(report.rows, ruleContext)).toEqual([]);
     // a region without institution detail keeps what it was saved with
     expect((await reportRow('2023Q2', regions[2]!)).eligibleInstitutions).toBe(102);
+    expect((await reportRow('2023Q2', regions[2]!)).institutions).toBeUndefined();
 
     const page = await ctx.app.inject({
       method: 'GET',
@@ -221,7 +223,8 @@ describe('saving institutions rolls them up into the report', () => {
       await ctx.app.inject({ method: 'GET', url: url('2023Q2'), headers: editor.headers() })
     ).json();
     const rows = report.rows.map(
-      ({ regionNameZh: _z, regionNameEn: _e, ...r }: Record<string, unknown>) => r,
+      ({ regionNameZh: _z, regionNameEn: _e, institutions: _n, ...r }: Record<string, unknown>) =>
+        r,
     );
     rows[0].stage = 'simulated'; // the region's own: allowed
     const same = await ctx.app.inject({
@@ -232,6 +235,7 @@ describe('saving institutions rolls them up into the report', () => {
     });
     expect(same.statusCode, same.body).toBe(200);
     expect(same.json().rows[0]).toMatchObject({
+      institutions: 30,
       stage: 'simulated',
       eligibleInstitutions: report.rows[0].eligibleInstitutions,
     });

@@ -69,6 +69,10 @@ describe('institution figures on the entry page', () => {
       const field = (f: string) => tid(`field-${region}-${f}`);
       expect(await page.locator(field('eligibleInstitutions')).inputValue()).toBe('2');
       expect(await page.locator(field('coveredInstitutions')).inputValue()).toBe('1');
+      // the figures are the institutions' now: shown, not typed; the stage stays the region's
+      await waitForText(page, tid(`rolled-up-${region}`), '3 家机构的汇总');
+      expect(await page.locator(field('inpatientCases')).isDisabled()).toBe(true);
+      expect(await page.locator(field('stage')).isDisabled()).toBe(false);
       const report = (await callApi('GET', url, { as: 'editorLn' })).body;
       expect(report.rows[0]).toMatchObject({ inpatientCases: 1450, inpatientFund: '710.50' });
       expect((await callApi('GET', `${url}/institutions`, { as: 'editorLn' })).body.total).toBe(3);

@@ -84,8 +84,12 @@ const rowsOf = (report: Prisma.Sql) => Prisma.sql`(
       rr.eligible_institutions, rr.covered_institutions, rr.inpatient_cases, rr.grouped_cases,
       rr.inpatient_fund::text, rr.drg_dip_fund::text, rr.subset_eligible_institutions,
       rr.subset_covered_institutions, rr.paid_institution_cases,
-      rr.paid_institution_grouped_cases, rr.note) ORDER BY g.sort_order, g.id), '[]')
+      rr.paid_institution_grouped_cases, rr.note, ic.n) ORDER BY g.sort_order, g.id), '[]')
   FROM report_row rr JOIN coordinating_region g ON g.id = rr.region_id
+    -- institutions behind the row (机构明细): its figures are their roll-up
+    LEFT JOIN (SELECT i.region_id, count(*)::int AS n
+      FROM institution_quarter f JOIN institution i ON i.id = f.institution_id
+      WHERE f.report_id = ${report} GROUP BY i.region_id) ic ON ic.region_id = rr.region_id
   WHERE rr.report_id = ${report})`;
 
 type RowTuple = [
@@ -105,6 +109,7 @@ type RowTuple = [
   number | null,
   number | null,
   string | null,
+  number | null,
 ];
 
 const storedRow = (t: RowTuple): StoredRow => ({
@@ -124,6 +129,7 @@ const storedRow = (t: RowTuple): StoredRow => ({
   paidInstitutionCases: t[13],
   paidInstitutionGroupedCases: t[14],
   note: t[15],
+  ...(t[16] ? { institutions: t[16] } : {}),
 });
 
 type Loaded = Omit<LoadedReport, 'rows' | 'comments' | 'previous'> & {

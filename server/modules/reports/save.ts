@@ -289,7 +289,11 @@ export async function saveDraft(
     }
     await sql(rowsInsert(header.id, rows, new Map(regions.map((r) => [r.code, r.id]))));
     const byCode = new Map(regions.map((r) => [r.code, r]));
-    const written = storedRows(rows, byCode);
+    // a region reporting institution by institution keeps that mark (its figures were checked equal)
+    const counted = new Map(rep?.rows.map((r) => [r.regionCode, r.institutions]) ?? []);
+    const written = storedRows(rows, byCode).map((r) =>
+      counted.get(r.regionCode) ? { ...r, institutions: counted.get(r.regionCode) } : r,
+    );
     const present = new Set(written.map((r) => r.regionCode));
     const after = toDto({
       ...header,

@@ -76,6 +76,8 @@ export const ReportRowSchema = Type.Object({
   paidInstitutionCases: Nullable(Type.Integer()),
   paidInstitutionGroupedCases: Nullable(Type.Integer()),
   note: Nullable(Type.String()),
+  /** institutions behind the row (机构明细): its figures are their roll-up; absent otherwise */
+  institutions: Type.Optional(Type.Integer()),
 });
 
 /** The template's sign-off cells (填报人 / 审核人 / 联系电话 / 填报日期), kept with the report. */

@@ -77,6 +77,7 @@ export const entry = {
     hint: "Importing replaces all of this quarter's institutions; a region with institutions takes its figures from them (stage and method stay in the table above).",
     needsReport:
       "Save this quarter's report (each region's stage) first, then import the institutions.",
+    rolledUp: 'sum of {{count}} institutions',
   },
 };
 

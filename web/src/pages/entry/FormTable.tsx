@@ -44,6 +44,8 @@ interface Props {
   onChange: (regionCode: string, field: Field, value: string) => void;
   /** last quarter's figures by region, shown under each input */
   previous?: Map<string, ReportRow> | null;
+  /** regions whose figures are their institutions' roll-up (机构明细): region → institutions */
+  rolledUp?: Map<string, number>;
 }
 
 export function FormTable({
@@ -55,6 +57,7 @@ export function FormTable({
   readOnly,
   onChange,
   previous,
+  rolledUp,
 }: Props) {
   const { t, lang } = useT();
   return (
@@ -73,6 +76,7 @@ export function FormTable({
               readOnly={readOnly}
               onChange={onChange}
               prev={previous?.get(row.regionCode)}
+              institutions={rolledUp?.get(row.regionCode)}
             />
           ))}
         </tbody>
@@ -90,10 +94,13 @@ const FormRowView = memo(function FormRowView({
   readOnly,
   onChange,
   prev,
-}: { row: FormRow; name: string; prev: ReportRow | undefined } & Pick<
-  Props,
-  'errors' | 'warnings' | 'readOnly' | 'onChange'
->) {
+  institutions,
+}: {
+  row: FormRow;
+  name: string;
+  prev: ReportRow | undefined;
+  institutions: number | undefined;
+} & Pick<Props, 'errors' | 'warnings' | 'readOnly' | 'onChange'>) {
   const { t, lang } = useT();
   const rowProblems = errors.get(fieldKey(row.regionCode, 'row'));
   return (
@@ -104,6 +111,11 @@ const FormRowView = memo(function FormRowView({
       <th scope="row">
         {name}
         <span className="region-code">{row.regionCode}</span>
+        {institutions ? (
+          <span className="hint" data-testid={`rolled-up-${row.regionCode}`}>
+            {t('entry.institutions.rolledUp', { count: institutions })}
+          </span>
+        ) : null}
         {rowProblems ? (
           <Problems
             id={inputId(fieldKey(row.regionCode, 'row'))}
@@ -132,7 +144,8 @@ const FormRowView = memo(function FormRowView({
           'aria-invalid': errs ? (true as const) : undefined,
           'aria-describedby': described || undefined,
           'data-testid': `field-${row.regionCode}-${f}`,
-          disabled: readOnly,
+          // a region reporting institution by institution: its figures are theirs (stage, method, note its own)
+          disabled: readOnly || (!!institutions && f !== 'stage' && f !== 'method' && f !== 'note'),
           value: row[f],
           onChange: (e: { target: { value: string } }) =>
             onChange(row.regionCode, f, e.target.value),

@@ -115,6 +115,16 @@ export function QuarterForm({ province, provinceName, period, periodText, region
     [previousReport],
   );
   const saved = useMemo(() => formRows(codes, base), [codes, base]);
+  // regions reporting institution by institution: their figures are the roll-up, not typed here
+  const rolledUp = useMemo(
+    () =>
+      new Map(
+        (base?.rows ?? []).flatMap((r) =>
+          r.institutions ? [[r.regionCode, r.institutions] as const] : [],
+        ),
+      ),
+    [base],
+  );
   const dirty = useMemo(() => differences(rows, saved).size > 0, [rows, saved]);
   const readOnly = !!base && !isEditable(base);
   const warnings = useMemo(
@@ -393,6 +403,7 @@ export function QuarterForm({ province, provinceName, period, periodText, region
         warnings={warnings}
         readOnly={readOnly || busy !== null}
         onChange={onChange}
+        rolledUp={rolledUp}
       />
 
       <CoverageTable
