@@ -61,7 +61,9 @@ export async function openPage(
       { name: 'drgdip_session', value: account(as).session, url: baseUrl() },
     ]);
   const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  // a wait ends as soon as the page is ready; npm test runs the API tests alongside, and on a
+  // busy machine a page of charts can take longer than 20 s to render
+  page.setDefaultTimeout(60_000);
   return { context, page };
 }
 
