@@ -109,6 +109,40 @@ describe('the overview of the whole country at 2024Q4', { timeout: 240_000 }, ()
       // one mark per published figure on the chart (the list and the footer give their sources)
       const marks = page.locator(`${tid('national-chart')} .recharts-scatter-symbol`);
       expect(await marks.count()).toBe(2);
+      // each mark sits at its own quarter (2023Q4, 2025Q2), and the quarters run in order
+      // (marks once took the first two quarters and pushed theirs to the end of the axis)
+      // the time axis' ticks read "23Q4" (the value axis' read "80%")
+      const QUARTER = /^(\d{2})Q([1-4])$/;
+      const ticks = (
+        await page
+          .locator(`${tid('national-chart')} .recharts-cartesian-axis-tick-value`)
+          .evaluateAll((xs) =>
+            xs.map((x) => {
+              const box = x.getBoundingClientRect();
+              return { label: x.textContent ?? '', x: box.x + box.width / 2 };
+            }),
+          )
+      ).filter((t) => QUARTER.test(t.label));
+      // as a count of quarters, the ticks must rise along the axis, one step per quarter
+      const quarterOf = (label: string) => {
+        const m = QUARTER.exec(label)!;
+        return Number(m[1]) * 4 + Number(m[2]) - 1;
+      };
+      expect(ticks.length).toBeGreaterThan(4);
+      const qs = ticks.map((t) => quarterOf(t.label));
+      expect(qs).toEqual([...qs].sort((x, y) => x - y));
+      const [start, end] = [ticks[0]!, ticks.at(-1)!];
+      const step = (end.x - start.x) / (quarterOf(end.label) - quarterOf(start.label));
+      const markX = await marks.evaluateAll((xs) =>
+        xs.map((x) => {
+          const box = x.getBoundingClientRect();
+          return box.x + box.width / 2;
+        }),
+      );
+      const expected = ['23Q4', '25Q2'].map(
+        (q) => start.x + (quarterOf(q) - quarterOf(start.label)) * step,
+      );
+      for (const [i, x] of expected.entries()) expect(Math.abs(markX[i]! - x)).toBeLessThan(2);
       // another dimension, another published figure: 病种覆盖率 95 %, not the tracker's 入组率
       await page.locator(tid('ranking-dimension-diseaseGroups')).check({ force: true });
       await page.waitForURL(/dim=diseaseGroups/);

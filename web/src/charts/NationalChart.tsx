@@ -60,6 +60,8 @@ export default function NationalChart({ rows, highlight, testId, ariaLabel }: Na
           <CartesianGrid stroke="#e4e4e4" vertical={false} />
           <XAxis
             dataKey="period"
+            // the published marks come with their own rows: placed by quarter, not by their index
+            allowDuplicatedCategory={false}
             tickFormatter={formatPeriodShort}
             tick={TICK}
             interval="preserveStartEnd"
