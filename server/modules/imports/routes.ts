@@ -14,9 +14,10 @@ import { ReportParams, ReportSchema } from '../reports/schemas.ts';
 import { parseIfMatch } from '../shared/if-match.ts';
 import { oneOf } from '../shared/schema.ts';
 import type { ImportProblem } from './parse.ts';
-import { limitProblem, uploadReader } from './read-upload.ts';
+import { uploadReader } from './read-upload.ts';
 import { STAGE_LABELS, TEMPLATE_COLUMNS } from './template.ts';
 import { templateXlsx } from './template-xlsx.ts';
+import { uploadedFile } from './uploaded-file.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const limits = app.config.uploads;
@@ -103,24 +104,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       // who may import is decided before the file is read: no parsing work (or parse errors) for anyone else
       if (!mayEnterReport(user, code)) throw refuse(user, REFUSED.import);
       await requireProvince(app.db, code);
-      if (!request.isMultipart())
-        throw new Problem(
-          415,
-          'multipartRequired',
-          '请以 multipart/form-data 上传文件（字段 file）',
-          'Upload the file as multipart/form-data (field "file")',
-          [{ path: '/body/file', code: 'required', zh: '缺少文件', en: 'missing file' }],
-        );
-      const file = await request.file();
-      if (!file)
-        throw new Problem(400, 'fileRequired', '缺少上传文件', 'No file uploaded', [
-          { path: '/body/file', code: 'required', zh: '缺少文件', en: 'missing file' },
-        ]);
-      const buf = await file.toBuffer().catch(() => {
-        throw limitProblem('fileSize', limits);
-      });
+      const { buffer: buf, filename } = await uploadedFile(request, limits);
       // size, rows and unpacked size are checked first; the parsing runs in a worker thread
-      const parsed = await readUpload(buf, file.filename);
+      const parsed = await readUpload(buf, filename);
       // the rows the file could be read into are checked by the rules too, so one answer
       // lists every bad row: cells that could not be read, and rules between readable ones
       const unreadable = new Set(parsed.problems.map((p) => p.path));

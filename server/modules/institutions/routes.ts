@@ -9,10 +9,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { mayEnterReport, REFUSED } from '../../permissions/reports.ts';
 import { refuse } from '../../permissions/session.ts';
-import { type FieldProblem, Problem } from '../../plugins/problem.ts';
+import type { FieldProblem } from '../../plugins/problem.ts';
 import { sendTable } from '../exports/tabular.ts';
 import type { ImportProblem } from '../imports/parse.ts';
-import { limitProblem, uploadReader } from '../imports/read-upload.ts';
+import { uploadReader } from '../imports/read-upload.ts';
+import { uploadedFile } from '../imports/uploaded-file.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { reportId } from '../reports/load.ts';
 import { ReportParams } from '../reports/schemas.ts';
@@ -156,23 +157,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const user = request.user;
       if (!mayEnterReport(user, code)) throw refuse(user, REFUSED.import);
       await requireProvince(app.db, code);
-      if (!request.isMultipart())
-        throw new Problem(
-          415,
-          'multipartRequired',
-          '请以 multipart/form-data 上传文件（字段 file）',
-          'Upload the file as multipart/form-data (field "file")',
-          [{ path: '/body/file', code: 'required', zh: '缺少文件', en: 'missing file' }],
-        );
-      const file = await request.file();
-      if (!file)
-        throw new Problem(400, 'fileRequired', '缺少上传文件', 'No file uploaded', [
-          { path: '/body/file', code: 'required', zh: '缺少文件', en: 'missing file' },
-        ]);
-      const buf = await file.toBuffer().catch(() => {
-        throw limitProblem('fileSize', limits);
-      });
-      const parsed = await reader.institutions(buf, file.filename, () =>
+      const { buffer: buf, filename } = await uploadedFile(request, limits);
+      const parsed = await reader.institutions(buf, filename, () =>
         tooManyInstitutions(null, '/body/file'),
       );
       if (parsed.overLimit) throw tooManyInstitutions(parsed.overLimit, '/body/file');

@@ -1,0 +1,31 @@
+/**
+ * The one file of an upload (multipart field `file`), read into memory within the upload limits:
+ * 415 when the request is not multipart, 400 without a file, 413 over the size limit. Every
+ * import route reads its file here, before any parsing.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { UploadLimits } from '../../config.ts';
+import { Problem } from '../../plugins/problem.ts';
+import { limitProblem } from './read-upload.ts';
+
+const MISSING = { path: '/body/file', code: 'required', zh: '缺少文件', en: 'missing file' };
+
+export async function uploadedFile(
+  request: FastifyRequest,
+  limits: UploadLimits,
+): Promise<{ buffer: Buffer; filename: string }> {
+  if (!request.isMultipart())
+    throw new Problem(
+      415,
+      'multipartRequired',
+      '请以 multipart/form-data 上传文件（字段 file）',
+      'Upload the file as multipart/form-data (field "file")',
+      [MISSING],
+    );
+  const file = await request.file();
+  if (!file) throw new Problem(400, 'fileRequired', '缺少上传文件', 'No file uploaded', [MISSING]);
+  const buffer = await file.toBuffer().catch(() => {
+    throw limitProblem('fileSize', limits);
+  });
+  return { buffer, filename: file.filename };
+}
