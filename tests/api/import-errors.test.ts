@@ -148,3 +148,39 @@ describe('a file with one bad row stores nothing and names the row', () => {
     expect(res.json().errors[0].path).toBe('/file');
   });
 });
+
+describe('an upload that carries no file', () => {
+  const routes = [
+    `/api/provinces/${LN}/reports/2024Q1/import`,
+    `/api/provinces/${LN}/reports/2024Q1/institutions/import`,
+  ];
+
+  it.each(routes)('%s: a JSON body → 415 multipartRequired at /body/file', async (url) => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url,
+      headers: bureau.editor.headers(),
+      payload: { rows: [] },
+    });
+    expect(res.statusCode).toBe(415);
+    expect(res.json()).toMatchObject({
+      code: 'multipartRequired',
+      errors: [{ path: '/body/file', code: 'required' }],
+    });
+  });
+
+  it.each(routes)('%s: a form with no file in it → 400 fileRequired', async (url) => {
+    const boundary = 'no-file-boundary';
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url,
+      headers: {
+        ...bureau.editor.headers(),
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--${boundary}--\r\n`,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'fileRequired' });
+  });
+});
