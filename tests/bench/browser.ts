@@ -5,18 +5,9 @@
  */
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_OPTIONS } from '../e2e/chromium.ts';
 
 const BUDGET = { initialJsKb: 300, interactiveMs: 1500, redrawMs: 100 };
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-  ],
-};
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
@@ -154,7 +145,7 @@ export interface BudgetRow {
 }
 
 export async function measureBrowser(base: string): Promise<BudgetRow[]> {
-  const browser = await chromium.launch(LAUNCH);
+  const browser = await chromium.launch(CHROMIUM_OPTIONS);
   try {
     const url = `${base}/`;
     const js = await initialJs(browser, url);

@@ -23,6 +23,7 @@ import { createDb } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
 import { loadReferenceData } from '../../server/modules/reference/load.ts';
 import { createUser } from '../../server/modules/users/service.ts';
+import { signInBenchEditor, timedPuts, timedUploads } from './bureau.ts';
 import { latency, percentile, request, timed } from './load.ts';
 import { type Running, startApp, stop } from './processes.ts';
 import { comparisonSql, trajectorySql } from './raw-sql.ts';
@@ -259,53 +260,22 @@ async function main() {
 
     // writes: the largest province-quarter, as a bureau sends it
     await client.query(`UPDATE report SET status = 'returned' WHERE id = $1`, [reportId]);
-    const signIn = await request(`${base}/api/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'bench-editor', password: 'Bench-password-1!' }),
-    });
-    const cookie = String(signIn.headers['set-cookie']![0]!.split(';')[0]);
-    const csrf = JSON.parse(signIn.body.toString()).csrfToken as string;
+    const editor = await signInBenchEditor(base);
     const reportUrl = `${base}/api/provinces/${province}/reports/${PERIOD}`;
-    const version = async () =>
-      JSON.parse((await request(reportUrl, { headers: { cookie } })).body.toString())
-        .version as number;
     const body = JSON.stringify({
       rows: quarter.map(({ institutionId: _, ...r }) => r),
     });
-    const save: number[] = [];
-    for (let i = 0; i <= WRITES; i++) {
-      const v = await version();
-      const res = await request(`${reportUrl}/institutions`, {
-        method: 'PUT',
-        headers: {
-          cookie,
-          'x-csrf-token': csrf,
-          'content-type': 'application/json',
-          'if-match': `"${v}"`,
-        },
-        body,
-      });
-      if (res.status !== 200)
-        throw new Error(`save: ${res.status} ${res.body.toString().slice(0, 600)}`);
-      if (i > 0) save.push(res.ms);
-    }
-    const csv = await request(`${reportUrl}/institutions?format=csv`, { headers: { cookie } });
-    const imports: number[] = [];
-    for (let i = 0; i <= Math.ceil(WRITES / 2); i++) {
-      const v = await version();
-      const form = new FormData();
-      form.append('file', new Blob([new Uint8Array(csv.body)]), 'institutions.csv');
-      const t = performance.now();
-      const res = await fetch(`${reportUrl}/institutions/import`, {
-        method: 'POST',
-        headers: { cookie, 'x-csrf-token': csrf, 'if-match': `"${v}"` },
-        body: form,
-      });
-      const text = await res.text();
-      if (res.status !== 200) throw new Error(`import: ${res.status} ${text.slice(0, 600)}`);
-      if (i > 0) imports.push(performance.now() - t);
-    }
+    const save = await timedPuts(editor, reportUrl, `${reportUrl}/institutions`, body, WRITES);
+    const csv = await request(`${reportUrl}/institutions?format=csv`, {
+      headers: { cookie: editor.cookie },
+    });
+    const imports = await timedUploads(
+      editor,
+      reportUrl,
+      `${reportUrl}/institutions/import`,
+      { bytes: csv.body, name: 'institutions.csv' },
+      Math.ceil(WRITES / 2),
+    );
     const sql: number[] = [];
     for (let i = 0; i <= WRITES; i++) {
       t0 = performance.now();
@@ -326,11 +296,11 @@ async function main() {
       });
     }
     const page = await latency(`${reportUrl}/institutions?limit=1000`, 10, {
-      cookie,
+      cookie: editor.cookie,
       'accept-encoding': 'gzip',
     });
     const exportCsv = await timed(3, () =>
-      request(`${reportUrl}/institutions?format=csv`, { headers: { cookie } }),
+      request(`${reportUrl}/institutions?format=csv`, { headers: { cookie: editor.cookie } }),
     );
     rows.push({
       figure: `reading the quarter back: a page of 1,000 institutions p50; the whole quarter as CSV p50`,

@@ -3,6 +3,7 @@
  * included), the app's XLSX import of the same rows, and the same replacement by hand in SQL.
  */
 import type pg from 'pg';
+import { signInBenchEditor, timedPuts, timedUploads } from './bureau.ts';
 import { percentile, request } from './load.ts';
 import { type RowFigures, replaceQuarterSql } from './raw-sql.ts';
 import { BIG_PROVINCE } from './synthetic.ts';
@@ -59,52 +60,21 @@ export async function measureWrites(
     })),
   });
 
-  const signIn = await request(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench-editor', password: 'Bench-password-1!' }),
-  });
-  const cookie = String(signIn.headers['set-cookie']![0]!.split(';')[0]);
-  const csrf = JSON.parse(signIn.body.toString()).csrfToken as string;
+  const editor = await signInBenchEditor(base);
   const url = `${base}/api/provinces/${BIG_PROVINCE}/reports/${PERIOD}`;
-  const version = async () =>
-    JSON.parse((await request(url, { headers: { cookie } })).body.toString()).version as number;
-
-  const save: number[] = [];
-  for (let i = 0; i <= N; i++) {
-    const v = await version();
-    const res = await request(url, {
-      method: 'PUT',
-      headers: {
-        cookie,
-        'x-csrf-token': csrf,
-        'content-type': 'application/json',
-        'if-match': `"${v}"`,
-      },
-      body,
-    });
-    if (res.status !== 200)
-      throw new Error(`save: ${res.status} ${res.body.toString().slice(0, 400)}`);
-    if (i > 0) save.push(res.ms);
-  }
+  const save = await timedPuts(editor, url, url, body, N);
   log(`  save of ${rows.length} rows: p50 ${percentile(save, 50).toFixed(0)} ms`);
 
-  const template = (await request(`${url}/template?format=xlsx`, { headers: { cookie } })).body;
-  const imports: number[] = [];
-  for (let i = 0; i <= Math.ceil(N / 2); i++) {
-    const v = await version();
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(template)]), 'quarter.xlsx');
-    const t0 = performance.now();
-    const res = await fetch(`${url}/import`, {
-      method: 'POST',
-      headers: { cookie, 'x-csrf-token': csrf, 'if-match': `"${v}"` },
-      body: form,
-    });
-    const text = await res.text();
-    if (res.status !== 200) throw new Error(`import: ${res.status} ${text.slice(0, 400)}`);
-    if (i > 0) imports.push(performance.now() - t0);
-  }
+  const template = (
+    await request(`${url}/template?format=xlsx`, { headers: { cookie: editor.cookie } })
+  ).body;
+  const imports = await timedUploads(
+    editor,
+    url,
+    `${url}/import`,
+    { bytes: template, name: 'quarter.xlsx' },
+    Math.ceil(N / 2),
+  );
   log(`  import of ${rows.length} rows: p50 ${percentile(imports, 50).toFixed(0)} ms`);
 
   const sql: number[] = [];

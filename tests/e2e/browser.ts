@@ -14,6 +14,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { inject } from 'vitest';
+import { CHROMIUM_OPTIONS } from './chromium.ts';
 import type { AccountName } from './server.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,20 +24,9 @@ export const DOWNLOADS = path.join(root, 'test-results/downloads');
 export const baseUrl = () => inject('e2eBaseUrl');
 export const account = (name: AccountName) => inject('e2eAccounts')[name];
 
-const chromiumOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-  ],
-};
-
 /** The Chromium the browser tests share, started once per run (global-setup.ts). */
 export function startBrowserServer(): Promise<BrowserServer> {
-  return chromium.launchServer(chromiumOptions);
+  return chromium.launchServer(CHROMIUM_OPTIONS);
 }
 
 /** A test file's connection to the shared Chromium; `close()` drops its contexts and disconnects. */
