@@ -2,8 +2,6 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { RuleProblem } from '../../domain/report-rules.ts';
-import { mayEnterReport, REFUSED } from '../../permissions/reports.ts';
-import { refuse } from '../../permissions/session.ts';
 import { Problem } from '../../plugins/problem.ts';
 import { sendFile, sendTable, XLSX_TYPE } from '../exports/tabular.ts';
 import { requireProvince } from '../provinces/queries.ts';
@@ -17,7 +15,7 @@ import type { ImportProblem } from './parse.ts';
 import { uploadReader } from './read-upload.ts';
 import { STAGE_LABELS, TEMPLATE_COLUMNS } from './template.ts';
 import { templateXlsx } from './template-xlsx.ts';
-import { uploadedFile } from './uploaded-file.ts';
+import { importFile } from './uploaded-file.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const limits = app.config.uploads;
@@ -100,11 +98,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { code, period } = request.params;
-      const user = request.user;
-      // who may import is decided before the file is read: no parsing work (or parse errors) for anyone else
-      if (!mayEnterReport(user, code)) throw refuse(user, REFUSED.import);
-      await requireProvince(app.db, code);
-      const { buffer: buf, filename } = await uploadedFile(request, limits);
+      const { user, buffer: buf, filename } = await importFile(request, app.db, code, limits);
       // size, rows and unpacked size are checked first; the parsing runs in a worker thread
       const parsed = await readUpload(buf, filename);
       // the rows the file could be read into are checked by the rules too, so one answer

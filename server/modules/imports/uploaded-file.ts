@@ -5,12 +5,16 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { UploadLimits } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { mayEnterReport, REFUSED } from '../../permissions/reports.ts';
+import { type EditorSession, refuse } from '../../permissions/session.ts';
 import { Problem } from '../../plugins/problem.ts';
+import { requireProvince } from '../provinces/queries.ts';
 import { limitProblem } from './read-upload.ts';
 
 const MISSING = { path: '/body/file', code: 'required', zh: '缺少文件', en: 'missing file' };
 
-export async function uploadedFile(
+async function uploadedFile(
   request: FastifyRequest,
   limits: UploadLimits,
 ): Promise<{ buffer: Buffer; filename: string }> {
@@ -28,4 +32,20 @@ export async function uploadedFile(
     throw limitProblem('fileSize', limits);
   });
   return { buffer, filename: file.filename };
+}
+
+/**
+ * An import's file for the province's report, and the editor importing it: who may import is
+ * decided before the file is read, so nobody else causes parsing work or sees parse errors.
+ */
+export async function importFile(
+  request: FastifyRequest,
+  db: Db,
+  code: string,
+  limits: UploadLimits,
+): Promise<{ user: EditorSession; buffer: Buffer; filename: string }> {
+  const user = request.user;
+  if (!mayEnterReport(user, code)) throw refuse(user, REFUSED.import);
+  await requireProvince(db, code);
+  return { user, ...(await uploadedFile(request, limits)) };
 }

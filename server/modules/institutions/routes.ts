@@ -13,7 +13,7 @@ import type { FieldProblem } from '../../plugins/problem.ts';
 import { sendTable } from '../exports/tabular.ts';
 import type { ImportProblem } from '../imports/parse.ts';
 import { uploadReader } from '../imports/read-upload.ts';
-import { uploadedFile } from '../imports/uploaded-file.ts';
+import { importFile } from '../imports/uploaded-file.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { reportId } from '../reports/load.ts';
 import { ReportParams } from '../reports/schemas.ts';
@@ -154,10 +154,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { code, period } = request.params;
-      const user = request.user;
-      if (!mayEnterReport(user, code)) throw refuse(user, REFUSED.import);
-      await requireProvince(app.db, code);
-      const { buffer: buf, filename } = await uploadedFile(request, limits);
+      const { user, buffer: buf, filename } = await importFile(request, app.db, code, limits);
       const parsed = await reader.institutions(buf, filename, () =>
         tooManyInstitutions(null, '/body/file'),
       );
