@@ -21,6 +21,7 @@ import os from 'node:os';
 import pg from 'pg';
 import { createDb } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
+import type { InstitutionFigures } from '../../server/modules/institutions/roll-up.ts';
 import { loadReferenceData } from '../../server/modules/reference/load.ts';
 import { createUser } from '../../server/modules/users/service.ts';
 import { signInBenchEditor, timedPuts, timedUploads } from './bureau.ts';
@@ -45,18 +46,8 @@ const load = () =>
     .map((x) => f(x, 2))
     .join(' ');
 
-type Fact = {
-  institutionCode: string;
-  regionCode: string;
-  institutionId: number;
-  eligible: boolean;
-  paid: boolean;
-  method: 'DRG' | 'DIP' | null;
-  inpatientCases: number;
-  groupedCases: number;
-  inpatientFund: string;
-  drgDipFund: string;
-};
+/** One institution's quarter as the bench writes it: the roll-up's figures, and where it sits. */
+type Fact = InstitutionFigures & { institutionCode: string; regionCode: string };
 
 /** The institutions' quarter replaced by hand, as the API's save does it, without the app. */
 async function replaceSql(client: pg.Client, reportId: number, facts: Fact[], province: string) {

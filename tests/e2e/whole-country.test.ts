@@ -6,21 +6,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROGRESS_STATUSES } from '../../server/domain/status.ts';
 import { connectBrowser, openPage, SCREENSHOTS, tid } from './browser.ts';
-
-const STATUSES = [
-  'met',
-  'onTrack',
-  'accelerationNeeded',
-  'limitedProgress',
-  'deterioration',
-  'overdue',
-  'insufficientData',
-  'notYetDue',
-  'noData',
-  'noPlan',
-  'noReport',
-];
 
 /** The overview asks the engine for all 32 provinces at once; on a busy 2-core machine that takes a while. */
 const SLOW = { timeout: 90_000 };
@@ -52,7 +39,7 @@ describe('the overview of the whole country at 2024Q4', { timeout: 240_000 }, ()
       const tiles = page.locator(`${tid('tile-map')} li`);
       expect(await tiles.count()).toBe(32);
       const statuses = await tiles.evaluateAll((lis) => lis.map((li) => li.dataset.status ?? ''));
-      for (const s of statuses) expect(STATUSES).toContain(s);
+      for (const s of statuses) expect(PROGRESS_STATUSES).toContain(s);
       // the demo's latest quarter has one province in draft and one not reported: at most those two
       expect(statuses.filter((s) => s === 'noReport').length).toBeLessThanOrEqual(2);
       // one equal cell each, and a legend naming every status drawn
