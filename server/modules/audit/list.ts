@@ -1,5 +1,6 @@
 /** The audit trail, filtered and paged, newest first (GET /api/audit). */
 import type { Db, Prisma } from '../../db/client.ts';
+import { stateAsRead } from '../reports/audit-state.ts';
 
 export interface AuditFilter {
   action?: string;
@@ -46,8 +47,8 @@ export async function listAudit(db: Db, f: AuditFilter) {
       entityType: r.entityType,
       entityId: r.entityId,
       provinceCode: r.provinceCode,
-      before: r.before ?? null,
-      after: r.after ?? null,
+      before: stateAsRead(r.before ?? null),
+      after: stateAsRead(r.after ?? null),
     })),
   };
 }

@@ -2,6 +2,7 @@
 import { Prisma } from '../../db/client.ts';
 import type { SessionUser } from '../../permissions/session.ts';
 import { PUBLIC_HISTORY_ACTIONS } from '../../permissions/visibility.ts';
+import { stateAsRead } from '../reports/audit-state.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -89,8 +90,8 @@ export async function auditTrail(
     at: r.at.toISOString(),
     actor: full ? r.actorLabel : (r.actor?.role ?? r.actorLabel),
     action: r.action,
-    before: full ? (r.before ?? null) : statusOnly(r.before),
-    after: full ? (r.after ?? null) : statusOnly(r.after),
+    before: full ? stateAsRead(r.before ?? null) : statusOnly(r.before),
+    after: full ? stateAsRead(r.after ?? null) : statusOnly(r.after),
   }));
 }
 

@@ -211,7 +211,10 @@ function warningsOf(rep: LoadedReport) {
   return { warnings: now, warningsAt: 'now' as const, currentWarnings: null };
 }
 
-export function toDto(rep: LoadedReport): ReportDto {
+/** A report's own fields as the API spells them: the DTO's first part, and the audit's states'. */
+export function reportHeader(
+  rep: Omit<LoadedReport, 'rows' | 'comments' | 'missingRegions' | 'previous'>,
+) {
   return {
     provinceCode: rep.provinceCode,
     period: rep.period,
@@ -228,6 +231,12 @@ export function toDto(rep: LoadedReport): ReportDto {
       contactPhone: rep.contactPhone,
       filledOn: rep.filledOn,
     },
+  };
+}
+
+export function toDto(rep: LoadedReport): ReportDto {
+  return {
+    ...reportHeader(rep),
     rows: rep.rows,
     missingRegions: rep.missingRegions,
     ...warningsOf(rep),

@@ -14,6 +14,7 @@ import { Problem } from '../../plugins/problem.ts';
 import { auditInsert } from '../audit/record.ts';
 import { figuresFromInstitutions } from '../institutions/roll-up.ts';
 import { dataVersionBump } from '../results/versions.ts';
+import { auditState } from './audit-state.ts';
 import { figureProblems, invalidFigures, type NamedRegion, regionsNamed } from './check.ts';
 import { rowsInsert } from './insert-rows.ts';
 import {
@@ -262,7 +263,6 @@ export async function saveDraft(
     const errors = imported ? [] : await figureProblems(db, provinceCode, rows, undefined, regions);
     if (errors.length) throw invalidFigures(errors.map((e) => ({ ...e, path: `/body${e.path}` })));
 
-    const before = rep ? toDto(rep) : null;
     let header: ReportHeader;
     if (rep) {
       // Demo figures are not a bureau's: any status may be replaced, but through the same
@@ -295,7 +295,7 @@ export async function saveDraft(
       counted.get(r.regionCode) ? { ...r, institutions: counted.get(r.regionCode) } : r,
     );
     const present = new Set(written.map((r) => r.regionCode));
-    const after = toDto({
+    const saved: LoadedReport = {
       ...header,
       updatedBy: user.username,
       rows: written,
@@ -305,7 +305,7 @@ export async function saveDraft(
         .sort((x, y) => x.sortOrder - y.sortOrder || x.id - y.id)
         .map((r) => r.code),
       previous,
-    });
+    };
     await sql(dataVersionBump(provinceCode));
     await sql(
       auditInsert({
@@ -314,10 +314,10 @@ export async function saveDraft(
         entityType: 'report',
         entityId: header.id,
         provinceCode,
-        before,
-        after,
+        before: rep && auditState(rep),
+        after: auditState(saved),
       }),
     );
-    return after;
+    return toDto(saved);
   });
 }
