@@ -55,9 +55,12 @@ export async function listProvinces(db: Db): Promise<ProvinceSummary[]> {
   });
 }
 
+export const provinceNotFound = (code: string) =>
+  notFound(`Province ${code}`, `省份 ${code}`, '/params/code');
+
 export async function requireProvince(db: Db, code: string) {
   const province = await db.province.findUnique({ where: { code } });
-  if (!province) throw notFound(`Province ${code}`, `省份 ${code}`, '/params/code');
+  if (!province) throw provinceNotFound(code);
   return province;
 }
 

@@ -10,22 +10,33 @@ import { type FieldProblem, fieldsFromValidation, Problem } from '../../plugins/
 
 /**
  * The province's regions, and those the rows name (to say "of another province"): not all
- * 4,000. A save reads them once, for the check, the rows' region ids and its answer.
+ * 4,000. A save reads them once, for the check, the rows' region ids and its answer, in the
+ * query that loads the report (`namedRegionsJson` as one of its columns).
  */
 export async function regionsNamed(
   sql: Sql,
   provinceCode: string,
   rows: readonly unknown[],
 ): Promise<NamedRegion[]> {
+  const [one] = await sql<{ regions: NamedRegion[] }>(
+    Prisma.sql`SELECT ${namedRegionsJson(provinceCode, rows)} AS regions`,
+  );
+  return one!.regions;
+}
+
+/** regionsNamed's answer as one JSON value (an array of NamedRegion). */
+export function namedRegionsJson(provinceCode: string, rows: readonly unknown[]): Prisma.Sql {
   const named = rows.flatMap((r) => {
     const code = (r as { regionCode?: unknown } | null)?.regionCode;
     return typeof code === 'string' ? [code] : [];
   });
-  return sql<NamedRegion>(Prisma.sql`
-    SELECT id, code, province_code AS "provinceCode", name_zh AS "nameZh", name_en AS "nameEn",
-      sort_order AS "sortOrder"
-    FROM coordinating_region
-    WHERE province_code = ${provinceCode} OR code = ANY(${[...new Set(named)]}::text[])`);
+  return Prisma.sql`(SELECT coalesce(json_agg(json_build_object('id', g.id, 'code', g.code,
+      'provinceCode', g.province_code, 'nameZh', g.name_zh, 'nameEn', g.name_en,
+      'sortOrder', g.sort_order)), '[]')
+    FROM coordinating_region g
+    -- IN (SELECT unnest …), not = ANY: hashed once instead of every row against every code
+    WHERE g.province_code = ${provinceCode}
+      OR g.code IN (SELECT unnest(${[...new Set(named)]}::text[])))`;
 }
 export interface NamedRegion {
   id: number;

@@ -149,8 +149,24 @@ export async function loadReport(
   provinceCode: string,
   period: string,
 ): Promise<{ report: LoadedReport | null; previous: Map<string, ReportRowInput> }> {
-  const [one] = await sql<Loaded>(Prisma.sql`
+  return loadReportWith(sql, provinceCode, period, {});
+}
+
+/**
+ * loadReport, with more values read beside it in the same query (`beside`: a SQL expression
+ * each, in which `r.id` is the report's id or null): what a save checks next, without a round
+ * trip of its own.
+ */
+export async function loadReportWith<T extends Record<string, unknown>>(
+  sql: Sql,
+  provinceCode: string,
+  period: string,
+  beside: { [K in keyof T]: Prisma.Sql },
+): Promise<{ report: LoadedReport | null; previous: Map<string, ReportRowInput>; beside: T }> {
+  const pairs = Object.entries<Prisma.Sql>(beside).flatMap(([k, v]) => [Prisma.sql`${k}::text`, v]);
+  const [one] = await sql<Loaded & { beside: T }>(Prisma.sql`
     SELECT r.id IS NOT NULL AS found, ${REPORT_COLUMNS}, u.username AS "updatedBy",
+      json_build_object(${pairs.length ? Prisma.join(pairs) : Prisma.empty}) AS beside,
       ${rowsOf(Prisma.sql`r.id`)} AS rows,
       (SELECT coalesce(json_agg(json_build_array(c.kind, c.body, a.username,
           floor(extract(epoch FROM c.created_at) * 1000)) ORDER BY c.id), '[]')
@@ -168,9 +184,10 @@ export async function loadReport(
       LEFT JOIN report r ON r.province_code = ${provinceCode} AND r.period = ${period}
       LEFT JOIN app_user u ON u.id = r.updated_by_id`);
   const previous = new Map(one!.previous.map((t) => [t[0], storedRow(t) as ReportRowInput]));
-  if (!one!.found) return { report: null, previous };
-  const { found: _, ...rep } = one!;
+  if (!one!.found) return { report: null, previous, beside: one!.beside };
+  const { found: _, beside: also, ...rep } = one!;
   return {
+    beside: also,
     report: {
       ...rep,
       rows: rep.rows.map(storedRow),

@@ -13,13 +13,15 @@ import type { EditorSession } from '../../permissions/session.ts';
 import { Problem } from '../../plugins/problem.ts';
 import { auditInsert } from '../audit/record.ts';
 import { figuresFromInstitutions } from '../institutions/roll-up.ts';
+import { provinceNotFound } from '../provinces/queries.ts';
 import { dataVersionBump } from '../results/versions.ts';
 import { auditState } from './audit-state.ts';
-import { figureProblems, invalidFigures, type NamedRegion, regionsNamed } from './check.ts';
+import { figureProblems, invalidFigures, type NamedRegion, namedRegionsJson } from './check.ts';
 import { rowsInsert } from './insert-rows.ts';
 import {
   type LoadedReport,
   loadReport,
+  loadReportWith,
   REPORT_COLUMNS,
   type Status,
   type StoredRow,
@@ -256,10 +258,24 @@ export async function saveDraft(
 ): Promise<ReportDto> {
   const signOff = imported?.signOff;
   return pgTransaction(db, async (sql) => {
-    const { report: rep, previous } = await loadReport(sql, provinceCode, period);
+    // the report, the previous quarter and what the checks need, in one query
+    const {
+      report: rep,
+      previous,
+      beside: { provinceFound, regions, fromInstitutions },
+    } = await loadReportWith<{
+      provinceFound: boolean;
+      regions: NamedRegion[];
+      fromInstitutions: boolean;
+    }>(sql, provinceCode, period, {
+      provinceFound: Prisma.sql`EXISTS (SELECT 1 FROM province WHERE code = ${provinceCode})`,
+      regions: namedRegionsJson(provinceCode, rows),
+      fromInstitutions: Prisma.sql`EXISTS (SELECT 1 FROM institution_quarter f
+        WHERE f.report_id = r.id)`,
+    });
+    if (!provinceFound) throw provinceNotFound(provinceCode);
     // a quarter that already exists (a returned report, say) can always be saved again
     if (!rep) await checkPeriodReportable(db, provinceCode, period);
-    const regions = await regionsNamed(sql, provinceCode, rows);
     const errors = imported ? [] : await figureProblems(db, provinceCode, rows, undefined, regions);
     if (errors.length) throw invalidFigures(errors.map((e) => ({ ...e, path: `/body${e.path}` })));
 
@@ -270,7 +286,7 @@ export async function saveDraft(
       checkWritable(rep, ifMatch, rep.isDemo ? ALL_STATUSES : ['draft', 'returned'], {
         creating: true,
       });
-      const overridden = await figuresFromInstitutions(sql, rep.id, rows);
+      const overridden = fromInstitutions ? await figuresFromInstitutions(sql, rep.id, rows) : [];
       if (overridden.length)
         throw invalidFigures(overridden.map((e) => ({ ...e, path: `/body${e.path}` })));
       header = await updateReport(sql, user, rep, signOff);
@@ -306,9 +322,9 @@ export async function saveDraft(
         .map((r) => r.code),
       previous,
     };
-    await sql(dataVersionBump(provinceCode));
+    // the data version and the audit entry in one statement (its last, as versions.ts asks)
     await sql(
-      auditInsert({
+      Prisma.sql`WITH bumped AS (${dataVersionBump(provinceCode)}) ${auditInsert({
         actor: user,
         action: rep?.isDemo ? 'report.replaceDemo' : rep ? 'report.save' : 'report.create',
         entityType: 'report',
@@ -316,7 +332,7 @@ export async function saveDraft(
         provinceCode,
         before: rep && auditState(rep),
         after: auditState(saved),
-      }),
+      })}`,
     );
     return toDto(saved);
   });
