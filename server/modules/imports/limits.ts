@@ -2,8 +2,9 @@
  * Limits on an uploaded spreadsheet, checked before it is parsed. A small .xlsx can unpack to a
  * huge sheet (a 509 KB file held a 40 MB sheet and stalled every request for seconds), so the
  * zip's central directory is read first (sizes as declared, nothing inflated), and the worker
- * that parses inflates each part once more, counting real bytes, before ExcelJS sees it.
+ * that parses inflates each part, counting real bytes, before any XML is read.
  */
+import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { UploadLimits } from '../../config.ts';
 
@@ -53,30 +54,50 @@ export async function checkZipDirectory(buf: Buffer, limits: UploadLimits): Prom
   }
 }
 
+/** The parts of an .xlsx, inflated, by name (`xl/worksheets/sheet1.xml`). */
+export type ZipParts = ReadonlyMap<string, Buffer>;
+
 /**
- * Inflates every part, counting the bytes that really come out: a part that declares less than
- * it holds is cut off by yauzl (validateEntrySizes), and the running total stops at the limit.
+ * Inflates every part, counting the bytes that really come out: a part that holds more than
+ * it declares, or a running total past the limit, is refused. Returns the parts for the
+ * template's own reader (template-sheet.ts), or null when the zip cannot be read whole (a
+ * damaged or unusual file), which is left to ExcelJS to read or to call unreadable.
  */
-export async function checkUnpackedSize(buf: Buffer, limits: UploadLimits): Promise<void> {
+export async function unpack(buf: Buffer, limits: UploadLimits): Promise<ZipParts | null> {
   const zip = await openZip(buf);
-  if (!zip) return;
+  if (!zip) return null;
+  const parts = new Map<string, Buffer>();
   let total = 0;
   try {
     for await (const entry of zip.eachEntry()) {
-      const stream = await zip.openReadStreamPromise(entry);
-      for await (const chunk of stream) {
-        total += (chunk as Buffer).length;
-        if (total > limits.maxUncompressedBytes) {
-          stream.destroy();
-          throw new LimitExceeded('unpackedSize');
+      if (entry.fileName.endsWith('/')) continue;
+      if (entry.isEncrypted()) return null;
+      const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true });
+      const data = buf.subarray(fileDataStart, fileDataStart + entry.compressedSize);
+      // what may still come out: the budget left, and never more than the part declares
+      const most = Math.min(limits.maxUncompressedBytes - total, entry.uncompressedSize);
+      let part: Buffer;
+      if (entry.compressionMethod === 0) {
+        if (data.length !== entry.uncompressedSize) return null;
+        part = data;
+      } else if (entry.compressionMethod === 8) {
+        try {
+          part = inflateRawSync(data, { maxOutputLength: Math.max(1, most) });
+        } catch (e) {
+          if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+            throw new LimitExceeded('unpackedSize');
+          return null; // damaged data
         }
-      }
+      } else return null;
+      if (part.length > most) throw new LimitExceeded('unpackedSize');
+      if (part.length !== entry.uncompressedSize) return null;
+      total += part.length;
+      parts.set(entry.fileName, part);
     }
+    return parts;
   } catch (e) {
     if (e instanceof LimitExceeded) throw e;
-    // a part that holds more than its header declares is a crafted file; other damage is left
-    // to the parser, which answers that the file cannot be read
-    if (/too many bytes/.test(String(e))) throw new LimitExceeded('unpackedSize');
+    return null;
   } finally {
     zip.close();
   }

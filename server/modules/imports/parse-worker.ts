@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { UploadLimits } from '../../config.ts';
 import { parseInstitutionSheet } from '../institutions/parse.ts';
-import { checkUnpackedSize, isZip, LimitExceeded } from './limits.ts';
+import { isZip, LimitExceeded, unpack } from './limits.ts';
 import { parseTemplate } from './parse.ts';
 
 export interface ParseJob {
@@ -29,11 +29,12 @@ export type WorkerMessage = 'ready' | ParseAnswer;
 async function read({ bytes, filename, limits, sheet }: ParseJob): Promise<ParseAnswer> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
-    // the central directory was checked before; here the parts are inflated once, counting real bytes
-    if (isZip(buf)) await checkUnpackedSize(buf, limits);
+    // the central directory was checked before; here the parts are inflated once, counting
+    // real bytes, and the template's own reader reads them (ExcelJS what it does not follow)
+    const parts = isZip(buf) ? await unpack(buf, limits) : null;
     return sheet === 'institutions'
-      ? { ok: true, institutions: await parseInstitutionSheet(buf, filename) }
-      : { ok: true, parsed: await parseTemplate(buf, filename, limits.maxRows) };
+      ? { ok: true, institutions: await parseInstitutionSheet(buf, filename, parts) }
+      : { ok: true, parsed: await parseTemplate(buf, filename, limits.maxRows, parts) };
   } catch (e) {
     // an error that is not a limit ends the worker ('error' in the parent)
     if (!(e instanceof LimitExceeded)) throw e;

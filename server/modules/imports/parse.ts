@@ -10,9 +10,10 @@ import { restoreCell } from '../../domain/formula-cells.ts';
 import type { FieldProblem } from '../../domain/problem.ts';
 import { MAX_COUNT, MAX_NOTE, MAX_ROWS } from '../../domain/report-rules.ts';
 import type { ReportRowBody } from '../reports/schemas.ts';
-import { LimitExceeded, MAX_COLUMNS } from './limits.ts';
+import { LimitExceeded, MAX_COLUMNS, type ZipParts } from './limits.ts';
 import { readSignOff, type SignOff } from './sign-off.ts';
 import { STAGE_FROM_TEXT, TEMPLATE_COLUMNS, type TemplateColumn } from './template.ts';
+import { readTemplateSheet } from './template-sheet.ts';
 import { META_SHEET, TEMPLATE_VERSION } from './template-xlsx.ts';
 
 export interface ImportProblem extends FieldProblem {
@@ -45,7 +46,23 @@ export function parseCsv(buf: Buffer, maxRows: number): Cell[][] {
   return res.data.slice(0, maxRows);
 }
 
+/**
+ * The first sheet's cells and the template version; null when the file cannot be read. `parts`
+ * (the zip's parts, inflated within the limits) are read by the template's own reader first;
+ * what it does not follow, and a file given without them, ExcelJS reads.
+ */
 export async function parseXlsx(
+  buf: Buffer,
+  maxRows: number,
+  parts?: ZipParts | null,
+): Promise<{ cells: Cell[][]; version: string | null } | null> {
+  const own = parts ? readTemplateSheet(parts, maxRows) : undefined;
+  if (own) return own;
+  return parseXlsxWithExcelJs(buf, maxRows);
+}
+
+/** The same reading through ExcelJS, which follows any workbook (exported for the readers' test). */
+export async function parseXlsxWithExcelJs(
   buf: Buffer,
   maxRows: number,
 ): Promise<{ cells: Cell[][]; version: string | null } | null> {
@@ -163,6 +180,7 @@ export async function parseTemplate(
   buf: Buffer,
   filename: string,
   maxRows = Number.POSITIVE_INFINITY,
+  parts?: ZipParts | null,
 ): Promise<{
   rows: ReportRowBody[];
   problems: ImportProblem[];
@@ -178,7 +196,7 @@ export async function parseTemplate(
     zh,
     en,
   });
-  const xlsx = isXlsx ? await parseXlsx(buf, maxRows) : null;
+  const xlsx = isXlsx ? await parseXlsx(buf, maxRows, parts) : null;
   const cells = isXlsx ? (xlsx?.cells ?? null) : parseCsv(buf, maxRows);
   if (!cells)
     return {

@@ -4,6 +4,8 @@
  * template's are (imports/parse.ts: GBK or UTF-8, 1,234, full-width digits); every unreadable
  * cell is a problem naming the file's row and column. Runs in the import worker thread.
  */
+
+import type { ZipParts } from '../imports/limits.ts';
 import {
   type Cell,
   clean,
@@ -54,6 +56,8 @@ function columnMap(cells: Cell[][]) {
 export async function parseInstitutionSheet(
   buf: Buffer,
   filename: string,
+  /** the zip's parts, inflated within the upload limits (imports/limits.ts `unpack`) */
+  parts?: ZipParts | null,
 ): Promise<ParsedInstitutions> {
   const isXlsx = /\.xlsx$/i.test(filename) || (buf[0] === 0x50 && buf[1] === 0x4b);
   const fileProblem = (zh: string, en: string, code = 'badTemplate', column = '') => ({
@@ -65,7 +69,7 @@ export async function parseInstitutionSheet(
     en,
   });
   const cells = isXlsx
-    ? ((await parseXlsx(buf, MAX_SHEET_LINES))?.cells ?? null)
+    ? ((await parseXlsx(buf, MAX_SHEET_LINES, parts))?.cells ?? null)
     : parseCsv(buf, MAX_SHEET_LINES);
   if (!cells)
     return {

@@ -1,0 +1,406 @@
+/**
+ * The template's own reader: the cells of an .xlsx read straight from its sheet XML with a
+ * streaming parser (saxes, the one ExcelJS itself parses with), from the parts the upload limits
+ * already inflated. It is made for the file we hand out (template-xlsx.ts) and the same file
+ * saved again by Excel or WPS: shared and inline strings, numbers, dates as serials under a date
+ * format, formulas with their cached value. ExcelJS builds a whole workbook (styles, validations,
+ * an object per cell) first, most of an import's parsing time.
+ *
+ * It gives exactly the cells and version that parse.ts's ExcelJS reading gives, or gives way:
+ * for anything it does not follow (merged cells, hyperlinks, comments, drawings, tables, rich
+ * text in a cell, booleans, error cells, a formula without its value or on a date, the 1904 date
+ * system, XML it cannot parse) it answers undefined and ExcelJS reads the file.
+ * tests/unit/template-sheet.test.ts runs both over the same files and compares.
+ */
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { LimitExceeded, MAX_COLUMNS, type ZipParts } from './limits.ts';
+import type { Cell } from './parse.ts';
+import { META_SHEET } from './template-xlsx.ts';
+
+/** Thrown when the file holds something this reader does not follow: ExcelJS reads it. */
+class GiveWay extends Error {}
+const giveWay = (): never => {
+  throw new GiveWay();
+};
+
+/** Parts ExcelJS reads into its model and this reader does not (its own patterns, xlsx.js). */
+const OTHER_MODEL_PARTS =
+  /xl\/media\/|xl\/drawings\/|xl\/comments\d+[.]xml|xl\/tables\/table\d+[.]xml/;
+const WORKSHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
+/**
+ * Other parts ExcelJS parses as XML, so a broken one makes the file unreadable there too. A
+ * sheet's relationships (Excel writes one for its printer settings) matter only through the
+ * elements that use them, which this reader gives way on (hyperlinks, drawings, tables).
+ */
+const PARSED_PARTS =
+  /^(_rels\/\.rels|docProps\/app\.xml|docProps\/core\.xml)$|xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/;
+/** Elements of a sheet whose cells ExcelJS changes (merges) or makes objects of (links). */
+const OTHER_SHEET_ELEMENTS = new Set([
+  'mergeCell',
+  'hyperlink',
+  'drawing',
+  'legacyDrawing',
+  'tablePart',
+]);
+
+interface Handlers {
+  open?(tag: SaxesTagPlain): void;
+  text?(text: string): void;
+  close?(tag: SaxesTagPlain): void;
+}
+
+function parseXml(xml: Buffer | undefined, on: Handlers = {}): void {
+  if (!xml) giveWay();
+  const parser = new SaxesParser({ position: false, xmlns: false });
+  parser.on('error', giveWay);
+  parser.on('cdata', giveWay); // ExcelJS ignores CDATA text: not worth following
+  if (on.open) parser.on('opentag', on.open);
+  if (on.text) parser.on('text', on.text);
+  if (on.close) parser.on('closetag', on.close);
+  parser.write(xml!.toString('utf8')).close();
+}
+
+/** ExcelJS's reading of a date format (utils.isDateFmt): y, m, d, h, s or b outside quotes and []. */
+const isDateFormat = (code: string) =>
+  /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+/** The built-in formats ExcelJS knows that are dates (defaultnumformats.js: 14–22, 45–47). */
+const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+
+/** For each cell style (cellXfs index): whether ExcelJS reads a number in it as a date. */
+function dateStyles(xml: Buffer | undefined): boolean[] {
+  const formats = new Map<number, string>();
+  const dates: boolean[] = [];
+  let inCellXfs = false;
+  parseXml(xml, {
+    open(tag) {
+      const a = tag.attributes;
+      if (tag.name === 'numFmt') formats.set(Number.parseInt(a.numFmtId!, 10), a.formatCode!);
+      else if (tag.name === 'cellXfs') inCellXfs = true;
+      else if (tag.name === 'xf' && inCellXfs) {
+        const id = Number.parseInt(a.numFmtId ?? '', 10);
+        const custom = formats.get(id);
+        dates.push(id ? (custom ? isDateFormat(custom) : BUILT_IN_DATES.has(id)) : false);
+      }
+    },
+    close(tag) {
+      if (tag.name === 'cellXfs') inCellXfs = false;
+    },
+  });
+  return dates;
+}
+
+/** ExcelJS's decoding of `_x000D_` in a shared string's text (upper-case hex only, as there). */
+const decodeEscapes = (s: string) =>
+  s.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+
+/** ExcelJS decodes a `str` cell's text once more after the XML parser (utils.xmlDecode). */
+const ENTITIES: Record<string, string> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&amp;': '&',
+  '&apos;': "'",
+  '&quot;': '"',
+};
+const decodeAgain = (s: string) => s.replace(/&([a-z]*);/g, (e) => ENTITIES[e] ?? e);
+
+interface SharedString {
+  text: string;
+  /** rich text (runs): ExcelJS gives an object, which is never the version stamp */
+  rich: boolean;
+}
+
+/** The shared strings: `<si><t>…</t></si>`, or runs `<si><r><t>…</t></r>…</si>`, phonetic parts ignored. */
+function sharedStrings(xml: Buffer | undefined): SharedString[] {
+  if (!xml) return [];
+  const out: SharedString[] = [];
+  let plain: string[] | null = null; // texts of the item's own <t>
+  let runs: string[] | null = null; // texts of its runs
+  let plainCount = 0;
+  let depth = 0; // inside <si>: 1; inside its <t>, <r> or <rPh>: 2; a run's <t>: 3
+  let into: string[] | null = null; // where text goes now
+  let phonetic = false;
+  parseXml(xml, {
+    open(tag) {
+      if (tag.name === 'si' && depth === 0) {
+        depth = 1;
+        plain = runs = null;
+        plainCount = 0;
+        return;
+      }
+      if (depth === 0) return;
+      depth++;
+      if (phonetic) return;
+      if (depth === 2 && tag.name === 't') {
+        plainCount++;
+        into = plain = [];
+      } else if (depth === 2 && tag.name === 'r') {
+        runs ??= [];
+        runs.push('');
+      } else if (depth === 2 && tag.name === 'rPh') phonetic = true;
+      else if (depth === 3 && tag.name === 't' && runs) into = [];
+    },
+    text(text) {
+      into?.push(text);
+    },
+    close(tag) {
+      if (depth === 0) return;
+      if (depth === 1) {
+        // an empty item, several texts, or text beside runs: ExcelJS gives odd values
+        if (plainCount > 1 || (plain && runs) || (!plain && !runs)) giveWay();
+        const text = plain ? decodeEscapes((plain as string[]).join('')) : runs!.join('');
+        out.push({ text, rich: !plain });
+      } else if (depth === 2 && tag.name === 'rPh') phonetic = false;
+      else if (into && tag.name === 't') {
+        if (depth === 3 && runs) runs[runs.length - 1] = decodeEscapes(into.join(''));
+        into = null;
+      }
+      depth--;
+    },
+  });
+  return out;
+}
+
+/** A cell as ExcelJS gives it, and whether it is plain text (what the version stamp must be). */
+interface Read {
+  cell: Cell;
+  text: boolean;
+}
+
+interface Sheet {
+  /** the cells of each row with values (index = row number − 1), MAX_COLUMNS at most */
+  rows: Cell[][];
+  /** plain-text flags, row and column as `rows` */
+  text: boolean[][];
+  /** the widest row with values (ExcelJS's columnCount) */
+  columns: number;
+  /** the last row with values (rows above `maxRows` are not kept) */
+  lastRow: number;
+}
+
+const number = (text: string): number => {
+  const n = Number.parseFloat(text);
+  return Number.isNaN(n) ? giveWay() : n;
+};
+
+const columnNumber = (letters: string) => {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n;
+};
+
+/** One worksheet's cells, read as ExcelJS reads them (xform/sheet/cell-xform.js). */
+function worksheet(
+  xml: Buffer | undefined,
+  strings: SharedString[],
+  dates: boolean[],
+  keepRows: number,
+): Sheet {
+  const sheet: Sheet = { rows: [], text: [], columns: 0, lastRow: 0 };
+  let row = 0; // the open row's number, 0 outside one
+  let cells: Cell[] = [];
+  let texts: boolean[] = [];
+  let width = 0; // the row's highest column with a cell ExcelJS keeps
+  let valued = false;
+  let lastColumn = 0;
+  // the open cell
+  let column = 0;
+  let style = 0;
+  let type: string | undefined;
+  let inCell = false;
+  let formula = false;
+  let formulaText = false;
+  let value: string | undefined;
+  let collecting: 'v' | 'f' | null = null;
+
+  const finishCell = () => {
+    const read = cellValue();
+    if (read === undefined) {
+      // no value: a styled cell counts in the row's width, an unstyled one is not kept
+      if (style) width = column;
+      return;
+    }
+    width = column;
+    valued = true;
+    if (column <= MAX_COLUMNS && row <= keepRows) {
+      cells[column - 1] = read.cell;
+      texts[column - 1] = read.text;
+    }
+  };
+
+  const cellValue = (): Read | undefined => {
+    const isDate = style ? (dates[style] ?? false) : false;
+    if (formula || formulaText) {
+      // a formula's cached result; without one ExcelJS gives an object, which we leave to it
+      if (value === undefined || (type !== undefined && type !== 'str' && type !== 'n')) giveWay();
+      if (isDate) giveWay(); // ExcelJS gives the result as a Date object here
+      if (type === 'str') return { cell: decodeAgain(value!), text: false };
+      return { cell: number(value!), text: false };
+    }
+    if (value === undefined) return undefined;
+    switch (type) {
+      case 's': {
+        const s = strings[Number.parseInt(value, 10)] ?? giveWay();
+        return { cell: s.text, text: !s.rich };
+      }
+      case 'str':
+        return { cell: decodeAgain(value), text: true };
+      case 'inlineStr':
+        return { cell: value, text: true };
+      case undefined:
+      case 'n': {
+        const n = number(value);
+        if (!isDate) return { cell: n, text: false };
+        const date = new Date(Math.round((n - 25569) * 24 * 3600 * 1000));
+        if (Number.isNaN(date.getTime())) giveWay();
+        return { cell: date.toISOString().slice(0, 10), text: false };
+      }
+      default:
+        return giveWay(); // booleans, errors, ISO dates
+    }
+  };
+
+  parseXml(xml, {
+    open(tag) {
+      const a = tag.attributes;
+      if (inCell) {
+        if (tag.name === 'v' || tag.name === 't') collecting = 'v';
+        else if (tag.name === 'f') {
+          collecting = 'f';
+          // a shared or array formula's follower has no text but is a formula all the same
+          if (a.t !== undefined) formula = true;
+        } else if (tag.name !== 'is') giveWay(); // rich or phonetic inline text, anything else
+        return;
+      }
+      switch (tag.name) {
+        case 'row': {
+          const n = /^\d+$/.test(a.r ?? '') ? Number(a.r) : 0;
+          if (n <= sheet.lastRow || n <= row || n === 0) giveWay();
+          row = n;
+          cells = [];
+          texts = [];
+          width = 0;
+          valued = false;
+          lastColumn = 0;
+          return;
+        }
+        case 'c': {
+          const m = /^([A-Z]{1,3})(\d+)$/.exec(a.r ?? '');
+          if (!m || Number(m[2]) !== row) giveWay();
+          column = columnNumber(m![1]!);
+          if (column <= lastColumn || column > 16384) giveWay();
+          lastColumn = column;
+          if (a.s !== undefined && !/^\d+$/.test(a.s)) giveWay();
+          style = a.s === undefined ? 0 : Number(a.s);
+          type = a.t;
+          inCell = true;
+          formula = formulaText = false;
+          value = undefined;
+          return;
+        }
+        default:
+          if (OTHER_SHEET_ELEMENTS.has(tag.name)) giveWay();
+      }
+    },
+    text(text) {
+      if (collecting === 'v') value = value === undefined ? text : value + text;
+      else if (collecting === 'f' && text !== '') formulaText = true;
+    },
+    close(tag) {
+      if (inCell) {
+        if (tag.name === 'c') {
+          inCell = false;
+          finishCell();
+        } else collecting = null;
+        return;
+      }
+      if (tag.name === 'row') {
+        if (valued) {
+          if (row <= keepRows) {
+            // cells not written are empty, up to the row's width (MAX_COLUMNS at most)
+            const n = Math.min(width, MAX_COLUMNS);
+            for (let i = 0; i < n; i++) {
+              cells[i] ??= null;
+              texts[i] ??= false;
+            }
+            sheet.rows[row - 1] = cells;
+            sheet.text[row - 1] = texts;
+          }
+          sheet.columns = Math.max(sheet.columns, width);
+          sheet.lastRow = row;
+        }
+        row = 0;
+      }
+    },
+  });
+  return sheet;
+}
+
+/**
+ * The cells of the workbook's first sheet (one entry per row up to the last with values, [] for
+ * a row without) and the version stamped in the hidden sheet, as parse.ts's parseXlsx returns
+ * them; undefined when the file is ExcelJS's to read. Throws LimitExceeded('rows') as it does.
+ */
+export function readTemplateSheet(
+  parts: ZipParts,
+  maxRows: number,
+): { cells: Cell[][]; version: string | null } | undefined {
+  try {
+    for (const name of parts.keys()) if (OTHER_MODEL_PARTS.test(name)) return undefined;
+    for (const [name, xml] of parts) if (PARSED_PARTS.test(name)) parseXml(xml);
+    const sheets: { name: string; id: number; rId: string }[] = [];
+    let date1904 = false;
+    parseXml(parts.get('xl/workbook.xml'), {
+      open(tag) {
+        const a = tag.attributes;
+        if (tag.name === 'sheet')
+          sheets.push({ name: a.name!, id: Number(a.sheetId), rId: a['r:id']! });
+        else if (tag.name === 'workbookPr' && a.date1904 !== undefined) date1904 = true;
+      },
+    });
+    const targets = new Map<string, string>();
+    parseXml(parts.get('xl/_rels/workbook.xml.rels'), {
+      open(tag) {
+        if (tag.name === 'Relationship') targets.set(tag.attributes.Id!, tag.attributes.Target!);
+      },
+    });
+    if (date1904 || !parts.has('xl/styles.xml')) return undefined;
+    // the sheets in the workbook's order, each found as ExcelJS finds it (workbook-xform.js)
+    const ids = new Set<number>();
+    const found: { name: string; part: string }[] = [];
+    for (const s of sheets) {
+      if (!Number.isInteger(s.id) || s.id < 1 || ids.has(s.id)) return undefined;
+      ids.add(s.id);
+      const target = targets.get(s.rId);
+      const part = target === undefined ? '' : `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
+      if (WORKSHEET.test(part) && parts.has(part)) found.push({ name: s.name, part });
+    }
+    if (new Set(found.map((s) => s.name)).size !== found.length) return undefined;
+    const strings = sharedStrings(parts.get('xl/sharedStrings.xml'));
+    const dates = dateStyles(parts.get('xl/styles.xml'));
+    // every worksheet is parsed (ExcelJS parses them all, and a broken one fails the file there)
+    const read = new Map<string, Sheet>();
+    for (const name of parts.keys())
+      if (WORKSHEET.test(name))
+        read.set(
+          name,
+          worksheet(parts.get(name), strings, dates, name === found[0]?.part ? maxRows : 2),
+        );
+    const meta = found.find((s) => s.name === META_SHEET);
+    const stamp = meta && read.get(meta.part);
+    const version = stamp?.text[0]?.[1] ? (stamp.rows[0]![1] as string) : null;
+    const first = found[0] && read.get(found[0].part);
+    if (!first) return { cells: [], version };
+    if (first.lastRow > maxRows) throw new LimitExceeded('rows');
+    const columns = Math.min(first.columns, MAX_COLUMNS);
+    const cells = Array.from({ length: first.lastRow }, (_, i) => {
+      const r = first.rows[i];
+      if (!r) return [];
+      while (r.length < columns) r.push(null);
+      return r;
+    });
+    return { cells, version };
+  } catch (e) {
+    if (e instanceof GiveWay) return undefined;
+    throw e;
+  }
+}
