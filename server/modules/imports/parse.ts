@@ -101,16 +101,25 @@ export async function parseXlsxWithExcelJs(
   return { cells: Array.from(rows, (r) => r ?? []), version };
 }
 
+const FULL_WIDTH = /[\uFF0E\uFF10-\uFF19]/;
 const fullWidth = (s: string) =>
   s
     .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/\uFF0E/g, '.');
-export const clean = (c: Cell) => (c === null ? '' : fullWidth(String(c)).trim());
+// (called for every cell, several times: a text without full-width digits is taken as it is,
+// and a number, or what ExcelJS may give besides, as its text)
+export const clean = (c: Cell) =>
+  c === null
+    ? ''
+    : typeof c === 'string'
+      ? (FULL_WIDTH.test(c) ? fullWidth(c) : c).trim()
+      : String(c);
 // Thousands separators go only where they group thousands (1,234 / 12,345.6 / 1，234): "1,2",
 // "12,34" or "1,,234" stay as typed and are refused at the cell, as is a space inside ("1 2"),
 // never read as 12 or 1234.
 const GROUPED = /^\d{1,3}([,，]\d{3})+(\.\d+)?$/;
 export const numberText = (c: Cell) => {
+  if (typeof c === 'number') return String(c);
   const text = clean(c);
   return GROUPED.test(text) ? text.replace(/[,，]/g, '') : text;
 };
