@@ -157,6 +157,42 @@ describe('what a save answers is what a later read shows', () => {
   });
 });
 
+describe("a save replaces the quarter's rows", () => {
+  it('a region left out loses its row, one named again gets it back, the others keep the figures sent', async () => {
+    const all = await validRows(ctx, LN, 5);
+    const first = await read('2024Q3');
+    const fewer = await ctx.app.inject({
+      method: 'PUT',
+      url: url('2024Q3'),
+      headers: editor.headers({ 'if-match': `"${first.version}"` }),
+      payload: { rows: all.slice(1) },
+    });
+    expect(fewer.statusCode).toBe(200);
+    expect((await read('2024Q3')).missingRegions).toEqual([all[0]!.regionCode]);
+    expect(
+      await ctx.db.reportRow.count({ where: { report: { provinceCode: LN, period: '2024Q3' } } }),
+    ).toBe(all.length - 1);
+    const again = all.map((r, i) => (i === 1 ? { ...r, coveredInstitutions: 7, note: '复核' } : r));
+    const back = await ctx.app.inject({
+      method: 'PUT',
+      url: url('2024Q3'),
+      headers: editor.headers({ 'if-match': `"${fewer.json().version}"` }),
+      payload: { rows: again },
+    });
+    expect(back.statusCode).toBe(200);
+    const stored = await read('2024Q3');
+    expect(stored.missingRegions).toEqual([]);
+    expect(stored.rows.map((r: { regionCode: string }) => r.regionCode)).toEqual(
+      all.map((r) => r.regionCode),
+    );
+    expect(stored.rows[1]).toMatchObject({ coveredInstitutions: 7, note: '复核' });
+    expect(stored.rows[0]).toMatchObject({
+      coveredInstitutions: all[0]!.coveredInstitutions,
+      note: null,
+    });
+  });
+});
+
 describe('the audit trail of a save', () => {
   it('keeps the rows as one array per field, without names or warnings, and reads them as rows', async () => {
     const before = await read('2024Q3');

@@ -17,7 +17,6 @@ import { provinceNotFound } from '../provinces/queries.ts';
 import { dataVersionBump } from '../results/versions.ts';
 import { auditState } from './audit-state.ts';
 import { figureProblems, invalidFigures, type NamedRegion, namedRegionsJson } from './check.ts';
-import { rowsInsert } from './insert-rows.ts';
 import {
   type LoadedReport,
   loadReport,
@@ -28,6 +27,7 @@ import {
   type Tx,
   toDto,
 } from './load.ts';
+import { rowsReplace } from './replace-rows.ts';
 import type { ReportDto, ReportRowBody, SignOffDto } from './schemas.ts';
 
 /**
@@ -290,7 +290,6 @@ export async function saveDraft(
       if (overridden.length)
         throw invalidFigures(overridden.map((e) => ({ ...e, path: `/body${e.path}` })));
       header = await updateReport(sql, user, rep, signOff);
-      await sql(Prisma.sql`DELETE FROM report_row WHERE report_id = ${rep.id}`);
     } else {
       if (ifMatch !== null && ifMatch !== 0)
         throw new Problem(
@@ -303,7 +302,7 @@ export async function saveDraft(
         );
       header = await createReport(sql, user, provinceCode, period, signOff);
     }
-    await sql(rowsInsert(header.id, rows, new Map(regions.map((r) => [r.code, r.id]))));
+    await sql(rowsReplace(header.id, rows, new Map(regions.map((r) => [r.code, r.id]))));
     const byCode = new Map(regions.map((r) => [r.code, r]));
     // a region reporting institution by institution keeps that mark (its figures were checked equal)
     const counted = new Map(rep?.rows.map((r) => [r.regionCode, r.institutions]) ?? []);
