@@ -12,16 +12,18 @@
  * system, XML it cannot parse) it answers undefined and ExcelJS reads the file.
  * tests/unit/template-sheet.test.ts runs both over the same files and compares.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { LimitExceeded, MAX_COLUMNS, type ZipParts } from './limits.ts';
 import type { Cell } from './parse.ts';
 import { META_SHEET } from './template-xlsx.ts';
-
-/** Thrown when the file holds something this reader does not follow: ExcelJS reads it. */
-class GiveWay extends Error {}
-const giveWay = (): never => {
-  throw new GiveWay();
-};
+import {
+  dateStyles,
+  decodeAgain,
+  GiveWay,
+  giveWay,
+  parseXml,
+  type SharedString,
+  sharedStrings,
+} from './workbook-xml.ts';
 
 /** Parts ExcelJS reads into its model and this reader does not (its own patterns, xlsx.js). */
 const OTHER_MODEL_PARTS =
@@ -42,128 +44,6 @@ const OTHER_SHEET_ELEMENTS = new Set([
   'legacyDrawing',
   'tablePart',
 ]);
-
-interface Handlers {
-  open?(tag: SaxesTagPlain): void;
-  text?(text: string): void;
-  close?(tag: SaxesTagPlain): void;
-}
-
-function parseXml(xml: Buffer | undefined, on: Handlers = {}): void {
-  if (!xml) giveWay();
-  const parser = new SaxesParser({ position: false, xmlns: false });
-  parser.on('error', giveWay);
-  parser.on('cdata', giveWay); // ExcelJS ignores CDATA text: not worth following
-  if (on.open) parser.on('opentag', on.open);
-  if (on.text) parser.on('text', on.text);
-  if (on.close) parser.on('closetag', on.close);
-  // in pieces: one string of a whole 200 KB sheet costs V8 more than parsing it
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  for (let at = 0; at < xml!.length; at += PIECE)
-    parser.write(decoder.decode(xml!.subarray(at, at + PIECE), { stream: true }));
-  parser.write(decoder.decode()).close();
-}
-const PIECE = 16 * 1024;
-
-/** ExcelJS's reading of a date format (utils.isDateFmt): y, m, d, h, s or b outside quotes and []. */
-const isDateFormat = (code: string) =>
-  /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-/** The built-in formats ExcelJS knows that are dates (defaultnumformats.js: 14–22, 45–47). */
-const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
-
-/** For each cell style (cellXfs index): whether ExcelJS reads a number in it as a date. */
-function dateStyles(xml: Buffer | undefined): boolean[] {
-  const formats = new Map<number, string>();
-  const dates: boolean[] = [];
-  let inCellXfs = false;
-  parseXml(xml, {
-    open(tag) {
-      const a = tag.attributes;
-      if (tag.name === 'numFmt') formats.set(Number.parseInt(a.numFmtId!, 10), a.formatCode!);
-      else if (tag.name === 'cellXfs') inCellXfs = true;
-      else if (tag.name === 'xf' && inCellXfs) {
-        const id = Number.parseInt(a.numFmtId ?? '', 10);
-        const custom = formats.get(id);
-        dates.push(id ? (custom ? isDateFormat(custom) : BUILT_IN_DATES.has(id)) : false);
-      }
-    },
-    close(tag) {
-      if (tag.name === 'cellXfs') inCellXfs = false;
-    },
-  });
-  return dates;
-}
-
-/** ExcelJS's decoding of `_x000D_` in a shared string's text (upper-case hex only, as there). */
-const decodeEscapes = (s: string) =>
-  s.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-
-/** ExcelJS decodes a `str` cell's text once more after the XML parser (utils.xmlDecode). */
-const ENTITIES: Record<string, string> = {
-  '&lt;': '<',
-  '&gt;': '>',
-  '&amp;': '&',
-  '&apos;': "'",
-  '&quot;': '"',
-};
-const decodeAgain = (s: string) => s.replace(/&([a-z]*);/g, (e) => ENTITIES[e] ?? e);
-
-interface SharedString {
-  text: string;
-  /** rich text (runs): ExcelJS gives an object, which is never the version stamp */
-  rich: boolean;
-}
-
-/** The shared strings: `<si><t>…</t></si>`, or runs `<si><r><t>…</t></r>…</si>`, phonetic parts ignored. */
-function sharedStrings(xml: Buffer | undefined): SharedString[] {
-  if (!xml) return [];
-  const out: SharedString[] = [];
-  let plain: string[] | null = null; // texts of the item's own <t>
-  let runs: string[] | null = null; // texts of its runs
-  let plainCount = 0;
-  let depth = 0; // inside <si>: 1; inside its <t>, <r> or <rPh>: 2; a run's <t>: 3
-  let into: string[] | null = null; // where text goes now
-  let phonetic = false;
-  parseXml(xml, {
-    open(tag) {
-      if (tag.name === 'si' && depth === 0) {
-        depth = 1;
-        plain = runs = null;
-        plainCount = 0;
-        return;
-      }
-      if (depth === 0) return;
-      depth++;
-      if (phonetic) return;
-      if (depth === 2 && tag.name === 't') {
-        plainCount++;
-        into = plain = [];
-      } else if (depth === 2 && tag.name === 'r') {
-        runs ??= [];
-        runs.push('');
-      } else if (depth === 2 && tag.name === 'rPh') phonetic = true;
-      else if (depth === 3 && tag.name === 't' && runs) into = [];
-    },
-    text(text) {
-      into?.push(text);
-    },
-    close(tag) {
-      if (depth === 0) return;
-      if (depth === 1) {
-        // an empty item, several texts, or text beside runs: ExcelJS gives odd values
-        if (plainCount > 1 || (plain && runs) || (!plain && !runs)) giveWay();
-        const text = plain ? decodeEscapes((plain as string[]).join('')) : runs!.join('');
-        out.push({ text, rich: !plain });
-      } else if (depth === 2 && tag.name === 'rPh') phonetic = false;
-      else if (into && tag.name === 't') {
-        if (depth === 3 && runs) runs[runs.length - 1] = decodeEscapes(into.join(''));
-        into = null;
-      }
-      depth--;
-    },
-  });
-  return out;
-}
 
 /** A cell as ExcelJS gives it, and whether it is plain text (what the version stamp must be). */
 interface Read {
