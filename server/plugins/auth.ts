@@ -14,6 +14,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
+import { Prisma, smallPool } from '../db/client.ts';
 import { PENDING_STEPS, type PendingStep } from '../permissions/account.ts';
 import { type SessionUser, unauthenticated } from '../permissions/session.ts';
 import { Problem } from './problem.ts';
@@ -97,6 +98,43 @@ export function stepsLeft(
   return steps;
 }
 
+interface StoredSession {
+  id: string;
+  csrfToken: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  pending: string[];
+  user: SessionUser & { active: boolean; totpEnabledAt: Date | null };
+}
+
+/**
+ * The session a cookie's token opens, with its account, in one statement on node-postgres:
+ * every signed-in request asks it, and Prisma's findUnique with the user included took about
+ * five times as long (2–3 ms of a save).
+ */
+async function storedSession(app: FastifyInstance, id: string): Promise<StoredSession | null> {
+  const q = Prisma.sql`
+    SELECT s.id, s.csrf_token AS "csrfToken", s.expires_at AS "expiresAt",
+      s.last_seen_at AS "lastSeenAt", s.pending,
+      json_build_object('id', u.id, 'username', u.username, 'displayName', u.display_name,
+        'role', u.role, 'provinceCode', u.province_code, 'active', u.active,
+        'totpEnabledAt', u.totp_enabled_at) AS user
+    FROM session s JOIN app_user u ON u.id = s.user_id
+    WHERE s.id = ${id}`;
+  const { rows } = await smallPool(app.db).query<StoredSession>({
+    name: 'session-by-id',
+    text: q.text,
+    values: q.values,
+  });
+  const session = rows[0];
+  if (!session) return null;
+  const { totpEnabledAt } = session.user;
+  return {
+    ...session,
+    user: { ...session.user, totpEnabledAt: totpEnabledAt ? new Date(totpEnabledAt) : null },
+  };
+}
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const CSRF_EXEMPT = new Set(['/api/auth/sign-in']);
 
@@ -114,10 +152,7 @@ export default fp(async function authPlugin(app: FastifyInstance) {
     if (!route?.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await app.db.session.findUnique({
-        where: { id: hashToken(token) },
-        include: { user: true },
-      });
+      const session = await storedSession(app, hashToken(token));
       const now = app.now();
       const idleSince = now.getTime() - app.config.session.idleMinutes * 60_000;
       if (!session) {
