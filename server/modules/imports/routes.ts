@@ -98,7 +98,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { code, period } = request.params;
-      const { user, buffer: buf, filename } = await importFile(request, app.db, code, limits);
+      const { user, buffer: buf, filename } = await importFile(request, code, limits);
       // size, rows and unpacked size are checked first; the parsing runs in a worker thread
       const parsed = await readUpload(buf, filename);
       // the rows the file could be read into are checked by the rules too, so one answer

@@ -5,11 +5,9 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { UploadLimits } from '../../config.ts';
-import type { Db } from '../../db/client.ts';
 import { mayEnterReport, REFUSED } from '../../permissions/reports.ts';
 import { type EditorSession, refuse } from '../../permissions/session.ts';
 import { Problem } from '../../plugins/problem.ts';
-import { requireProvince } from '../provinces/queries.ts';
 import { limitProblem } from './read-upload.ts';
 
 const MISSING = { path: '/body/file', code: 'required', zh: '缺少文件', en: 'missing file' };
@@ -37,15 +35,15 @@ async function uploadedFile(
 /**
  * An import's file for the province's report, and the editor importing it: who may import is
  * decided before the file is read, so nobody else causes parsing work or sees parse errors.
+ * Only the province's own editor may, and an editor's province exists (app_user.province_code
+ * references it), so no query is needed to know the province is there.
  */
 export async function importFile(
   request: FastifyRequest,
-  db: Db,
   code: string,
   limits: UploadLimits,
 ): Promise<{ user: EditorSession; buffer: Buffer; filename: string }> {
   const user = request.user;
   if (!mayEnterReport(user, code)) throw refuse(user, REFUSED.import);
-  await requireProvince(db, code);
   return { user, ...(await uploadedFile(request, limits)) };
 }

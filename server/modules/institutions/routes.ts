@@ -154,7 +154,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { code, period } = request.params;
-      const { user, buffer: buf, filename } = await importFile(request, app.db, code, limits);
+      const { user, buffer: buf, filename } = await importFile(request, code, limits);
       const parsed = await reader.institutions(buf, filename, () =>
         tooManyInstitutions(null, '/body/file'),
       );
