@@ -45,6 +45,23 @@ describe('a file with one bad row stores nothing and names the row', () => {
     expect(await auditCount()).toBe(audit);
   });
 
+  it('XLSX: a row naming another province’s region → 422 naming that row and the region', async () => {
+    const other = await ctx.db.coordinatingRegion.findFirstOrThrow({
+      where: { provinceCode: { not: LN } },
+    });
+    const file = await filledXlsx(bureau, '2024Q1', figures(bureau), (ws, _h, col) => {
+      ws.getRow(6).getCell(col('regionCode')).value = other.code;
+    });
+    const res = await upload(bureau, '2024Q1', 'other.xlsx', file);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(422);
+    const body = res.json();
+    expect(body.rows).toEqual([6]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ row: 6, code: 'regionOfAnotherProvince' }),
+    ]);
+    expect(await storedRows(bureau, '2024Q1')).toBeNull();
+  });
+
   it('CSV: a count that is not a number in row 7 → 422 naming row 7 and the column', async () => {
     const csv = await filledCsvText(bureau, '2024Q1', figures(bureau), (table, col) => {
       table[6]![col('groupedCases')] = '约十万';
