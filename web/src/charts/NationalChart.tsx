@@ -8,13 +8,16 @@ import { useMemo } from 'react';
 import {
   CartesianGrid,
   ComposedChart,
+  DefaultZIndexes,
   Line,
-  ReferenceLine,
   ResponsiveContainer,
   Scatter,
   Tooltip,
+  usePlotArea,
+  useXAxisScale,
   XAxis,
   YAxis,
+  ZIndexLayer,
 } from 'recharts';
 import { formatPct, formatPeriod, formatPeriodShort, punct } from '../i18n/format.ts';
 import type { Lang } from '../i18n/locale.ts';
@@ -53,80 +56,122 @@ const PUBLISHED_LABEL = {
 export default function NationalChart({ rows, highlight, testId, ariaLabel }: NationalChartProps) {
   const { t, lang } = useT();
   const published = useMemo(() => rows.filter((r) => r.publishedValue != null), [rows]);
+  // Made once per series and language: a period switch moves only the highlight line, and
+  // Recharts then redraws that line alone instead of every axis, line, dot and mark.
+  const [axes, series] = useMemo(
+    () => [
+      <>
+        <CartesianGrid stroke="#e4e4e4" vertical={false} />
+        <XAxis
+          dataKey="period"
+          // the published marks come with their own rows: placed by quarter, not by their index
+          allowDuplicatedCategory={false}
+          tickFormatter={formatPeriodShort}
+          tick={TICK}
+          interval="preserveStartEnd"
+        />
+        <YAxis
+          domain={Y_DOMAIN}
+          ticks={Y_TICKS}
+          tickFormatter={percentTick}
+          tick={TICK}
+          width={44}
+        />
+      </>,
+      <>
+        <Line
+          dataKey="nationalOwed"
+          name={t('series.nationalOwed')}
+          type="stepAfter"
+          stroke={OWED.colour}
+          strokeWidth={OWED.width}
+          strokeDasharray={OWED.dash}
+          dot={false}
+          isAnimationActive={false}
+          shape={staticLine}
+        />
+        <Line
+          dataKey="nationalPlanned"
+          name={t('series.nationalPlanned')}
+          stroke={PLANNED.colour}
+          strokeWidth={PLANNED.width}
+          strokeDasharray={PLANNED.dash}
+          dot={false}
+          isAnimationActive={false}
+          shape={staticLine}
+        />
+        <Line
+          dataKey="actual"
+          name={t('series.actual')}
+          stroke={ACTUAL.colour}
+          strokeWidth={ACTUAL.width}
+          dot={ACTUAL_DOT}
+          connectNulls={false}
+          isAnimationActive={false}
+          shape={staticLine}
+        />
+        <Scatter
+          data={published}
+          dataKey="publishedValue"
+          name={t('national.published')}
+          fill={PUBLISHED_COLOUR}
+          shape="diamond"
+          isAnimationActive={false}
+          label={PUBLISHED_LABEL}
+        />
+        <Tooltip
+          content={({ active, label, payload }) => {
+            // on a published mark the tooltip is the mark's own (no axis label): its row says the quarter
+            const period =
+              label ?? (payload?.[0]?.payload as { period?: string } | undefined)?.period;
+            return active && period != null ? (
+              <NationalTooltip row={rows.find((r) => r.period === String(period))} lang={lang} />
+            ) : null;
+          }}
+        />
+      </>,
+    ],
+    [rows, published, t, lang],
+  );
   return (
     <div data-testid={testId} className="trajectory-chart">
       <ResponsiveContainer width="100%" height={300}>
         <ComposedChart data={rows} title={ariaLabel} desc={t('chart.keyboardHint')} margin={MARGIN}>
-          <CartesianGrid stroke="#e4e4e4" vertical={false} />
-          <XAxis
-            dataKey="period"
-            // the published marks come with their own rows: placed by quarter, not by their index
-            allowDuplicatedCategory={false}
-            tickFormatter={formatPeriodShort}
-            tick={TICK}
-            interval="preserveStartEnd"
-          />
-          <YAxis
-            domain={Y_DOMAIN}
-            ticks={Y_TICKS}
-            tickFormatter={percentTick}
-            tick={TICK}
-            width={44}
-          />
-          {highlight ? <ReferenceLine x={highlight} stroke="#000" strokeWidth={1} /> : null}
-          <Line
-            dataKey="nationalOwed"
-            name={t('series.nationalOwed')}
-            type="stepAfter"
-            stroke={OWED.colour}
-            strokeWidth={OWED.width}
-            strokeDasharray={OWED.dash}
-            dot={false}
-            isAnimationActive={false}
-            shape={staticLine}
-          />
-          <Line
-            dataKey="nationalPlanned"
-            name={t('series.nationalPlanned')}
-            stroke={PLANNED.colour}
-            strokeWidth={PLANNED.width}
-            strokeDasharray={PLANNED.dash}
-            dot={false}
-            isAnimationActive={false}
-            shape={staticLine}
-          />
-          <Line
-            dataKey="actual"
-            name={t('series.actual')}
-            stroke={ACTUAL.colour}
-            strokeWidth={ACTUAL.width}
-            dot={ACTUAL_DOT}
-            connectNulls={false}
-            isAnimationActive={false}
-            shape={staticLine}
-          />
-          <Scatter
-            data={published}
-            dataKey="publishedValue"
-            name={t('national.published')}
-            fill={PUBLISHED_COLOUR}
-            shape="diamond"
-            isAnimationActive={false}
-            label={PUBLISHED_LABEL}
-          />
-          <Tooltip
-            content={({ active, label, payload }) => {
-              // on a published mark the tooltip is the mark's own (no axis label): its row says the quarter
-              const period =
-                label ?? (payload?.[0]?.payload as { period?: string } | undefined)?.period;
-              return active && period != null ? (
-                <NationalTooltip row={rows.find((r) => r.period === String(period))} lang={lang} />
-              ) : null;
-            }}
-          />
+          {axes}
+          {highlight ? <PeriodLine period={highlight} /> : null}
+          {series}
         </ComposedChart>
       </ResponsiveContainer>
     </div>
+  );
+}
+
+/**
+ * The chosen quarter's vertical line, drawn as Recharts' `ReferenceLine` draws it (same layer,
+ * classes and attributes), but without registering in the chart's store: a `ReferenceLine`
+ * whose `x` moves makes every part of the chart check its inputs again, which was most of the
+ * chart's share of a period switch.
+ */
+function PeriodLine({ period }: { period: string }) {
+  const x = useXAxisScale()?.(period, { position: 'middle' });
+  const area = usePlotArea();
+  if (x == null || !Number.isFinite(x) || !area) return null;
+  return (
+    <ZIndexLayer zIndex={DefaultZIndexes.line}>
+      <g className="recharts-layer recharts-reference-line">
+        <line
+          stroke="#000"
+          strokeWidth={1}
+          fill="none"
+          fillOpacity={1}
+          x1={x}
+          y1={area.y + area.height}
+          x2={x}
+          y2={area.y}
+          className="recharts-reference-line-line"
+        />
+      </g>
+    </ZIndexLayer>
   );
 }
 
