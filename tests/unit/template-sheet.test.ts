@@ -7,11 +7,14 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { UploadLimits } from '../../server/config.ts';
+import { toXlsx } from '../../server/modules/exports/tabular.ts';
 import { LimitExceeded, unpack, type ZipParts } from '../../server/modules/imports/limits.ts';
 import { parseTemplate, parseXlsxWithExcelJs } from '../../server/modules/imports/parse.ts';
 import { STAGE_LABELS } from '../../server/modules/imports/template.ts';
 import { readTemplateSheet } from '../../server/modules/imports/template-sheet.ts';
 import { templateXlsx } from '../../server/modules/imports/template-xlsx.ts';
+import { institutionTable } from '../../server/modules/institutions/list.ts';
+import { parseInstitutionSheet } from '../../server/modules/institutions/parse.ts';
 import { writeZip } from '../api/import/zip.ts';
 
 const LIMITS: UploadLimits = {
@@ -252,6 +255,28 @@ describe('the template’s own reader reads what ExcelJS reads', () => {
       }),
     ];
     for (const file of broken) await bothReaders(file);
+  });
+
+  it('reads an institution sheet as the app writes it, with the same rows and problems', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      institutionCode: `H${String(i).padStart(8, '0')}`,
+      name: i === 7 ? '' : `医院${i}`,
+      regionCode: String(210100 + (i % 40)),
+      secondaryPublic: i % 3 === 0,
+      eligible: i !== 9,
+      paid: i % 2 === 0,
+      method: i % 2 ? 'DIP' : 'DRG',
+      inpatientCases: i === 11 ? -1 : 1000 + i, // a negative count: a problem in both
+      groupedCases: 900 + i,
+      inpatientFund: (1234.5 + i).toFixed(2),
+      drgDipFund: (234.5 + i).toFixed(2),
+    }));
+    const file = await toXlsx(institutionTable('sheet', '机构明细', rows as never));
+    const parts = await unpack(file, { ...LIMITS, maxRows: 20_010 });
+    expect(readTemplateSheet(parts!, 20_010)).toEqual(await parseXlsxWithExcelJs(file, 20_010));
+    const own = await parseInstitutionSheet(file, 'sheet.xlsx', parts);
+    expect(own).toEqual(await parseInstitutionSheet(file, 'sheet.xlsx', null));
+    expect(own.problems.length).toBeGreaterThan(0);
   });
 
   it('refuses a sheet over the row limit as ExcelJS does', async () => {
