@@ -62,6 +62,50 @@ export interface RowFigures {
   drgDipFund: string;
 }
 
+const columns = (rows: RowFigures[]) => [
+  rows.map((r) => r.regionId),
+  rows.map((r) => r.stage),
+  rows.map((r) => r.method),
+  rows.map((r) => r.eligible),
+  rows.map((r) => r.covered),
+  rows.map((r) => r.cases),
+  rows.map((r) => r.grouped),
+  rows.map((r) => r.fund),
+  rows.map((r) => r.drgDipFund),
+];
+
+/**
+ * The same quarter written the way the app now writes it, in one statement and one round trip:
+ * the report's version bumped (its row locked), the rows a region had updated in place, the
+ * others deleted. The bench's SQL time is the faster of this and replaceQuarterSql, so the app
+ * is never measured against a slower way of writing the same rows than its own.
+ */
+export async function upsertQuarterSql(
+  client: pg.Client,
+  province: string,
+  period: string,
+  rows: RowFigures[],
+) {
+  await client.query(
+    `WITH rep AS (
+       UPDATE report SET version = version + 1, updated_at = now()
+       WHERE province_code = $1 AND period = $2 RETURNING id),
+     written AS (
+       INSERT INTO report_row (report_id, region_id, stage, method, eligible_institutions,
+         covered_institutions, inpatient_cases, grouped_cases, inpatient_fund, drg_dip_fund)
+       SELECT rep.id, u.* FROM rep, unnest($3::int[], $4::"Stage"[], $5::"PaymentMethod"[],
+         $6::int[], $7::int[], $8::int[], $9::int[], $10::numeric[], $11::numeric[]) u
+       ON CONFLICT (report_id, region_id) DO UPDATE SET stage = excluded.stage,
+         method = excluded.method, eligible_institutions = excluded.eligible_institutions,
+         covered_institutions = excluded.covered_institutions,
+         inpatient_cases = excluded.inpatient_cases, grouped_cases = excluded.grouped_cases,
+         inpatient_fund = excluded.inpatient_fund, drg_dip_fund = excluded.drg_dip_fund)
+     DELETE FROM report_row
+     WHERE report_id = (SELECT id FROM rep) AND region_id <> ALL($3::int[])`,
+    [province, period, ...columns(rows)],
+  );
+}
+
 /** A quarter replaced by hand: lock the report, delete its rows, insert the new ones, bump its version. */
 export async function replaceQuarterSql(
   client: pg.Client,
@@ -82,18 +126,7 @@ export async function replaceQuarterSql(
          covered_institutions, inpatient_cases, grouped_cases, inpatient_fund, drg_dip_fund)
        SELECT $1, * FROM unnest($2::int[], $3::"Stage"[], $4::"PaymentMethod"[], $5::int[],
          $6::int[], $7::int[], $8::int[], $9::numeric[], $10::numeric[])`,
-      [
-        id,
-        rows.map((r) => r.regionId),
-        rows.map((r) => r.stage),
-        rows.map((r) => r.method),
-        rows.map((r) => r.eligible),
-        rows.map((r) => r.covered),
-        rows.map((r) => r.cases),
-        rows.map((r) => r.grouped),
-        rows.map((r) => r.fund),
-        rows.map((r) => r.drgDipFund),
-      ],
+      [id, ...columns(rows)],
     );
     await client.query(
       'UPDATE report SET version = version + 1, updated_at = now() WHERE id = $1',
