@@ -141,6 +141,47 @@ describe('the overview of the whole country at 2024Q4', { timeout: 240_000 }, ()
     }
   });
 
+  it('marks the chosen quarter on the national line, and draws another dimension at once', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      // the other dimensions' series are asked for once the first view is drawn
+      const others = ['institutions', 'diseaseGroups', 'fund'].map((d) =>
+        page.waitForResponse((r) => r.url().includes(`/api/national?dimension=${d}`), SLOW),
+      );
+      await page.goto('/?period=2024Q4');
+      await page.locator(tid('gap-grid')).waitFor(SLOW);
+      const chart = page.locator(tid('national-chart'));
+      const lineX = () =>
+        chart
+          .locator('.recharts-reference-line-line')
+          .evaluate((l) => l.getBoundingClientRect().x + l.getBoundingClientRect().width / 2);
+      const tickX = (label: string) =>
+        chart
+          .locator('.recharts-cartesian-axis-tick-value')
+          .filter({ hasText: new RegExp(`^${label}$`) })
+          .evaluate((t) => t.getBoundingClientRect().x + t.getBoundingClientRect().width / 2);
+      expect(Math.abs((await lineX()) - (await tickX('24Q4')))).toBeLessThan(2);
+      await page.locator(tid('period-picker')).selectOption('2024Q3');
+      await page.locator(tid('chart-gap-grid')).filter({ hasText: '2024年第3季度' }).waitFor(SLOW);
+      expect(Math.abs((await lineX()) - (await tickX('24Q3')))).toBeLessThan(2);
+
+      await Promise.all(others);
+      // watched from before the click: the chart's place never shows "loading"
+      await page.evaluate(`window.__loadingSeen = false;
+        new MutationObserver(() => {
+          if (document.querySelector('[data-testid="national-loading"]')) window.__loadingSeen = true;
+        }).observe(document.body, { childList: true, subtree: true });`);
+      const title = page.locator(`${tid('chart-national')} h3`);
+      const before = await title.innerText();
+      await page.locator(tid('ranking-dimension-fund')).check({ force: true });
+      await page.waitForURL(/dim=fund/);
+      await title.filter({ hasNotText: before }).waitFor(SLOW);
+      expect(await page.evaluate('window.__loadingSeen')).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('sorts and filters the provinces, and the URL keeps the view', async () => {
     const { context, page } = await openPage(browser);
     try {

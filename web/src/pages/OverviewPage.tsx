@@ -1,6 +1,6 @@
 /** National overview (the default page): gap grid, ranking per dimension, reporting completeness — for one period. */
-import { useQuery } from '@tanstack/react-query';
-import { memo, useMemo, useRef } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { Dimension } from '../../../server/domain/types.ts';
 import {
   type ComparisonResponse,
@@ -24,7 +24,7 @@ import { linkProps, type UpdateView } from '../state/useViewState.ts';
 import { DIMENSION_KEYS, type ViewState } from '../state/viewState.ts';
 import { DimensionPicker, GapModeToggle, LoadState, PeriodPicker } from './controls.tsx';
 import { arrangeProvinces } from './overview/arrange.ts';
-import { overviewPeriod } from './overview/firstView.ts';
+import { overviewPeriod, prefetchOtherDimensions } from './overview/firstView.ts';
 import { NationalSection } from './overview/NationalSection.tsx';
 import { OverviewFilters } from './overview/OverviewFilters.tsx';
 import { ProvinceTiles } from './overview/ProvinceTiles.tsx';
@@ -55,6 +55,15 @@ function Overview({
   const { latest, period } = overviewPeriod(provinces, view.period);
   const comparison = useQuery(queries.comparison(period));
   const completeness = useQuery(queries.completeness(period));
+  const client = useQueryClient();
+  const drawn = comparison.data !== undefined;
+  const { dimension } = view;
+  // after the first view, never before it: its own requests go first
+  useEffect(() => {
+    if (!drawn) return;
+    const timer = setTimeout(() => prefetchOtherDimensions(client, dimension), 0);
+    return () => clearTimeout(timer);
+  }, [drawn, client, dimension]);
 
   return (
     <>

@@ -5,10 +5,11 @@
  * the answers are on their way.
  */
 import type { QueryClient } from '@tanstack/react-query';
+import type { Dimension } from '../../../../server/domain/types.ts';
 import type { ProvinceSummary } from '../../api/client.ts';
 import { queries } from '../../api/queries.ts';
 import { effectivePeriod, lastFullQuarter, latestReported } from '../../state/periods.ts';
-import type { ViewState } from '../../state/viewState.ts';
+import { DIMENSION_KEYS, type ViewState } from '../../state/viewState.ts';
 
 /** The newest reported quarter (the picker's "latest"), and the period the view shows. */
 export function overviewPeriod(provinces: ProvinceSummary[], asked: string | null) {
@@ -30,4 +31,13 @@ export async function prefetchOverview(client: QueryClient, view: ViewState): Pr
   void client.prefetchQuery(queries.comparison(period));
   void client.prefetchQuery(queries.completeness(period));
   void client.prefetchQuery(queries.national(view.dimension));
+}
+
+/**
+ * Once the first view is drawn, the 全国 series of the other dimensions (a few KB each): a
+ * dimension switch then redraws at once, instead of showing "loading" in the chart's place and
+ * moving the page while the series is fetched. Fresh answers are not asked for again.
+ */
+export function prefetchOtherDimensions(client: QueryClient, shown: Dimension): void {
+  for (const d of DIMENSION_KEYS) if (d !== shown) void client.prefetchQuery(queries.national(d));
 }
