@@ -16,15 +16,28 @@ function controlledQuery() {
 const tick = () => new Promise((r) => setImmediate(r));
 
 describe('reads of the data versions share a query, never one that began before them', () => {
-  it('reads arriving while no query runs share the one they start', async () => {
+  it('reads arriving together share one query, started after the last of them', async () => {
     const q = controlledQuery();
     const reads = new Coalesced(q.query);
     const a = reads.read();
     const b = reads.read();
+    // nothing asked yet: the query starts once this turn of the event loop is over
+    expect(q.started).toHaveLength(0);
+    await tick();
+    expect(q.started).toHaveLength(1);
+    q.finish(0);
+    expect(await Promise.all([a, b])).toEqual([1, 1]);
+  });
+
+  it('a read arriving after its query started does not take that answer', async () => {
+    const q = controlledQuery();
+    const reads = new Coalesced(q.query);
+    const a = reads.read();
+    await tick();
+    const b = reads.read();
     expect(q.started).toHaveLength(1);
     q.finish(0);
     expect(await a).toBe(1);
-    // b arrived after the query had started: it must not take its answer
     await tick();
     expect(q.started).toHaveLength(2);
     q.finish(1);
@@ -35,6 +48,7 @@ describe('reads of the data versions share a query, never one that began before 
     const q = controlledQuery();
     const reads = new Coalesced(q.query);
     const first = reads.read();
+    await tick();
     const during = Array.from({ length: 16 }, () => reads.read());
     expect(q.started).toHaveLength(1);
     q.finish(0);
@@ -45,6 +59,7 @@ describe('reads of the data versions share a query, never one that began before 
     expect(await Promise.all(during)).toEqual(Array(16).fill(2));
     // nothing waits any more: the next read starts its own query
     const later = reads.read();
+    await tick();
     expect(q.started).toHaveLength(3);
     q.finish(2);
     expect(await later).toBe(3);

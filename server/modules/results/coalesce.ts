@@ -1,25 +1,39 @@
 /**
  * One query shared by every caller that may use it, without ever answering from before the
- * caller asked. A caller joins a query only if that query starts after the caller arrived:
- * when none is running, it starts one; when one is running (it may have started before a write
- * the caller already saw committed), it waits for the next, which starts the moment the
- * running one ends and serves everyone who arrived meanwhile. So there are at most two queries
- * at a time, one running and one waiting, whatever the number of callers, and each caller sees
- * every commit that finished before it called — as if it had run the query itself.
+ * caller asked. A caller joins a query only if that query starts after the caller arrived.
+ * Callers that arrive while none runs wait for one started at the end of this turn of the event
+ * loop (setImmediate), so requests that came in together (one poll of the sockets) share it;
+ * callers that arrive while one runs (it may have started before a write the caller already saw
+ * committed) wait for the next, which starts the moment the running one ends and serves
+ * everyone who arrived meanwhile. So there are at most two queries at a time, one running and
+ * one waiting, whatever the number of callers, and each caller sees every commit that finished
+ * before it called — as if it had run the query itself.
  */
 export class Coalesced<T> {
   private running = false;
+  private scheduled = false;
+  /** the callers waiting for a query that has not started yet */
   private next: PromiseWithResolvers<T> | null = null;
 
   constructor(private readonly query: () => Promise<T>) {}
 
   read(): Promise<T> {
-    if (!this.running) return this.start();
     this.next ??= Promise.withResolvers<T>();
+    if (!this.running && !this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        if (!this.running) this.start();
+      });
+    }
     return this.next.promise;
   }
 
-  private start(): Promise<T> {
+  /** Starts a query for everyone waiting; it began after each of them arrived. */
+  private start(): void {
+    const waiting = this.next;
+    if (!waiting) return;
+    this.next = null;
     this.running = true;
     let p: Promise<T>;
     try {
@@ -29,13 +43,8 @@ export class Coalesced<T> {
     }
     const done = () => {
       this.running = false;
-      const waiting = this.next;
-      if (!waiting) return;
-      this.next = null;
-      // started here, after every caller that is waiting on it arrived
-      this.start().then(waiting.resolve, waiting.reject);
+      this.start();
     };
-    p.then(done, done);
-    return p;
+    p.then(waiting.resolve, waiting.reject).then(done);
   }
 }
