@@ -11,12 +11,27 @@ import type { ReportRowInput, RuleProblem } from './report-rules.ts';
 import type { Stage } from './types.ts';
 import { FIELD_WORDS, STAGE_WORDS } from './vocabulary.ts';
 
+/** What a warning compares of the previous quarter's row: the figures, not its notes or method. */
+export type PreviousFigures = Pick<
+  ReportRowInput,
+  | 'regionCode'
+  | 'stage'
+  | 'eligibleInstitutions'
+  | 'coveredInstitutions'
+  | 'inpatientCases'
+  | 'groupedCases'
+  | 'inpatientFund'
+  | 'drgDipFund'
+  | 'paidInstitutionCases'
+  | 'paidInstitutionGroupedCases'
+>;
+
 /** The 入组率 of this quarter and the last, on the same basis (else no jump is measured). */
 function groupingRates(
   r: ReportRowInput,
-  p: ReportRowInput,
+  p: PreviousFigures,
 ): [string, number | null, number | null] {
-  const rate = (x: ReportRowInput) =>
+  const rate = (x: PreviousFigures) =>
     diseaseGroupCoverage({
       inpatientCases: x.inpatientCases,
       groupedCases: x.groupedCases,
@@ -46,7 +61,7 @@ const STAGE_RANK: Record<Stage, number> = { notStarted: 0, preparing: 1, simulat
  */
 export function warnings(
   rows: ReportRowInput[],
-  previous: Map<string, ReportRowInput>,
+  previous: Map<string, PreviousFigures>,
   sameYear: boolean,
   opts: WarningOptions = { jumpPoints: 30 },
 ): RuleProblem[] {

@@ -11,33 +11,53 @@ import { type FieldProblem, fieldsFromValidation, Problem } from '../../plugins/
 /**
  * The province's regions, and those the rows name (to say "of another province"): not all
  * 4,000. A save reads them once, for the check, the rows' region ids and its answer, in the
- * query that loads the report (`namedRegionsJson` as one of its columns).
+ * query that loads the report (`loadReportWith`'s `named`).
  */
 export async function regionsNamed(
   sql: Sql,
   provinceCode: string,
   rows: readonly unknown[],
 ): Promise<NamedRegion[]> {
-  const [one] = await sql<{ regions: NamedRegion[] }>(
-    Prisma.sql`SELECT ${namedRegionsJson(provinceCode, rows)} AS regions`,
+  const [one] = await sql<{ regions: RegionTuple[] }>(
+    Prisma.sql`SELECT ${regionsJson(namedRegionsWhere(provinceCode, rows))} AS regions`,
   );
-  return one!.regions;
+  return one!.regions.map(namedRegion);
 }
 
-/** regionsNamed's answer as one JSON value (an array of NamedRegion). */
-export function namedRegionsJson(provinceCode: string, rows: readonly unknown[]): Prisma.Sql {
+/** The province's regions or those the rows name, as a condition on `coordinating_region g`. */
+export function namedRegionsWhere(provinceCode: string, rows: readonly unknown[]): Prisma.Sql {
   const named = rows.flatMap((r) => {
     const code = (r as { regionCode?: unknown } | null)?.regionCode;
     return typeof code === 'string' ? [code] : [];
   });
-  return Prisma.sql`(SELECT coalesce(json_agg(json_build_object('id', g.id, 'code', g.code,
-      'provinceCode', g.province_code, 'nameZh', g.name_zh, 'nameEn', g.name_en,
-      'sortOrder', g.sort_order)), '[]')
-    FROM coordinating_region g
-    -- IN (SELECT unnest …), not = ANY: hashed once instead of every row against every code
-    WHERE g.province_code = ${provinceCode}
-      OR g.code IN (SELECT unnest(${[...new Set(named)]}::text[])))`;
+  // IN (SELECT unnest …), not = ANY: hashed once instead of every row against every code
+  return Prisma.sql`(g.province_code = ${provinceCode}
+    OR g.code IN (SELECT unnest(${[...new Set(named)]}::text[])))`;
 }
+
+/** The regions `where` picks as one JSON array of tuples (RegionTuple): 400 regions, one value. */
+export const regionsJson = (where: Prisma.Sql) => Prisma.sql`(SELECT coalesce(json_agg(
+    json_build_array(g.id, g.code, g.province_code, g.name_zh, g.name_en, g.sort_order)), '[]')
+  FROM coordinating_region g WHERE ${where})`;
+
+export type RegionTuple = [number, string, string, string, string, number];
+
+export const namedRegion = ([
+  id,
+  code,
+  provinceCode,
+  nameZh,
+  nameEn,
+  sortOrder,
+]: RegionTuple): NamedRegion => ({
+  id,
+  code,
+  provinceCode,
+  nameZh,
+  nameEn,
+  sortOrder,
+});
+
 export interface NamedRegion {
   id: number;
   code: string;

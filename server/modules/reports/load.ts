@@ -8,8 +8,8 @@
  */
 import { type Db, Prisma, prismaSql, type Sql } from '../../db/client.ts';
 import { addQuarters, parsePeriod } from '../../domain/periods.ts';
-import type { ReportRowInput, RuleProblem } from '../../domain/report-rules.ts';
-import { warnings } from '../../domain/report-warnings.ts';
+import type { RuleProblem } from '../../domain/report-rules.ts';
+import { type PreviousFigures, warnings } from '../../domain/report-warnings.ts';
 import type { Stage } from '../../domain/types.ts';
 import type { Reader } from '../../permissions/session.ts';
 import {
@@ -18,6 +18,13 @@ import {
   PUBLIC_REPORT_STATUSES,
 } from '../../permissions/visibility.ts';
 import { notFound } from '../../plugins/problem.ts';
+import {
+  type NamedRegion,
+  namedRegion,
+  namedRegionsWhere,
+  type RegionTuple,
+  regionsJson,
+} from './check.ts';
 import type { ReportDto } from './schemas.ts';
 
 export type Tx = Prisma.TransactionClient;
@@ -57,7 +64,7 @@ export interface LoadedReport {
   /** the province's regions with no row, in their order */
   missingRegions: string[];
   /** the previous quarter's reported figures by region: what the warnings compare with */
-  previous: Map<string, ReportRowInput>;
+  previous: Map<string, PreviousFigures>;
 }
 
 /** The Stage enum as the database spells it (schema.prisma @map), both ways. */
@@ -78,14 +85,17 @@ export const REPORT_COLUMNS = Prisma.sql`r.id, r.province_code AS "provinceCode"
   r.checked_by AS "checkedBy", r.contact_phone AS "contactPhone",
   to_char(r.filled_on, 'YYYY-MM-DD') AS "filledOn", r.submitted_warnings AS "submittedWarnings"`;
 
-/** One JSON array per row (compact: 400 rows travel as one value), ordered as the regions are. */
+/**
+ * The report's rows, one JSON array each (RowTuple), by region id: the names and the order are
+ * the regions' (read once beside them), so 400 rows travel without them and unsorted.
+ */
 const rowsOf = (report: Prisma.Sql) => Prisma.sql`(
-  SELECT coalesce(json_agg(json_build_array(g.code, g.name_zh, g.name_en, rr.method, rr.stage,
+  SELECT coalesce(json_agg(json_build_array(rr.region_id, rr.method, rr.stage,
       rr.eligible_institutions, rr.covered_institutions, rr.inpatient_cases, rr.grouped_cases,
       rr.inpatient_fund::text, rr.drg_dip_fund::text, rr.subset_eligible_institutions,
       rr.subset_covered_institutions, rr.paid_institution_cases,
-      rr.paid_institution_grouped_cases, rr.note, ic.n) ORDER BY g.sort_order, g.id), '[]')
-  FROM report_row rr JOIN coordinating_region g ON g.id = rr.region_id
+      rr.paid_institution_grouped_cases, rr.note, ic.n)), '[]')
+  FROM report_row rr
     -- institutions behind the row (机构明细): its figures are their roll-up
     LEFT JOIN (SELECT i.region_id, count(*)::int AS n
       FROM institution_quarter f JOIN institution i ON i.id = f.institution_id
@@ -93,9 +103,7 @@ const rowsOf = (report: Prisma.Sql) => Prisma.sql`(
   WHERE rr.report_id = ${report})`;
 
 type RowTuple = [
-  string,
-  string,
-  string,
+  number,
   'DRG' | 'DIP' | null,
   string,
   number,
@@ -112,32 +120,68 @@ type RowTuple = [
   number | null,
 ];
 
-const storedRow = (t: RowTuple): StoredRow => ({
-  regionCode: t[0],
-  regionNameZh: t[1],
-  regionNameEn: t[2],
-  method: t[3],
-  stage: STAGE_OF[t[4]]!,
-  eligibleInstitutions: t[5],
-  coveredInstitutions: t[6],
-  inpatientCases: t[7],
-  groupedCases: t[8],
-  inpatientFund: t[9],
-  drgDipFund: t[10],
-  subsetEligibleInstitutions: t[11],
-  subsetCoveredInstitutions: t[12],
-  paidInstitutionCases: t[13],
-  paidInstitutionGroupedCases: t[14],
-  note: t[15],
-  ...(t[16] ? { institutions: t[16] } : {}),
+const storedRow = (g: NamedRegion, t: RowTuple): StoredRow => ({
+  regionCode: g.code,
+  regionNameZh: g.nameZh,
+  regionNameEn: g.nameEn,
+  method: t[1],
+  stage: STAGE_OF[t[2]]!,
+  eligibleInstitutions: t[3],
+  coveredInstitutions: t[4],
+  inpatientCases: t[5],
+  groupedCases: t[6],
+  inpatientFund: t[7],
+  drgDipFund: t[8],
+  subsetEligibleInstitutions: t[9],
+  subsetCoveredInstitutions: t[10],
+  paidInstitutionCases: t[11],
+  paidInstitutionGroupedCases: t[12],
+  note: t[13],
+  ...(t[14] ? { institutions: t[14] } : {}),
 });
 
-type Loaded = Omit<LoadedReport, 'rows' | 'comments' | 'previous'> & {
+/** The previous quarter's rows: only what the warnings compare (PreviousFigures), by region id. */
+const previousOf = (report: Prisma.Sql) => Prisma.sql`(
+  SELECT coalesce(json_agg(json_build_array(rr.region_id, rr.stage, rr.eligible_institutions,
+      rr.covered_institutions, rr.inpatient_cases, rr.grouped_cases, rr.inpatient_fund::text,
+      rr.drg_dip_fund::text, rr.paid_institution_cases, rr.paid_institution_grouped_cases)), '[]')
+  FROM report_row rr WHERE rr.report_id = ${report})`;
+
+type PreviousTuple = [
+  number,
+  string,
+  number,
+  number,
+  number,
+  number,
+  string,
+  string,
+  number | null,
+  number | null,
+];
+
+const previousFigures = (code: string, t: PreviousTuple): PreviousFigures => ({
+  regionCode: code,
+  stage: STAGE_OF[t[1]]!,
+  eligibleInstitutions: t[2],
+  coveredInstitutions: t[3],
+  inpatientCases: t[4],
+  groupedCases: t[5],
+  inpatientFund: t[6],
+  drgDipFund: t[7],
+  paidInstitutionCases: t[8],
+  paidInstitutionGroupedCases: t[9],
+});
+
+type Loaded = Omit<LoadedReport, 'rows' | 'comments' | 'previous' | 'missingRegions'> & {
   rows: RowTuple[];
   comments: [string, string, string | null, number][];
-  previous: RowTuple[];
+  previous: PreviousTuple[];
+  regions: RegionTuple[];
   found: boolean;
 };
+
+const inRegionOrder = (x: NamedRegion, y: NamedRegion) => x.sortOrder - y.sortOrder || x.id - y.id;
 
 /**
  * The quarter's report (null when there is none yet), and the previous quarter's reported
@@ -148,55 +192,78 @@ export async function loadReport(
   sql: Sql,
   provinceCode: string,
   period: string,
-): Promise<{ report: LoadedReport | null; previous: Map<string, ReportRowInput> }> {
+): Promise<{ report: LoadedReport | null; previous: Map<string, PreviousFigures> }> {
   return loadReportWith(sql, provinceCode, period, {});
 }
 
 /**
  * loadReport, with more values read beside it in the same query (`beside`: a SQL expression
  * each, in which `r.id` is the report's id or null): what a save checks next, without a round
- * trip of its own.
+ * trip of its own. `regions` are the province's, those `named` rows name (a save's body) and
+ * those the report has rows for.
  */
 export async function loadReportWith<T extends Record<string, unknown>>(
   sql: Sql,
   provinceCode: string,
   period: string,
   beside: { [K in keyof T]: Prisma.Sql },
-): Promise<{ report: LoadedReport | null; previous: Map<string, ReportRowInput>; beside: T }> {
+  named: readonly unknown[] = [],
+): Promise<{
+  report: LoadedReport | null;
+  previous: Map<string, PreviousFigures>;
+  regions: NamedRegion[];
+  beside: T;
+}> {
   const pairs = Object.entries<Prisma.Sql>(beside).flatMap(([k, v]) => [Prisma.sql`${k}::text`, v]);
   const [one] = await sql<Loaded & { beside: T }>(Prisma.sql`
     SELECT r.id IS NOT NULL AS found, ${REPORT_COLUMNS}, u.username AS "updatedBy",
       json_build_object(${pairs.length ? Prisma.join(pairs) : Prisma.empty}) AS beside,
+      ${regionsJson(Prisma.sql`${namedRegionsWhere(provinceCode, named)}
+        -- a region since moved to another province keeps its rows here
+        OR g.id IN (SELECT x.region_id FROM report_row x JOIN report xr ON xr.id = x.report_id
+          WHERE xr.province_code = ${provinceCode} AND xr.period = ${period})`)} AS regions,
       ${rowsOf(Prisma.sql`r.id`)} AS rows,
       (SELECT coalesce(json_agg(json_build_array(c.kind, c.body, a.username,
           floor(extract(epoch FROM c.created_at) * 1000)) ORDER BY c.id), '[]')
         FROM report_comment c LEFT JOIN app_user a ON a.id = c.author_id
         WHERE c.report_id = r.id) AS comments,
-      ARRAY(SELECT g.code FROM coordinating_region g
-        WHERE g.province_code = ${provinceCode} AND NOT EXISTS
-          (SELECT 1 FROM report_row x WHERE x.report_id = r.id AND x.region_id = g.id)
-        ORDER BY g.sort_order, g.id) AS "missingRegions",
-      ${rowsOf(Prisma.sql`(SELECT p.id FROM report p WHERE p.province_code = ${provinceCode}
+      ${previousOf(Prisma.sql`(SELECT p.id FROM report p WHERE p.province_code = ${provinceCode}
         AND p.period = ${addQuarters(period, -1)}
         AND p.status::text = ANY(${[...PUBLIC_REPORT_STATUSES]}))`)}
         AS previous
     FROM (VALUES (1)) AS one(x)
       LEFT JOIN report r ON r.province_code = ${provinceCode} AND r.period = ${period}
       LEFT JOIN app_user u ON u.id = r.updated_by_id`);
-  const previous = new Map(one!.previous.map((t) => [t[0], storedRow(t) as ReportRowInput]));
-  if (!one!.found) return { report: null, previous, beside: one!.beside };
-  const { found: _, beside: also, ...rep } = one!;
+  const regions = one!.regions.map(namedRegion);
+  const byId = new Map(regions.map((g) => [g.id, g]));
+  // a previous row whose region is not read here is no region of this quarter's: nothing to compare
+  const previous = new Map<string, PreviousFigures>();
+  for (const t of one!.previous) {
+    const g = byId.get(t[0]);
+    if (g) previous.set(g.code, previousFigures(g.code, t));
+  }
+  if (!one!.found) return { report: null, previous, regions, beside: one!.beside };
+  const { found: _, beside: also, regions: _r, ...rep } = one!;
+  const rows = rep.rows
+    .map((t) => ({ g: byId.get(t[0])!, t }))
+    .sort((a, b) => inRegionOrder(a.g, b.g));
+  const present = new Set(rows.map((r) => r.g.id));
   return {
     beside: also,
+    regions,
     report: {
       ...rep,
-      rows: rep.rows.map(storedRow),
+      rows: rows.map(({ g, t }) => storedRow(g, t)),
       comments: rep.comments.map(([kind, body, author, ms]) => ({
         kind,
         body,
         author,
         at: new Date(ms).toISOString(),
       })),
+      missingRegions: regions
+        .filter((g) => g.provinceCode === provinceCode && !present.has(g.id))
+        .sort(inRegionOrder)
+        .map((g) => g.code),
       previous,
     },
     previous,

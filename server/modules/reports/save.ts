@@ -16,7 +16,7 @@ import { figuresFromInstitutions } from '../institutions/roll-up.ts';
 import { provinceNotFound } from '../provinces/queries.ts';
 import { dataVersionBump } from '../results/versions.ts';
 import { auditState } from './audit-state.ts';
-import { figureProblems, invalidFigures, type NamedRegion, namedRegionsJson } from './check.ts';
+import { figureProblems, invalidFigures, type NamedRegion } from './check.ts';
 import {
   type LoadedReport,
   loadReport,
@@ -262,17 +262,19 @@ export async function saveDraft(
     const {
       report: rep,
       previous,
-      beside: { provinceFound, regions, fromInstitutions },
-    } = await loadReportWith<{
-      provinceFound: boolean;
-      regions: NamedRegion[];
-      fromInstitutions: boolean;
-    }>(sql, provinceCode, period, {
-      provinceFound: Prisma.sql`EXISTS (SELECT 1 FROM province WHERE code = ${provinceCode})`,
-      regions: namedRegionsJson(provinceCode, rows),
-      fromInstitutions: Prisma.sql`EXISTS (SELECT 1 FROM institution_quarter f
-        WHERE f.report_id = r.id)`,
-    });
+      regions,
+      beside: { provinceFound, fromInstitutions },
+    } = await loadReportWith<{ provinceFound: boolean; fromInstitutions: boolean }>(
+      sql,
+      provinceCode,
+      period,
+      {
+        provinceFound: Prisma.sql`EXISTS (SELECT 1 FROM province WHERE code = ${provinceCode})`,
+        fromInstitutions: Prisma.sql`EXISTS (SELECT 1 FROM institution_quarter f
+          WHERE f.report_id = r.id)`,
+      },
+      rows,
+    );
     if (!provinceFound) throw provinceNotFound(provinceCode);
     // a quarter that already exists (a returned report, say) can always be saved again
     if (!rep) await checkPeriodReportable(db, provinceCode, period);
