@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { type Prisma, PrismaClient } from './generated/client.ts';
@@ -35,8 +36,12 @@ export function createDb(connectionString: string): Db {
 const small = new WeakMap<Db, pg.Pool>();
 const writePools = new WeakMap<Db, pg.Pool>();
 
-/** A tagged `Prisma.sql` statement run, answering its rows: through Prisma or a pg client. */
-export type Sql = <T = Record<string, unknown>>(q: Prisma.Sql) => Promise<T[]>;
+/**
+ * A tagged `Prisma.sql` statement run, answering its rows: through Prisma or a pg client. `named`:
+ * a statement whose text never changes, prepared once per connection by `pgTransaction` (the name
+ * carries a hash of the text, so two texts never share one).
+ */
+export type Sql = <T = Record<string, unknown>>(q: Prisma.Sql, named?: string) => Promise<T[]>;
 
 export const prismaSql =
   (db: Db | Prisma.TransactionClient): Sql =>
@@ -57,7 +62,10 @@ export async function pgTransaction<T>(db: Db, work: (sql: Sql) => Promise<T>): 
   let broken = false;
   try {
     await client.query(`BEGIN; SET LOCAL statement_timeout = '20s'`);
-    const result = await work(async (q) => (await client.query(q.text, q.values)).rows);
+    const result = await work(async (q, named) => {
+      const name = named && `${named}-${createHash('sha1').update(q.text).digest('base64url')}`;
+      return (await client.query({ name, text: q.text, values: q.values })).rows;
+    });
     await client.query('COMMIT');
     return result;
   } catch (e) {

@@ -265,7 +265,7 @@ export async function saveDraft(
       regions,
       beside: { provinceFound, fromInstitutions },
     } = await loadReportWith<{ provinceFound: boolean; fromInstitutions: boolean }>(
-      sql,
+      (q) => sql(q, 'report-load'),
       provinceCode,
       period,
       {
@@ -304,7 +304,10 @@ export async function saveDraft(
         );
       header = await createReport(sql, user, provinceCode, period, signOff);
     }
-    await sql(rowsReplace(header.id, rows, new Map(regions.map((r) => [r.code, r.id]))));
+    await sql(
+      rowsReplace(header.id, rows, new Map(regions.map((r) => [r.code, r.id]))),
+      'report-rows',
+    );
     const byCode = new Map(regions.map((r) => [r.code, r]));
     // a region reporting institution by institution keeps that mark (its figures were checked equal)
     const counted = new Map(rep?.rows.map((r) => [r.regionCode, r.institutions]) ?? []);
@@ -334,6 +337,7 @@ export async function saveDraft(
         before: rep && auditState(rep),
         after: auditState(saved),
       })}`,
+      'report-audit',
     );
     return toDto(saved);
   });
