@@ -254,3 +254,26 @@ describe('the audit trail of a save', () => {
     });
   });
 });
+
+describe('a region the register has since moved to another province', () => {
+  it("keeps its row, name and place in the quarter it was reported in, and is not 'missing'", async () => {
+    await storeQuarter('2023Q4');
+    const before: ReportDto = await read('2023Q4');
+    const moved = before.rows[1]!;
+    await ctx.db.coordinatingRegion.update({
+      where: { code: moved.regionCode },
+      data: { provinceCode: '110000' },
+    });
+    try {
+      const after: ReportDto = await read('2023Q4');
+      expect(after.rows.map((r) => r.regionCode)).toEqual(before.rows.map((r) => r.regionCode));
+      expect(after.rows[1]).toEqual(moved);
+      expect(after.missingRegions).toEqual(before.missingRegions);
+    } finally {
+      await ctx.db.coordinatingRegion.update({
+        where: { code: moved.regionCode },
+        data: { provinceCode: LN },
+      });
+    }
+  });
+});
