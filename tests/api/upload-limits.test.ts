@@ -190,13 +190,16 @@ describe("other users' requests while a large legal file is parsed", () => {
     expect(res.statusCode, res.body.slice(0, 300)).toBe(422);
     expect(res.json().errors[0].code).toBe('badTemplate');
     const worst = Math.max(...latencies);
+    const median = [...latencies].sort((a, b) => a - b)[latencies.length >> 1]!;
     console.log(
-      `import took ${took} ms; ${latencies.length} reads meanwhile, slowest ${worst.toFixed(0)} ms, median ${latencies.sort((a, b) => a - b)[latencies.length >> 1]!.toFixed(0)} ms`,
+      `import took ${took} ms; ${latencies.length} reads meanwhile, slowest ${worst.toFixed(0)} ms, median ${median.toFixed(0)} ms`,
     );
+    // parsed on the request thread, the reads would queue behind the whole parse: one or two
+    // would be answered while it ran, the first after about `took`. In the worker, reads go on
+    // being answered, most of them at once. The slowest alone says little on a busy machine
+    // (npm test runs the browser tests alongside): one read once waited 1040 ms of an 1854 ms
+    // import for a core, not for the parse.
     expect(latencies.length).toBeGreaterThan(5);
-    // parsed on the request thread, the slowest read would wait for the whole parse (≈ took);
-    // on a busy machine (npm test runs the browser tests alongside) a read may wait its turn
-    // for a core, so the bound leaves room for that but not for the parse
-    expect(worst).toBeLessThan(Math.max(300, took / 2));
+    expect(median).toBeLessThan(took / 4);
   });
 });
