@@ -64,8 +64,11 @@ runCli(async () => {
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`\nDRG/DIP 改革进展跟踪 — open http://${shown}:${port}/\n`);
-  if (hint) console.log(`${hint}\n`);
+  // one write: whoever reads the output (a person, a supervisor, the tests) gets the address
+  // and the first-start hint together
+  console.log(
+    `\nDRG/DIP 改革进展跟踪 — open http://${shown}:${port}/\n${hint ? `\n${hint}\n` : ''}`,
+  );
 
   const stop = async () => {
     await app.close();
