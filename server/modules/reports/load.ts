@@ -181,7 +181,20 @@ type Loaded = Omit<LoadedReport, 'rows' | 'comments' | 'previous' | 'missingRegi
   found: boolean;
 };
 
-const inRegionOrder = (x: NamedRegion, y: NamedRegion) => x.sortOrder - y.sortOrder || x.id - y.id;
+/** The regions' own order, the one a quarter's rows and missing regions are given in. */
+export const inRegionOrder = (x: NamedRegion, y: NamedRegion) =>
+  x.sortOrder - y.sortOrder || x.id - y.id;
+
+/** The province's regions (among `regions`) with no row, by region id in `present`, in order. */
+export const missingRegionCodes = (
+  regions: readonly NamedRegion[],
+  provinceCode: string,
+  present: ReadonlySet<number>,
+) =>
+  regions
+    .filter((g) => g.provinceCode === provinceCode && !present.has(g.id))
+    .sort(inRegionOrder)
+    .map((g) => g.code);
 
 /**
  * The quarter's report (null when there is none yet), and the previous quarter's reported
@@ -260,10 +273,7 @@ export async function loadReportWith<T extends Record<string, unknown>>(
         author,
         at: new Date(ms).toISOString(),
       })),
-      missingRegions: regions
-        .filter((g) => g.provinceCode === provinceCode && !present.has(g.id))
-        .sort(inRegionOrder)
-        .map((g) => g.code),
+      missingRegions: missingRegionCodes(regions, provinceCode, present),
       previous,
     },
     previous,

@@ -18,9 +18,11 @@ import { dataVersionBump } from '../results/versions.ts';
 import { auditState } from './audit-state.ts';
 import { figureProblems, invalidFigures, type NamedRegion } from './check.ts';
 import {
+  inRegionOrder,
   type LoadedReport,
   loadReport,
   loadReportWith,
+  missingRegionCodes,
   REPORT_COLUMNS,
   type Status,
   type StoredRow,
@@ -229,10 +231,7 @@ function storedRows(rows: ReportRowBody[], regions: Map<string, NamedRegion>): S
       paidInstitutionGroupedCases: r.paidInstitutionGroupedCases ?? null,
       note: r.note ?? null,
     }))
-    .sort((a, b) => {
-      const [x, y] = [place(a.regionCode), place(b.regionCode)];
-      return x.sortOrder - y.sortOrder || x.id - y.id;
-    });
+    .sort((a, b) => inRegionOrder(place(a.regionCode), place(b.regionCode)));
 }
 
 /**
@@ -314,16 +313,13 @@ export async function saveDraft(
     const written = storedRows(rows, byCode).map((r) =>
       counted.get(r.regionCode) ? { ...r, institutions: counted.get(r.regionCode) } : r,
     );
-    const present = new Set(written.map((r) => r.regionCode));
+    const present = new Set(written.map((r) => byCode.get(r.regionCode)!.id));
     const saved: LoadedReport = {
       ...header,
       updatedBy: user.username,
       rows: written,
       comments: rep && !rep.isDemo ? rep.comments : [],
-      missingRegions: regions
-        .filter((r) => r.provinceCode === provinceCode && !present.has(r.code))
-        .sort((x, y) => x.sortOrder - y.sortOrder || x.id - y.id)
-        .map((r) => r.code),
+      missingRegions: missingRegionCodes(regions, provinceCode, present),
       previous,
     };
     // the data version and the audit entry in one statement (its last, as versions.ts asks)
