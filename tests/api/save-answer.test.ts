@@ -6,8 +6,9 @@
  * audit leaves out region names and warnings). Older audit entries, which kept the whole answer,
  * still read as they were stored.
  */
+import Value from 'typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportDto } from '../../server/modules/reports/schemas.ts';
+import { type ReportDto, ReportSchema } from '../../server/modules/reports/schemas.ts';
 import { type Agent, build, signIn, type TestContext, validRows } from './helper.ts';
 
 const LN = '210000';
@@ -154,6 +155,63 @@ describe('what a save answers is what a later read shows', () => {
     });
     expect(await read('2024Q1')).toEqual(answer);
     expect(await lastAfter('2024Q1')).toEqual(ownState(answer));
+  });
+});
+
+/**
+ * A report answer is sent as written by JSON.stringify (reports/answer.ts), not through the
+ * response schema's serializer: it must still be exactly what ReportSchema documents.
+ */
+function expectDocumented(res: {
+  statusCode: number;
+  headers: Record<string, unknown>;
+  json: () => unknown;
+}) {
+  expect(res.statusCode).toBe(200);
+  expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+  const body = res.json() as ReportDto;
+  expect(res.headers.etag).toBe(`"${body.version}"`);
+  expect([...Value.Errors(ReportSchema, body)]).toEqual([]);
+  // nothing the schema does not name, at any depth
+  expect(Value.Clean(ReportSchema, structuredClone(body))).toEqual(body);
+}
+
+describe('every report answer is the documented schema, nothing more or less', () => {
+  it('save, read, comment, submit, and a read from outside the province', async () => {
+    const q = url('2023Q2');
+    const saved = await ctx.app.inject({
+      method: 'PUT',
+      url: q,
+      headers: editor.headers(),
+      payload: { rows: await unusualRows() },
+    });
+    expectDocumented(saved);
+    expectDocumented(await ctx.app.inject({ method: 'GET', url: q, headers: editor.headers() }));
+    const commented = await ctx.app.inject({
+      method: 'POST',
+      url: `${q}/comments`,
+      headers: editor.headers(),
+      payload: { body: '核对' },
+    });
+    expectDocumented(commented);
+    const complete = await ctx.app.inject({
+      method: 'PUT',
+      url: q,
+      headers: editor.headers({ 'if-match': `"${commented.json().version}"` }),
+      payload: { rows: await validRows(ctx, LN, 6) },
+    });
+    expectDocumented(complete);
+    const submitted = await ctx.app.inject({
+      method: 'POST',
+      url: `${q}/submit`,
+      headers: editor.headers({ 'if-match': `"${complete.json().version}"` }),
+      payload: {},
+    });
+    expectDocumented(submitted);
+    const outsider = await signIn(ctx, 'editor', '110000');
+    const outside = await ctx.app.inject({ method: 'GET', url: q, headers: outsider.headers() });
+    expectDocumented(outside);
+    expect(outside.json().comments).toEqual([]);
   });
 });
 

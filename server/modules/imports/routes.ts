@@ -6,6 +6,7 @@ import type { RuleProblem } from '../../domain/report-rules.ts';
 import { Problem } from '../../plugins/problem.ts';
 import { sendFile, sendTable, XLSX_TYPE } from '../exports/tabular.ts';
 import { requireProvince } from '../provinces/queries.ts';
+import { sendReport } from '../reports/answer.ts';
 import { figureProblems, type NamedRegion, regionsNamed } from '../reports/check.ts';
 import { readReport } from '../reports/load.ts';
 import { saveDraft } from '../reports/save.ts';
@@ -142,8 +143,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         parseIfMatch(request.headers['if-match']),
         { signOff: parsed.signOff },
       );
-      reply.header('etag', `"${report.version}"`);
-      return report;
+      return sendReport(reply, report);
     },
   );
 };

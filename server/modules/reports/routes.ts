@@ -6,6 +6,7 @@ import { mayReadAccountNames } from '../../permissions/visibility.ts';
 import { auditTrail } from '../audit/record.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { parseIfMatch } from '../shared/if-match.ts';
+import { sendReport } from './answer.ts';
 import { refusedBody } from './check.ts';
 import { listReports } from './list.ts';
 import { readReport, reportId } from './load.ts';
@@ -56,8 +57,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         request.params.code,
         request.params.period,
       );
-      reply.header('etag', `"${report.version}"`);
-      return report;
+      return sendReport(reply, report);
     },
   );
 
@@ -94,8 +94,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         request.body.rows,
         parseIfMatch(request.headers['if-match']),
       );
-      reply.header('etag', `"${report.version}"`);
-      return report;
+      return sendReport(reply, report);
     },
   );
 
@@ -129,8 +128,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           parseIfMatch(request.headers['if-match']),
           request.body?.comment,
         );
-        reply.header('etag', `"${report.version}"`);
-        return report;
+        return sendReport(reply, report);
       },
     );
   }
@@ -146,15 +144,18 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ReportSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = request.user;
       if (!mayComment(user, request.params.code)) throw refuse(user, REFUSED.comment);
-      return addComment(
-        app.db,
-        user,
-        request.params.code,
-        request.params.period,
-        request.body.body,
+      return sendReport(
+        reply,
+        await addComment(
+          app.db,
+          user,
+          request.params.code,
+          request.params.period,
+          request.body.body,
+        ),
       );
     },
   );
