@@ -16,17 +16,37 @@ export const PERCENT_DECIMALS = 1;
 /** Decimals of money (万元) everywhere it is written out: what the database keeps. */
 export const MONEY_DECIMALS = 2;
 
-/** "1234.5" or 1234.5 → 123450 (cents of 万元); null when it is not an amount (1.234 is not: never rounded). */
+/**
+ * "1234.5" or 1234.5 → 123450 (cents of 万元); null when it is not an amount (1.234 is not: never
+ * rounded). What it accepts is `MONEY` after trimming; read digit by digit, as a save reads a
+ * 400-row quarter's money several times (checks, warnings, the rows written).
+ */
 export function moneyCents(v: string | number): number | null {
-  const s =
-    typeof v === 'number'
-      ? Number.isFinite(v) && Number(v.toFixed(2)) === v
-        ? v.toFixed(2)
-        : ''
-      : v.trim();
-  if (!MONEY.test(s)) return null;
-  const [whole, frac = ''] = s.split('.');
-  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+  let s: string;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return null;
+    s = v.toFixed(2);
+    if (Number(s) !== v) return null;
+  } else s = v.trim();
+  const n = s.length;
+  let whole = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    whole = whole * 10 + d;
+  }
+  if (i === 0 || i > 12) return null;
+  if (i === n) return whole * 100;
+  // a point and one or two decimals
+  if (s.charCodeAt(i) !== 46 || n - i < 2 || n - i > 3) return null;
+  let cents = 0;
+  for (let j = i + 1; j < i + 3; j++) {
+    const d = j < n ? s.charCodeAt(j) - 48 : 0;
+    if (d < 0 || d > 9) return null;
+    cents = cents * 10 + d;
+  }
+  return whole * 100 + cents;
 }
 
 /** 52234875 → "522348.75", −5 → "-0.05": integer arithmetic only. */
