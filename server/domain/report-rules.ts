@@ -81,6 +81,9 @@ export interface RuleContext {
   knownRegions: Map<string, string>;
 }
 
+/** the optional pairs: cases at the paid institutions, then the subset */
+const OPTIONAL_FIELDS = [...PAID_CASE_FIELDS, ...SUBSET_FIELDS] as const;
+
 const absent = (v: unknown) => v === undefined || v === null || v === '';
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 const word = (f: RowField) => FIELD_WORDS[f];
@@ -112,11 +115,12 @@ export function hardErrors(
     const bad = new Set<RowField>();
     const add = (f: RowField, code: RuleCode, zh: string, en: string) => {
       bad.add(f);
-      if (!skip.has(`${at}/${f}`)) out.push({ path: `${at}/${f}`, code, zh, en });
+      const path = `${at}/${f}`;
+      if (!skip.has(path)) out.push({ path, code, zh, en });
     };
     const required = (f: RowField) =>
       add(f, 'required', `缺少${word(f).zh}`, `${word(f).en} is missing`);
-    for (const f of ROW_FIELDS) if (skip.has(`${at}/${f}`)) bad.add(f);
+    if (skip.size) for (const f of ROW_FIELDS) if (skip.has(`${at}/${f}`)) bad.add(f);
 
     // the form of each field
     const code = row.regionCode;
@@ -169,7 +173,7 @@ export function hardErrors(
         );
     };
     for (const f of COUNT_FIELDS) count(f, false);
-    for (const f of [...PAID_CASE_FIELDS, ...SUBSET_FIELDS]) count(f, true);
+    for (const f of OPTIONAL_FIELDS) count(f, true);
     const cents: Partial<Record<(typeof MONEY_FIELDS)[number], number>> = {};
     for (const f of MONEY_FIELDS) {
       const v = row[f];
@@ -229,17 +233,18 @@ export function hardErrors(
       );
     // the optional pairs' rules, on their readable fields only (an unreadable one counts as
     // not given, and nothing is said twice about a field already named)
-    const readable = Object.fromEntries(
-      [...SUBSET_FIELDS, ...PAID_CASE_FIELDS].map((f) => [f, bad.has(f) ? null : (row[f] ?? null)]),
-    );
-    const unreadable = new Set(bad);
-    for (const p of optionalFigureProblems(
-      { ...row, ...readable } as unknown as ReportRowInput,
-      at,
-    )) {
-      const f = p.path.slice(at.length + 1) as RowField;
-      if (!unreadable.has(f)) add(f, p.code, p.zh, p.en);
-    }
+    const readable = OPTIONAL_FIELDS.some((f) => bad.has(f))
+      ? {
+          ...row,
+          ...Object.fromEntries(
+            OPTIONAL_FIELDS.map((f) => [f, bad.has(f) ? null : (row[f] ?? null)]),
+          ),
+        }
+      : row;
+    const said = optionalFigureProblems(readable as unknown as ReportRowInput, at)
+      .map((p) => ({ ...p, field: p.path.slice(at.length + 1) as RowField }))
+      .filter((p) => !bad.has(p.field));
+    for (const p of said) add(p.field, p.code, p.zh, p.en);
   });
   return out;
 }
