@@ -14,12 +14,20 @@ import { centsText, moneyCents } from '../../domain/numbers.ts';
 import { DB_STAGE } from './load.ts';
 import type { ReportRowBody } from './schemas.ts';
 
+/**
+ * A PostgreSQL array literal of values that need no quoting (whole numbers, two-decimal money,
+ * the method's and stage's words), NULL for null: one join, where pg's own conversion escapes
+ * each element of 6,000 through a regular expression.
+ */
+const plainArray = (xs: readonly (string | number | null)[]) =>
+  `{${xs.map((x) => x ?? 'NULL').join(',')}}`;
+
 export function rowsReplace(
   reportId: number,
   rows: ReportRowBody[],
   regionId: Map<string, number>,
 ): Prisma.Sql {
-  const column = <T>(f: (r: ReportRowBody) => T): T[] => rows.map(f);
+  const column = (f: (r: ReportRowBody) => string | number | null) => plainArray(rows.map(f));
   const money = (v: ReportRowBody['inpatientFund']) => centsText(moneyCents(v)!);
   const regions = column((r) => regionId.get(r.regionCode)!);
   return Prisma.sql`
@@ -42,7 +50,8 @@ export function rowsReplace(
         ${column((r) => r.subsetCoveredInstitutions ?? null)}::int[],
         ${column((r) => r.paidInstitutionCases ?? null)}::int[],
         ${column((r) => r.paidInstitutionGroupedCases ?? null)}::int[],
-        ${column((r) => r.note ?? null)}::text[])
+        -- free text: pg quotes each note
+        ${rows.map((r) => r.note ?? null)}::text[])
       ON CONFLICT (report_id, region_id) DO UPDATE SET method = excluded.method,
         stage = excluded.stage, eligible_institutions = excluded.eligible_institutions,
         covered_institutions = excluded.covered_institutions,
