@@ -76,6 +76,23 @@ describe('migrations', () => {
     expect(await catalog(viaMigrations)).toEqual(await catalog(direct));
   });
 
+  it("keeps the audit's states uncompressed, which schema.prisma cannot say", async () => {
+    const db = await freshDatabase();
+    drops.push(db.drop);
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    const { rows } = await c.query(
+      `SELECT attname, attstorage FROM pg_attribute
+       WHERE attrelid = 'audit_event'::regclass AND attname IN ('before', 'after') ORDER BY attname`,
+    );
+    await c.end();
+    // e: EXTERNAL, out of line and never compressed (x, the jsonb default, compresses)
+    expect(rows).toEqual([
+      { attname: 'after', attstorage: 'e' },
+      { attname: 'before', attstorage: 'e' },
+    ]);
+  });
+
   it('a second run applies nothing', async () => {
     const db = await freshDatabase();
     drops.push(db.drop);
