@@ -23,28 +23,47 @@ function badText(s: string): Hit['kind'] | null {
   return null;
 }
 
+/** A value met on the walk; its path is spelled out only for the one reported. */
+interface Step {
+  value: unknown;
+  parent: Step | null;
+  key: string | number;
+  depth: number;
+}
+
+const pathOf = (step: Step): string =>
+  step.parent ? `${pathOf(step.parent)}/${step.key}` : String(step.key);
+
 export function findBadInput(root: unknown, rootPath: string): Hit | null {
-  const stack: { value: unknown; path: string; depth: number }[] = [
-    { value: root, path: rootPath, depth: 0 },
-  ];
+  const stack: Step[] = [{ value: root, parent: null, key: rootPath, depth: 0 }];
   while (stack.length) {
-    const { value, path, depth } = stack.pop()!;
+    const step = stack.pop()!;
+    const { value, depth } = step;
     if (typeof value === 'string') {
       const kind = badText(value);
-      if (kind) return { path, kind };
+      if (kind) return { path: pathOf(step), kind };
       continue;
     }
     if (!value || typeof value !== 'object') continue;
-    if (depth >= MAX_JSON_DEPTH) return { path, kind: 'depth' };
-    const entries = Array.isArray(value)
-      ? value.map((v, i) => [String(i), v] as const)
-      : Object.entries(value);
+    if (depth >= MAX_JSON_DEPTH) return { path: pathOf(step), kind: 'depth' };
+    const array = Array.isArray(value);
+    const keys = array ? null : Object.keys(value);
+    const n = array ? value.length : keys!.length;
     // pushed in reverse, so the first bad field in reading order is the one reported
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [k, v] = entries[i]!;
-      const kind = Array.isArray(value) ? null : badText(k);
-      if (kind) return { path: `${path}/${k.replace(/\p{Surrogate}|\0/gu, '?')}`, kind };
-      stack.push({ value: v, path: `${path}/${k}`, depth: depth + 1 });
+    for (let i = n - 1; i >= 0; i--) {
+      if (array) {
+        stack.push({ value: value[i], parent: step, key: i, depth: depth + 1 });
+        continue;
+      }
+      const k = keys![i]!;
+      const kind = badText(k);
+      if (kind) return { path: `${pathOf(step)}/${k.replace(/\p{Surrogate}|\0/gu, '?')}`, kind };
+      stack.push({
+        value: (value as Record<string, unknown>)[k],
+        parent: step,
+        key: k,
+        depth: depth + 1,
+      });
     }
   }
   return null;
