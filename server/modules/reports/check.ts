@@ -19,26 +19,35 @@ export async function regionsNamed(
   rows: readonly unknown[],
 ): Promise<NamedRegion[]> {
   const [one] = await sql<{ regions: RegionTuple[] }>(
-    Prisma.sql`SELECT ${regionsJson(namedRegionsWhere(provinceCode, rows))} AS regions`,
+    Prisma.sql`SELECT ${regionsJson(namedRegions(provinceCode, rows))} AS regions`,
   );
   return one!.regions.map(namedRegion);
 }
 
-/** The province's regions or those the rows name, as a condition on `coordinating_region g`. */
-export function namedRegionsWhere(provinceCode: string, rows: readonly unknown[]): Prisma.Sql {
+/**
+ * The province's regions, those the rows name, and with `alsoIds` (a subquery of region ids) those
+ * as well: a relation `g` of coordinating_region rows, each part read by its index rather than
+ * one scan of the whole register testing every condition (4,180 regions at ten times national
+ * scale).
+ */
+export function namedRegions(
+  provinceCode: string,
+  rows: readonly unknown[],
+  alsoIds?: Prisma.Sql,
+): Prisma.Sql {
   const named = rows.flatMap((r) => {
     const code = (r as { regionCode?: unknown } | null)?.regionCode;
     return typeof code === 'string' ? [code] : [];
   });
-  // IN (SELECT unnest …), not = ANY: hashed once instead of every row against every code
-  return Prisma.sql`(g.province_code = ${provinceCode}
-    OR g.code IN (SELECT unnest(${[...new Set(named)]}::text[])))`;
+  return Prisma.sql`(SELECT * FROM coordinating_region WHERE province_code = ${provinceCode}
+    UNION SELECT * FROM coordinating_region WHERE code = ANY(${[...new Set(named)]}::text[])
+    ${alsoIds ? Prisma.sql`UNION SELECT * FROM coordinating_region WHERE id IN (${alsoIds})` : Prisma.empty}) g`;
 }
 
-/** The regions `where` picks as one JSON array of tuples (RegionTuple): 400 regions, one value. */
-export const regionsJson = (where: Prisma.Sql) => Prisma.sql`(SELECT coalesce(json_agg(
+/** The regions of `regions` (namedRegions) as one JSON array of tuples (RegionTuple): 400 regions, one value. */
+export const regionsJson = (regions: Prisma.Sql) => Prisma.sql`(SELECT coalesce(json_agg(
     json_build_array(g.id, g.code, g.province_code, g.name_zh, g.name_en, g.sort_order)), '[]')
-  FROM coordinating_region g WHERE ${where})`;
+  FROM ${regions})`;
 
 export type RegionTuple = [number, string, string, string, string, number];
 

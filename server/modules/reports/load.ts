@@ -21,7 +21,7 @@ import { notFound } from '../../plugins/problem.ts';
 import {
   type NamedRegion,
   namedRegion,
-  namedRegionsWhere,
+  namedRegions,
   type RegionTuple,
   regionsJson,
 } from './check.ts';
@@ -231,10 +231,15 @@ export async function loadReportWith<T extends Record<string, unknown>>(
   const [one] = await sql<Loaded & { beside: T }>(Prisma.sql`
     SELECT r.id IS NOT NULL AS found, ${REPORT_COLUMNS}, u.username AS "updatedBy",
       json_build_object(${pairs.length ? Prisma.join(pairs) : Prisma.empty}) AS beside,
-      ${regionsJson(Prisma.sql`${namedRegionsWhere(provinceCode, named)}
-        -- a region since moved to another province keeps its rows here
-        OR g.id IN (SELECT x.region_id FROM report_row x JOIN report xr ON xr.id = x.report_id
-          WHERE xr.province_code = ${provinceCode} AND xr.period = ${period})`)} AS regions,
+      ${regionsJson(
+        namedRegions(
+          provinceCode,
+          named,
+          // a region since moved to another province keeps its rows here
+          Prisma.sql`SELECT x.region_id FROM report_row x JOIN report xr ON xr.id = x.report_id
+            WHERE xr.province_code = ${provinceCode} AND xr.period = ${period}`,
+        ),
+      )} AS regions,
       ${rowsOf(Prisma.sql`r.id`)} AS rows,
       (SELECT coalesce(json_agg(json_build_array(c.kind, c.body, a.username,
           floor(extract(epoch FROM c.created_at) * 1000)) ORDER BY c.id), '[]')
