@@ -4,6 +4,7 @@
  */
 
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -157,8 +158,20 @@ export type App = Awaited<ReturnType<typeof buildApp>>;
 /** The built dashboard (web/dist), with client-side routes falling back to index.html. */
 async function registerDashboard(app: FastifyInstance, config: Config) {
   const hasDashboard = existsSync(`${config.webDist}/index.html`);
-  // wildcard: files are looked up per request, so a rebuilt dashboard is served without a restart
-  if (hasDashboard) await app.register(fastifyStatic, { root: config.webDist, wildcard: true });
+  const assets = path.join(config.webDist, 'assets') + path.sep;
+  if (hasDashboard)
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      // files are looked up per request, so a rebuilt dashboard is served without a restart
+      wildcard: true,
+      // the build writes each file also as .br and .gz (web/vite.config.ts): sent as they are
+      preCompressed: true,
+      // a file under assets/ is named after its content: a new build has new names
+      setHeaders: (reply, file) => {
+        if (file.startsWith(assets))
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   app.setNotFoundHandler((request, reply) => {
     if (
       request.url.startsWith('/api/') ||
