@@ -21,6 +21,8 @@ export const loadNationalChart = () => import('../../charts/NationalChart.tsx');
 
 export async function prefetchOverview(client: QueryClient, view: ViewState): Promise<void> {
   void loadNationalChart();
+  // the 全国 series does not depend on the period: asked for without waiting for the provinces
+  void client.prefetchQuery(queries.national(view.dimension));
   let provinces: ProvinceSummary[];
   try {
     provinces = await client.fetchQuery(queries.provinces());
@@ -30,7 +32,6 @@ export async function prefetchOverview(client: QueryClient, view: ViewState): Pr
   const { period } = overviewPeriod(provinces, view.period);
   void client.prefetchQuery(queries.comparison(period));
   void client.prefetchQuery(queries.completeness(period));
-  void client.prefetchQuery(queries.national(view.dimension));
 }
 
 /**
