@@ -47,6 +47,12 @@ export interface ChartFrameProps<R> {
    * 'table' draws the table's rows; a function draws something of its own (the grid).
    */
   drawing?: 'dom' | 'table' | ((measure: Measure) => Drawing);
+  /**
+   * The chart's numbers as a visually hidden table, for screen readers (default). Off where
+   * the chart is itself read as text, figure by figure (the grid's table, the tiles' labels):
+   * a hidden copy would make a screen reader read every figure twice.
+   */
+  hiddenTable?: boolean;
 }
 
 /** A chart's table as rectangles and text, with the values the table view shows. */
@@ -73,6 +79,7 @@ export function ChartFrame<R>({
   actions,
   notes,
   drawing = 'dom',
+  hiddenTable = true,
 }: ChartFrameProps<R>) {
   const { t, lang } = useT();
   const body = useRef<HTMLDivElement>(null);
@@ -181,7 +188,7 @@ export function ChartFrame<R>({
         )}
         {aside ? <div className="chart-aside">{aside}</div> : null}
       </div>
-      {showTable ? null : (
+      {showTable || !hiddenTable ? null : (
         // the numbers for screen readers while the chart is shown; never part of an image
         <div {...{ [EXPORT_IGNORE]: '' }}>
           <DataTable caption={t('chart.tableOf', { title })} {...table} className="sr-only" />

@@ -1,5 +1,5 @@
 /** Provinces × dimensions, each cell coloured by the gap to target and carrying the gap and a status icon as text. */
-import { type MouseEvent, memo, type ReactNode } from 'react';
+import { type MouseEvent, memo } from 'react';
 import type { Dimension } from '../../../server/domain/types.ts';
 import { formatGap, formatPct } from '../i18n/format.ts';
 import { type Translate, useT } from '../i18n/useT.ts';
@@ -14,7 +14,7 @@ export interface GapGridProps {
   testId: string;
   provinceLink: (code: string) => Link;
   /** a cell opens its province at that dimension */
-  cellLink?: (code: string, dimension: Dimension) => Link;
+  cellLink: (code: string, dimension: Dimension) => Link;
 }
 
 type Link = { href: string; onClick: (e: MouseEvent<HTMLAnchorElement>) => void };
@@ -119,7 +119,7 @@ export function GapGrid({ rows, dimensions, testId, provinceLink, cellLink }: Ga
                   cell={r.cells[d]}
                   t={t}
                   lang={lang}
-                  link={cellLink?.(r.code, d)}
+                  link={cellLink(r.code, d)}
                 />
               ))}
             </tr>
@@ -134,7 +134,7 @@ interface CellProps {
   cell: GapCell | null;
   t: Translate;
   lang: 'zh-CN' | 'en';
-  link?: Link;
+  link: Link;
 }
 
 /**
@@ -145,7 +145,7 @@ interface CellProps {
 const GapGridCell = memo(
   GapGridCellView,
   (a: CellProps, b: CellProps) =>
-    a.cell === b.cell && a.t === b.t && a.lang === b.lang && a.link?.href === b.link?.href,
+    a.cell === b.cell && a.t === b.t && a.lang === b.lang && a.link.href === b.link.href,
 );
 
 function GapGridCellView({ cell, t, lang, link }: CellProps) {
@@ -167,27 +167,23 @@ function GapGridCellView({ cell, t, lang, link }: CellProps) {
     <td
       className={`gap-cell${cell.against === 'national' ? ' against-national' : ''}`}
       style={{ background: step ? step.colour : HATCH, color: step ? step.ink : '#000' }}
-      title={detail}
       data-status={cell.status}
       data-dimension={cell.dimension}
       data-gap={cell.gap ?? ''}
     >
-      <CellContent link={link}>
-        <span aria-hidden="true">
-          <span className="gap-value">{formatGap(cell.gap, lang)}</span>
-          <span className="gap-icon">{meta.icon}</span>
-        </span>
-        <span className="sr-only">{detail}</span>
-      </CellContent>
+      {/* the figures once: the link's name for a screen reader (instead of the short text on
+          screen), and its tooltip for a pointer (a title equal to the name is not read again) */}
+      <a
+        href={link.href}
+        onClick={link.onClick}
+        aria-label={detail}
+        title={detail}
+        className="gap-cell-link"
+        style={{ color: 'inherit' }}
+      >
+        <span className="gap-value">{formatGap(cell.gap, lang)}</span>
+        <span className="gap-icon">{meta.icon}</span>
+      </a>
     </td>
-  );
-}
-
-function CellContent({ link, children }: { link?: Link; children: ReactNode }) {
-  if (!link) return <>{children}</>;
-  return (
-    <a {...link} className="gap-cell-link" style={{ color: 'inherit' }}>
-      {children}
-    </a>
   );
 }

@@ -58,6 +58,7 @@ export function TileMap({ provinces, testId, link }: TileMapProps) {
         const status = p.cell?.status ?? 'noReport';
         const meta = STATUS_META[status];
         const name = lang === 'en' ? p.nameEn : p.nameZh;
+        const to = link(p.code);
         const detail = [
           name,
           t(`status.${status}`),
@@ -74,18 +75,16 @@ export function TileMap({ provinces, testId, link }: TileMapProps) {
             data-province={p.code}
             data-status={status}
           >
+            {/* named by its figures (read once: a title equal to the name is not read again) */}
             <a
-              {...link(p.code)}
+              href={to.href}
+              onClick={to.onClick}
+              aria-label={detail}
               title={detail}
               style={{ background: meta.colour, color: meta.ink }}
             >
-              <span className="tile-name" aria-hidden="true">
-                {lang === 'en' ? p.nameEn : p.shortZh}
-              </span>
-              <span className="tile-icon" aria-hidden="true">
-                {meta.icon}
-              </span>
-              <span className="sr-only">{detail}</span>
+              <span className="tile-name">{lang === 'en' ? p.nameEn : p.shortZh}</span>
+              <span className="tile-icon">{meta.icon}</span>
             </a>
           </li>
         );

@@ -193,6 +193,7 @@ function ComparisonCharts({
         filename={safeFilename('gap-grid', data.period, view.gap)}
         table={{ columns: gridColumns, rows: grid, rowKey: byCode }}
         drawing={(measure) => gapGridDrawing(grid, dims, t, lang, measure)}
+        hiddenTable={false}
       >
         {grid.length === 0 ? <p data-testid="overview-none">{t('overview.noneShown')}</p> : null}
         <GapGrid

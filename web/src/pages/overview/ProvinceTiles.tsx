@@ -50,6 +50,7 @@ export function ProvinceTiles({
       source={source}
       filename={safeFilename('tile-map', view.dimension, period)}
       table={{ columns: tileColumns(t, lang), rows: tiles, rowKey: (r) => r.code }}
+      hiddenTable={false}
     >
       <TileMap
         provinces={tiles}
