@@ -24,6 +24,7 @@ import { linkProps, type UpdateView } from '../state/useViewState.ts';
 import { DIMENSION_KEYS, type ViewState } from '../state/viewState.ts';
 import { DimensionPicker, GapModeToggle, LoadState, PeriodPicker } from './controls.tsx';
 import { arrangeProvinces } from './overview/arrange.ts';
+import { BelowTheFold } from './overview/BelowTheFold.tsx';
 import { overviewPeriod, prefetchOtherDimensions } from './overview/firstView.ts';
 import { NationalSection } from './overview/NationalSection.tsx';
 import { OverviewFilters } from './overview/OverviewFilters.tsx';
@@ -111,7 +112,11 @@ function Overview({
         }
       </LoadState>
       <LoadState loaded={completeness} testId="completeness">
-        {(data) => <Completeness data={data} updatedAt={lastUpdated(provinces)} />}
+        {(data) => (
+          <BelowTheFold>
+            <Completeness data={data} updatedAt={lastUpdated(provinces)} />
+          </BelowTheFold>
+        )}
       </LoadState>
     </>
   );
@@ -205,29 +210,31 @@ function ComparisonCharts({
         />
       </ChartFrame>
 
-      <ChartFrame
-        testId="chart-ranking"
-        title={t('overview.rankingTitle', { dimension: t(`dimension.${view.dimension}`) })}
-        subtitle={t('overview.rankingSubtitle', {
-          period: periodText,
-          measure: t(`dimensionLong.${view.dimension}`),
-        })}
-        legend={rankingLegend(t)}
-        source={source}
-        filename={safeFilename('ranking', view.dimension, data.period, view.gap)}
-        table={{ columns: rankColumns, rows: ranking, rowKey: byCode }}
-      >
-        <RankingChart
-          rows={ranking}
-          testId="ranking"
-          ariaLabel={t('overview.rankingTitle', { dimension: t(`dimension.${view.dimension}`) })}
-        />
-        {ranking.some((r) => !r.hasPlan) ? (
-          <p className="footnote" data-svg-text="">
-            * {t('plan.noPlan')}
-          </p>
-        ) : null}
-      </ChartFrame>
+      <BelowTheFold>
+        <ChartFrame
+          testId="chart-ranking"
+          title={t('overview.rankingTitle', { dimension: t(`dimension.${view.dimension}`) })}
+          subtitle={t('overview.rankingSubtitle', {
+            period: periodText,
+            measure: t(`dimensionLong.${view.dimension}`),
+          })}
+          legend={rankingLegend(t)}
+          source={source}
+          filename={safeFilename('ranking', view.dimension, data.period, view.gap)}
+          table={{ columns: rankColumns, rows: ranking, rowKey: byCode }}
+        >
+          <RankingChart
+            rows={ranking}
+            testId="ranking"
+            ariaLabel={t('overview.rankingTitle', { dimension: t(`dimension.${view.dimension}`) })}
+          />
+          {ranking.some((r) => !r.hasPlan) ? (
+            <p className="footnote" data-svg-text="">
+              * {t('plan.noPlan')}
+            </p>
+          ) : null}
+        </ChartFrame>
+      </BelowTheFold>
     </>
   );
 }
