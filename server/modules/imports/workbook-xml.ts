@@ -11,14 +11,33 @@ export const giveWay = (): never => {
   throw new GiveWay();
 };
 
-interface Handlers {
+export interface Handlers {
   open?(tag: SaxesTagPlain): void;
   text?(text: string): void;
   close?(tag: SaxesTagPlain): void;
+  /**
+   * An element whose content the quick reader gives as text to `read`, in pieces that each end
+   * after a `child` element, which reads it all or throws NotPlain (saxes gives its events as
+   * any other's).
+   */
+  content?: { name: string; child: string; read(text: string): void };
 }
 
-export function parseXml(xml: Buffer | undefined, on: Handlers = {}): void {
+/** A reader of a part's XML: saxes (any XML), or quick-xml.ts's (plain XML, else NotPlain). */
+export type XmlReader = (xml: Buffer, on?: Handlers) => void;
+
+/** A part read by `reader`; a part that is missing leaves the file to ExcelJS. */
+export function parseXml(
+  xml: Buffer | undefined,
+  reader: XmlReader = saxesXml,
+  on: Handlers = {},
+): void {
   if (!xml) giveWay();
+  reader(xml!, on);
+}
+
+/** Any XML, as ExcelJS parses it (the same parser); a part saxes refuses leaves the file to ExcelJS. */
+export function saxesXml(xml: Buffer, on: Handlers = {}): void {
   const parser = new SaxesParser({ position: false, xmlns: false });
   parser.on('error', giveWay);
   parser.on('cdata', giveWay); // ExcelJS ignores CDATA text: not worth following
@@ -27,8 +46,8 @@ export function parseXml(xml: Buffer | undefined, on: Handlers = {}): void {
   if (on.close) parser.on('closetag', on.close);
   // in pieces: one string of a whole 200 KB sheet costs V8 more than parsing it
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  for (let at = 0; at < xml!.length; at += PIECE)
-    parser.write(decoder.decode(xml!.subarray(at, at + PIECE), { stream: true }));
+  for (let at = 0; at < xml.length; at += PIECE)
+    parser.write(decoder.decode(xml.subarray(at, at + PIECE), { stream: true }));
   parser.write(decoder.decode()).close();
 }
 const PIECE = 16 * 1024;
@@ -40,11 +59,11 @@ const isDateFormat = (code: string) =>
 const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 
 /** For each cell style (cellXfs index): whether ExcelJS reads a number in it as a date. */
-export function dateStyles(xml: Buffer | undefined): boolean[] {
+export function dateStyles(xml: Buffer | undefined, reader?: XmlReader): boolean[] {
   const formats = new Map<number, string>();
   const dates: boolean[] = [];
   let inCellXfs = false;
-  parseXml(xml, {
+  parseXml(xml, reader, {
     open(tag) {
       const a = tag.attributes;
       if (tag.name === 'numFmt') formats.set(Number.parseInt(a.numFmtId!, 10), a.formatCode!);
@@ -83,7 +102,7 @@ export interface SharedString {
 }
 
 /** The shared strings: `<si><t>…</t></si>`, or runs `<si><r><t>…</t></r>…</si>`, phonetic parts ignored. */
-export function sharedStrings(xml: Buffer | undefined): SharedString[] {
+export function sharedStrings(xml: Buffer | undefined, reader?: XmlReader): SharedString[] {
   if (!xml) return [];
   const out: SharedString[] = [];
   let plain: string[] | null = null; // texts of the item's own <t>
@@ -92,7 +111,7 @@ export function sharedStrings(xml: Buffer | undefined): SharedString[] {
   let depth = 0; // inside <si>: 1; inside its <t>, <r> or <rPh>: 2; a run's <t>: 3
   let into: string[] | null = null; // where text goes now
   let phonetic = false;
-  parseXml(xml, {
+  parseXml(xml, reader, {
     open(tag) {
       if (tag.name === 'si' && depth === 0) {
         depth = 1;
