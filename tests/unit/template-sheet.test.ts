@@ -218,7 +218,7 @@ describe('the template’s own reader reads what ExcelJS reads', () => {
     ).toMatchObject({ eligibleInstitutions: 1200 });
   });
 
-  it('reads the rows Excel writes quickly, and leaves other row XML to saxes', async () => {
+  it('reads the rows and strings Excel writes quickly, and leaves other XML to saxes', async () => {
     const base = await template(20);
     const excel = await edited(base, {
       [SHEET]: (xml) =>
@@ -226,6 +226,11 @@ describe('the template’s own reader reads what ExcelJS reads', () => {
           .replace('standalone="yes"?>\n', 'standalone="yes"?>\r\n')
           .replace('</row><row r="4" ', '</row><row r="3" ht="20" customHeight="1"/><row r="4" ')
           .replace(/<c r="I5" s="(\d+)"\/>/, '<c r="I5" s="$1"><v></v></c>'),
+      'xl/sharedStrings.xml': (xml) =>
+        xml.replace(
+          '<si><t>地区1</t></si>',
+          '<si><t xml:space="preserve">地区_x000D_1 &amp; 2 </t><phoneticPr fontId="1" type="noConversion"/></si>',
+        ),
     });
     expect(await bothReaders(excel)).toMatchObject({ readOwn: true, quick: true });
     const toSaxes: Record<string, (xml: string) => string> = {
@@ -241,6 +246,14 @@ describe('the template’s own reader reads what ExcelJS reads', () => {
       const { quick } = await bothReaders(await edited(base, { [SHEET]: edit }));
       expect({ name, quick }).toEqual({ name, quick: false });
     }
+    const rich = await edited(base, {
+      'xl/sharedStrings.xml': (xml) =>
+        xml.replace(
+          '<si><t>地区2</t></si>',
+          '<si><r><rPr><b/></rPr><t>地</t></r><r><t>区2</t></r></si>',
+        ),
+    });
+    expect(await bothReaders(rich)).toMatchObject({ readOwn: true, quick: false });
   });
 
   it('gives way to ExcelJS for what it does not follow, with the same answer', async () => {

@@ -45,7 +45,8 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'"
 const SPACE = /^[ \t\n]*$/;
 const PIECE = 16 * 1024;
 
-const decode = (text: string): string =>
+/** Text or a value with the five named entities replaced; anything else after `&` is NotPlain. */
+export const decodeEntities = (text: string): string =>
   text.includes('&')
     ? text.replace(ENTITY, (whole, name: string) =>
         whole.endsWith(';') ? (ENTITIES[name] ?? notPlain()) : notPlain(),
@@ -59,7 +60,7 @@ function attributes(list: string): Record<string, string> {
   for (let m = ATTRIBUTE.exec(list); m; m = ATTRIBUTE.exec(list)) {
     const name = m[1]!;
     if (Object.hasOwn(out, name) || name === '__proto__') notPlain(); // saxes refuses a duplicate
-    const value = decode(m[2] ?? m[3]!);
+    const value = decodeEntities(m[2] ?? m[3]!);
     // in a value, saxes reads a tab or a line feed as a space (attribute-value normalisation)
     out[name] =
       value.includes('\t') || value.includes('\n') ? value.replace(/[\t\n]/g, ' ') : value;
@@ -95,7 +96,7 @@ class Events {
       const end = lt === -1 ? s.length : lt;
       if (end > at) {
         const text = s.slice(at, end);
-        if (open.length) on.text?.(decode(text));
+        if (open.length) on.text?.(decodeEntities(text));
         else if (SPACE.test(text)) on.text?.(text);
         else notPlain(); // only space outside the root
       }
@@ -135,6 +136,15 @@ class Events {
   }
 }
 
+/** Where the first `<name` followed by a space or '>' begins, or -1. */
+function openTag(xml: Buffer, name: string): number {
+  for (let at = xml.indexOf(`<${name}`); at !== -1; at = xml.indexOf(`<${name}`, at + 1)) {
+    const next = xml[at + name.length + 1];
+    if (next === 0x3e || next === 0x20 || next === 0x09 || next === 0x0a) return at;
+  }
+  return -1;
+}
+
 /**
  * Reads `xml` as saxes does (plain, no namespaces), or throws NotPlain. The content of the
  * element `on.content` names, when there is one, is given to its reader as text instead of
@@ -144,11 +154,12 @@ export function quickXml(xml: Buffer, on: Handlers = {}): void {
   if (!isUtf8(xml)) notPlain();
   const events = new Events(on);
   const inside = on.content;
-  const from = inside ? xml.indexOf(`<${inside.name}>`) : -1;
+  const from = inside ? openTag(xml, inside.name) : -1;
   const to = inside ? xml.lastIndexOf(`</${inside.name}>`) : -1;
   if (inside && from !== -1 && to > from) {
-    // (the pieces split at ASCII '<', so no character is cut in two)
-    const start = from + inside.name.length + 2;
+    // (the pieces split at ASCII '<' and '>', so no character is cut in two; an open tag cut
+    // short, at a '>' in an attribute's value, is not read as one)
+    const start = xml.indexOf('>', from) + 1;
     if (!events.read(xml.toString('utf8', 0, start), inside.name)) notPlain();
     // in pieces of whole children: one string of a whole 200 KB sheet costs V8 more than
     // reading it (a large object); a piece ends after a child's closing tag

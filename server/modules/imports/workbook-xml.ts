@@ -4,6 +4,7 @@
  * own reader (template-sheet.ts), which gives way to ExcelJS on anything these do not follow.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { decodeEntities, notPlain } from './quick-xml.ts';
 
 /** Thrown when the file holds something this reader does not follow: ExcelJS reads it. */
 export class GiveWay extends Error {}
@@ -148,6 +149,21 @@ export function sharedStrings(xml: Buffer | undefined, reader?: XmlReader): Shar
       }
       depth--;
     },
+    // the quick reader's way through plain items (a text, perhaps its phonetic settings)
+    content: {
+      name: 'sst',
+      child: 'si',
+      read(text) {
+        PLAIN_ITEM.lastIndex = 0;
+        for (let at = 0; at < text.length; at = PLAIN_ITEM.lastIndex) {
+          const m = PLAIN_ITEM.exec(text) ?? notPlain();
+          out.push({ text: decodeEscapes(decodeEntities(m[1]!)), rich: false });
+        }
+      },
+    },
   });
   return out;
 }
+
+const PLAIN_ITEM =
+  /<si><t(?: xml:space="preserve")?>([^<]*)<\/t>(?:<phoneticPr fontId="\d+"(?: type="[A-Za-z]+")?(?: alignment="[A-Za-z]+")?\/>)?<\/si>/y;

@@ -46,8 +46,8 @@ const number = (text: string): number => {
   return Number.isNaN(n) ? giveWay() : n;
 };
 
-/** The column of a reference like `C7` in row 7 (by hand: it is read for every cell). */
-function columnOf(ref: string, row: number): number {
+/** The column of a reference like `C7` in row 7, `row` as text (by hand: it is read for every cell). */
+function columnOf(ref: string, row: string): number {
   let column = 0;
   let i = 0;
   for (; i < ref.length && i < 3; i++) {
@@ -56,7 +56,7 @@ function columnOf(ref: string, row: number): number {
     column = column * 26 + code - 64;
   }
   // the rest must be the row's own number, as written on the row
-  if (i === 0 || column > 16384 || ref.slice(i) !== String(row)) giveWay();
+  if (i === 0 || column > 16384 || ref.slice(i) !== row) giveWay();
   return column;
 }
 
@@ -89,6 +89,7 @@ export function worksheet(
 ): Sheet {
   const sheet: Sheet = { rows: [], text: [], columns: 0, lastRow: 0 };
   let row = 0; // the open row's number, 0 outside one
+  let rowText = '0';
   let cells: Cell[] = [];
   let texts: boolean[] = [];
   let width = 0; // the row's highest column with a cell ExcelJS keeps
@@ -155,6 +156,7 @@ export function worksheet(
     const n = /^\d+$/.test(r ?? '') ? Number(r) : 0;
     if (n <= sheet.lastRow || n <= row || n === 0) giveWay();
     row = n;
+    rowText = String(n);
     cells = [];
     texts = [];
     width = 0;
@@ -162,7 +164,7 @@ export function worksheet(
     lastColumn = 0;
   };
   const openCell = (r: string | undefined, s: string | undefined, t: string | undefined) => {
-    column = columnOf(r ?? '', row);
+    column = columnOf(r ?? '', rowText);
     if (column <= lastColumn) giveWay();
     lastColumn = column;
     if (s !== undefined && !/^\d+$/.test(s)) giveWay();
@@ -188,6 +190,7 @@ export function worksheet(
       sheet.lastRow = row;
     }
     row = 0;
+    rowText = '0';
   };
 
   parseXml(xml, reader, {
@@ -226,10 +229,15 @@ export function worksheet(
       child: 'row',
       read(text) {
         let at = 0;
+        let checked = '';
         while (at < text.length) {
           ROW.lastIndex = at;
           const m = ROW.exec(text) ?? notPlain();
-          if (m[2] && !distinct(m[2])) notPlain();
+          // (rows mostly repeat one list of attributes: checked once)
+          if (m[2] && m[2] !== checked) {
+            if (!distinct(m[2])) notPlain();
+            checked = m[2];
+          }
           openRow(m[1]);
           at = ROW.lastIndex;
           if (!m[3]) {
