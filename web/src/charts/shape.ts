@@ -229,8 +229,11 @@ export function rankingRows(
         against,
       };
     })
-    .sort((a, b) => (b.actual ?? -1) - (a.actual ?? -1) || a.code.localeCompare(b.code));
+    .sort((a, b) => (b.actual ?? -1) - (a.actual ?? -1) || byDigits(a.code, b.code));
 }
+
+/** Province codes (six digits) in order; not localeCompare, whose first call loads ICU's collator. */
+const byDigits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 // ------------------------------------------------------------------ completeness (overview)
 

@@ -1,81 +1,109 @@
 /**
- * Numbers, percentages, dates and periods as each locale writes them (Intl). Percentages
- * arrive from the API in 0–100 units (coverage × 100), so they are divided by 100 before
- * Intl's percent style sees them.
+ * Numbers, percentages, dates and periods as each locale writes them (as Intl would; see
+ * plainDecimal for why mostly by hand). Percentages arrive from the API in 0–100 units
+ * (coverage × 100).
  */
 import { roundPercent } from '../../../server/domain/numbers.ts';
 import type { Lang } from './locale.ts';
 
-// one formatter per language and style: making one costs far more than formatting with it
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
-  let f = cache.get(key) as F | undefined;
+// One Intl formatter per language and style: making one costs far more than formatting with it.
+// Only for what plainDecimal leaves (see there).
+const cache = new Map<string, Intl.NumberFormat>();
+const numberFormat = (lang: Lang, style: string, options: () => Intl.NumberFormatOptions) => {
+  let f = cache.get(`${lang}|${style}`);
   if (!f) {
-    f = make();
-    cache.set(key, f);
+    f = new Intl.NumberFormat(lang, options());
+    cache.set(`${lang}|${style}`, f);
   }
   return f;
-}
-const numberFormat = (lang: Lang, style: string, options: () => Intl.NumberFormatOptions) =>
-  cached(`${lang}|${style}`, () => new Intl.NumberFormat(lang, options()));
+};
 
 const DASH = '—';
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/**
+ * A plain decimal ("-1234.567", or a number's shortest form) rounded to at most `digits`
+ * decimals half away from zero, grouped by thousands: what Intl writes for both our languages,
+ * which write numbers alike (1,234.5; -12.4). Written by hand because a fresh page's first Intl
+ * formatter loads ICU's locale data, 40–100 ms of the main thread before the overview's first
+ * figures (Chromium, measured); null for anything else (exponents, not a number), left to Intl.
+ */
+function plainDecimal(text: string, digits: number): string | null {
+  const m = DECIMAL.exec(text);
+  if (!m) return null;
+  const [, sign, whole, frac = ''] = m;
+  let kept = `${whole}${frac.slice(0, digits).padEnd(digits, '0')}`;
+  // the first dropped digit decides, as Intl's halfExpand does on the shortest decimal
+  if ((frac[digits] ?? '0') >= '5')
+    kept = (BigInt(kept) + 1n).toString().padStart(kept.length, '0');
+  const int = kept.slice(0, kept.length - digits).replace(/^0+(?=\d)/, '') || '0';
+  const dec = kept.slice(kept.length - digits).replace(/0+$/, '');
+  return `${sign}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${dec ? `.${dec}` : ''}`;
+}
 
 /** 12345.6 → "12,345.6" (both locales group by thousands). */
 export function formatNumber(value: number | null | undefined, lang: Lang, maxDigits = 1): string {
   if (value == null || !Number.isFinite(value)) return DASH;
-  return numberFormat(lang, `number${maxDigits}`, () => ({
-    maximumFractionDigits: maxDigits,
-  })).format(value);
+  return (
+    plainDecimal(Object.is(value, -0) ? '-0' : String(value), maxDigits) ??
+    numberFormat(lang, `number${maxDigits}`, () => ({
+      maximumFractionDigits: maxDigits,
+    })).format(value)
+  );
 }
 
 /**
- * An exact figure from the API, as decimal text ("522348.75", "1234") → "522,348.75": Intl
- * formats the string itself, so no float is ever made of it.
+ * An exact figure from the API, as decimal text ("522348.75", "1234") → "522,348.75": the
+ * text itself is formatted, so no float is ever made of it.
  */
 export function formatFigure(value: string | null | undefined, lang: Lang): string {
   if (value == null || value === '') return DASH;
-  return numberFormat(lang, 'figure', () => ({ maximumFractionDigits: 2 })).format(
-    value as Intl.StringNumericLiteral,
+  return (
+    plainDecimal(value, 2) ??
+    numberFormat(lang, 'figure', () => ({ maximumFractionDigits: 2 })).format(
+      value as Intl.StringNumericLiteral,
+    )
   );
 }
 
 /** 45.25 (percent units) → "45.3%". */
 export function formatPct(value: number | null | undefined, lang: Lang, digits = 1): string {
   if (value == null || !Number.isFinite(value)) return DASH;
+  // rounded the exports' way first: 84.35 (a double just under it) shows 84.4, as in the CSV
+  const rounded = roundPercent(value, digits)!;
+  const text = plainDecimal(String(rounded), digits);
+  if (text !== null) return `${text}%`;
   return numberFormat(lang, `percent${digits}`, () => ({
     style: 'percent',
     minimumFractionDigits: 0,
     maximumFractionDigits: digits,
-    // rounded the exports' way first: 84.35 (a double just under it) shows 84.4, as in the CSV
-  })).format(roundPercent(value, digits)! / 100);
+  })).format(rounded / 100);
 }
 
 /** A gap in percentage points, always signed: −12.4 → "−12.4", 3 → "+3". */
 export function formatGap(value: number | null | undefined, lang: Lang, digits = 1): string {
   if (value == null || !Number.isFinite(value)) return DASH;
+  const rounded = roundPercent(value, digits)!;
+  const text = plainDecimal(String(rounded), digits);
+  if (text !== null) return rounded > 0 ? `+${text}` : text;
   return numberFormat(lang, `gap${digits}`, () => ({
     maximumFractionDigits: digits,
     signDisplay: 'exceptZero',
-  })).format(roundPercent(value, digits)!);
+  })).format(rounded);
 }
+
+const MONTHS_EN = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
 
 /** ISO date → "2024年12月31日" / "Dec 31, 2024"; read as a calendar day, never shifted by time zone. */
 export function formatDate(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return DASH;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return cached(
-    `${lang}|date`,
-    () =>
-      new Intl.DateTimeFormat(lang, {
-        year: 'numeric',
-        month: lang === 'en' ? 'short' : 'long',
-        day: 'numeric',
-        timeZone: 'UTC',
-      }),
-  ).format(date);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // a day that does not exist (2024-02-31) is written as the day it rolls over to, as before
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const [y, mo, d] = [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()];
+  return lang === 'en' ? `${MONTHS_EN[mo]} ${d}, ${y}` : `${y}年${mo + 1}月${d}日`;
 }
 
 /** "2023Q4" → "2023年第4季度" / "2023 Q4"; anything else is returned as given. */

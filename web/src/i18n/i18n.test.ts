@@ -4,6 +4,7 @@ import { round } from '../charts/csv.ts';
 import en from './en.ts';
 import {
   formatDate,
+  formatFigure,
   formatGap,
   formatList,
   formatNumber,
@@ -47,6 +48,14 @@ describe('messages', () => {
   });
 });
 
+const intlDate = (lang: 'zh-CN' | 'en') =>
+  new Intl.DateTimeFormat(lang, {
+    year: 'numeric',
+    month: lang === 'en' ? 'short' : 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+
 describe('formatting per locale', () => {
   it('percentages arrive in 0–100 units and are written with the locale’s percent sign', () => {
     expect(formatPct(45.25, 'zh-CN')).toBe('45.3%');
@@ -78,6 +87,45 @@ describe('formatting per locale', () => {
     expect(formatList(['湘医保发〔2021〕75号', '辽医保发〔2022〕1号'], 'zh-CN')).toBe(
       '湘医保发〔2021〕75号、辽医保发〔2022〕1号',
     );
+  });
+
+  it('writes every figure as Intl does in both languages (done by hand: see plainDecimal)', () => {
+    // a fixed pseudo-random sweep: exact halves, noise just under them, big and tiny values
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const values = [
+      0, -0, 0.05, -0.05, 0.15, 1.005, 2.675, 84.35, 99.95, 999.95, 1234567.89, -0.04,
+    ];
+    for (let i = 0; i < 1000; i++) {
+      const scale = 10 ** Math.floor(next() * 9 - 3);
+      const v = (next() - 0.3) * scale;
+      values.push(v, Math.round(v * 100) / 100, Math.round(v * 20) / 20, Math.round(v));
+    }
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const intl = (o: Intl.NumberFormatOptions) => new Intl.NumberFormat(lang, o);
+      const [n0, n1, n2, pct, gap] = [
+        intl({ maximumFractionDigits: 0 }),
+        intl({ maximumFractionDigits: 1 }),
+        intl({ maximumFractionDigits: 2 }),
+        intl({ style: 'percent', maximumFractionDigits: 1 }),
+        intl({ maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
+      ];
+      for (const v of values) {
+        expect(formatNumber(v, lang, 0), `${v}`).toBe(n0.format(v));
+        expect(formatNumber(v, lang), `${v}`).toBe(n1.format(v));
+        expect(formatNumber(v, lang, 2), `${v}`).toBe(n2.format(v));
+        expect(formatPct(v, lang), `${v}`).toBe(pct.format(round(v)! / 100));
+        expect(formatGap(v, lang), `${v}`).toBe(gap.format(round(v)!));
+        const text = v.toFixed(Math.floor(next() * 3));
+        expect(formatFigure(text, lang), text).toBe(n2.format(text as Intl.StringNumericLiteral));
+      }
+      const date = intlDate(lang);
+      for (let d = Date.UTC(2019, 0, 1); d < Date.UTC(2032, 0, 1); d += 86_400_000 * 7)
+        expect(formatDate(new Date(d).toISOString(), lang)).toBe(date.format(d));
+    }
   });
 
   it('reads loose language names', () => {
