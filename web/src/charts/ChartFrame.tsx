@@ -5,7 +5,7 @@
  * a frame drawn in SVG) or PNG (that SVG rasterised), the same rows as CSV, or switches to a
  * table of the numbers. The chart inside is given as children and fetches nothing.
  */
-import { type ReactNode, useId, useRef, useState } from 'react';
+import { type ReactNode, useDeferredValue, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { buildCsv, type Column } from './csv.ts';
 import { DataTable } from './DataTable.tsx';
@@ -88,6 +88,9 @@ export function ChartFrame<R>({
   const [showTable, setShowTable] = useState(false);
   const [busy, setBusy] = useState<null | 'png' | 'svg'>(null);
   const [failed, setFailed] = useState(false);
+  // the hidden table follows the chart in the background (a transition) rather than with it:
+  // a screen reader has it a moment later, and the chart is on screen sooner
+  const tableDrawn = useDeferredValue(true, false);
 
   const exportImage = async (kind: 'png' | 'svg') => {
     const started = performance.now();
@@ -188,7 +191,7 @@ export function ChartFrame<R>({
         )}
         {aside ? <div className="chart-aside">{aside}</div> : null}
       </div>
-      {showTable || !hiddenTable ? null : (
+      {showTable || !hiddenTable || !tableDrawn ? null : (
         // the numbers for screen readers while the chart is shown; never part of an image
         <div {...{ [EXPORT_IGNORE]: '' }}>
           <DataTable caption={t('chart.tableOf', { title })} {...table} className="sr-only" />
