@@ -128,6 +128,9 @@ type CellReading<T> = { value: T } | { zh: string; en: string };
 
 /** A count cell (1,234 and １２３４ too): the whole number, or what is wrong with it. */
 export function countCell(raw: Cell): CellReading<number> {
+  // a whole number cell, as its text would be read below (-0 as 0, as its text "0")
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw <= MAX_COUNT)
+    return { value: raw + 0 };
   const text = clean(raw);
   const t = numberText(raw);
   if (!/^\d+(\.0+)?$/.test(t))
@@ -139,7 +142,7 @@ export function countCell(raw: Cell): CellReading<number> {
 
 /** An amount cell in 万元: decimal text with at most two decimals, or what is wrong with it. */
 export function moneyCell(raw: Cell): CellReading<string> {
-  const t = numberText(raw);
+  const t = typeof raw === 'number' ? '' : numberText(raw); // (a number is read as one below)
   // a number cell must already be whole fen (分): 12.345 is refused, not rounded. Excel keeps
   // 15 significant digits, so binary noise (0.30000000000000004) is read at that precision.
   const v = typeof raw === 'number' ? Number(raw.toPrecision(15)) : NaN;
@@ -262,11 +265,14 @@ export async function parseTemplate(
   const rows: ReportRowBody[] = [];
   const { signOff, problems } = readSignOff(cells.slice(0, found.headerIndex));
   const fileRows: number[] = [];
+  // where each template column is in the file (-1: not there)
+  const at = TEMPLATE_COLUMNS.map((c) => found.map.get(c.key) ?? -1);
   cells.slice(found.headerIndex + 1).forEach((r, k) => {
     const fileRow = found.headerIndex + 2 + k;
-    const get = (key: TemplateColumn['key']) =>
-      found.map.has(key) ? (r[found.map.get(key)!] ?? null) : null;
-    if (TEMPLATE_COLUMNS.every((c) => clean(get(c.key)) === '')) return;
+    // each column's cell (null when the row or the file has none) and its text, read once
+    const raws = at.map((i) => (i < 0 ? null : (r[i] ?? null)));
+    const texts = raws.map((c) => clean(c));
+    if (texts.every((t) => t === '')) return;
     const index = rows.length;
     const bad = (col: TemplateColumn, code: string, zh: string, en: string) =>
       problems.push({
@@ -278,9 +284,10 @@ export async function parseTemplate(
         en: `Row ${fileRow}, ${col.key}: ${en}`,
       });
     const out: Record<string, unknown> = {};
-    for (const col of TEMPLATE_COLUMNS) {
-      const raw = get(col.key);
-      const text = clean(raw);
+    for (let c = 0; c < TEMPLATE_COLUMNS.length; c++) {
+      const col = TEMPLATE_COLUMNS[c]!;
+      const raw = raws[c]!;
+      const text = texts[c]!;
       if (text === '') {
         if (col.required) bad(col, 'required', '必填', 'required');
         else out[col.key] = null;
