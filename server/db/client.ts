@@ -27,6 +27,8 @@ export function createDb(connectionString: string): Db {
     allowExitOnIdle: true,
     // a save waits this long for a connection before it fails (Prisma's maxWait for writes)
     connectionTimeoutMillis: 10_000,
+    // each statement, in a transaction or not (as Prisma's write transactions had in all)
+    statement_timeout: 20_000,
   });
   writes.on('error', () => {});
   writePools.set(db, writes);
@@ -53,28 +55,44 @@ export const prismaSql =
  * values (a 400-row quarter's fifteen column arrays, the audit's two states): Prisma passes
  * each parameter through its query engine and took several times as long as `pg` for them.
  * The statements are still tagged `Prisma.sql` templates (their text and values, never a
- * string-built query). Each statement gets 20 s, as Prisma's write transactions did in all.
+ * string-built query). Each statement gets 20 s (the pool's statement_timeout).
  */
 export async function pgTransaction<T>(db: Db, work: (sql: Sql) => Promise<T>): Promise<T> {
+  return pgSession(db, async (sql, client) => {
+    await client.query('BEGIN');
+    try {
+      const result = await work(sql);
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => unusable.add(client));
+      throw e;
+    }
+  });
+}
+
+/** Connections left in an unknown state (a ROLLBACK that failed): closed, not pooled again. */
+const unusable = new WeakSet<pg.PoolClient>();
+
+/**
+ * Statements on one node-postgres connection, each its own transaction: for a write that is a
+ * single statement after its reads (a save: read, check, then one statement that writes only if
+ * the version it read is still the report's), without BEGIN and COMMIT's two round trips.
+ */
+export async function pgSession<T>(
+  db: Db,
+  work: (sql: Sql, client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const pool = writePools.get(db);
-  if (!pool) throw new Error('pgTransaction: this Prisma client was not made by createDb');
+  if (!pool) throw new Error('pgSession: this Prisma client was not made by createDb');
   const client = await pool.connect();
-  let broken = false;
   try {
-    await client.query(`BEGIN; SET LOCAL statement_timeout = '20s'`);
-    const result = await work(async (q, named) => {
+    return await work(async (q, named) => {
       const name = named && `${named}-${createHash('sha1').update(q.text).digest('base64url')}`;
       return (await client.query({ name, text: q.text, values: q.values })).rows;
-    });
-    await client.query('COMMIT');
-    return result;
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
-    throw e;
+    }, client);
   } finally {
-    client.release(broken);
+    client.release(unusable.has(client));
   }
 }
 

@@ -21,7 +21,7 @@ const json = (v: unknown) =>
     ? undefined
     : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
 
-const actorOf = (e: AuditEntry) =>
+const actorOf = (e: Pick<AuditEntry, 'actor'>) =>
   typeof e.actor === 'string'
     ? { actorId: null, actorLabel: e.actor }
     : { actorId: e.actor.id, actorLabel: e.actor.username };
@@ -50,14 +50,23 @@ export async function recordAudit(tx: Tx, e: AuditEntry): Promise<void> {
   await tx.$executeRaw(auditInsert(e));
 }
 
-/** The statement recordAudit runs, for a write that runs its own (pgTransaction). */
-export function auditInsert(e: AuditEntry): Prisma.Sql {
+/**
+ * The statement recordAudit runs, for a write that runs its own (pgTransaction). With `of`, a
+ * relation (a data-modifying CTE's rows, such as the report a save wrote): one entry per row,
+ * that row's `id` the entity's, and none when it has no row.
+ */
+export function auditInsert(
+  e: AuditEntry | (Omit<AuditEntry, 'entityId'> & { of: Prisma.Sql }),
+): Prisma.Sql {
   const { actorId, actorLabel } = actorOf(e);
+  const of = 'of' in e ? e.of : null;
   return Prisma.sql`
     INSERT INTO audit_event (actor_id, actor_label, action, entity_type, entity_id, province_code,
       before, after)
-    VALUES (${actorId}, ${actorLabel}, ${e.action}, ${e.entityType}, ${String(e.entityId)},
-      ${e.provinceCode ?? null}, ${jsonText(e.before)}::jsonb, ${jsonText(e.after)}::jsonb)`;
+    SELECT ${actorId}::int, ${actorLabel}::text, ${e.action}::text, ${e.entityType}::text,
+      ${of ? Prisma.sql`w.id::text` : Prisma.sql`${String((e as AuditEntry).entityId)}::text`},
+      ${e.provinceCode ?? null}::text, ${jsonText(e.before)}::jsonb, ${jsonText(e.after)}::jsonb
+    ${of ? Prisma.sql`FROM ${of} w` : Prisma.empty}`;
 }
 
 /** Many entries in one statement (a generated batch: one per demo report). */

@@ -22,8 +22,13 @@ import type { ReportRowBody } from './schemas.ts';
 const plainArray = (xs: readonly (string | number | null)[]) =>
   `{${xs.map((x) => x ?? 'NULL').join(',')}}`;
 
+/**
+ * Two data-modifying CTEs (`written`, `gone`) that make `rows` the quarter of the report in
+ * `report`, a relation of one row with its `id` (the save's UPDATE or INSERT … RETURNING): none
+ * is written when it has no row.
+ */
 export function rowsReplace(
-  reportId: number,
+  report: Prisma.Sql,
   rows: ReportRowBody[],
   regionId: Map<string, number>,
 ): Prisma.Sql {
@@ -31,12 +36,12 @@ export function rowsReplace(
   const money = (v: ReportRowBody['inpatientFund']) => centsText(moneyCents(v)!);
   const regions = column((r) => regionId.get(r.regionCode)!);
   return Prisma.sql`
-    WITH written AS (
+    written AS (
       INSERT INTO report_row (report_id, region_id, method, stage, eligible_institutions,
         covered_institutions, inpatient_cases, grouped_cases, inpatient_fund, drg_dip_fund,
         subset_eligible_institutions, subset_covered_institutions, paid_institution_cases,
         paid_institution_grouped_cases, note)
-      SELECT ${reportId}::int, * FROM unnest(
+      SELECT w.id, u.* FROM ${report} w, unnest(
         ${regions}::int[],
         ${column((r) => r.method)}::text[]::"PaymentMethod"[],
         ${column((r) => DB_STAGE[r.stage])}::text[]::"Stage"[],
@@ -51,7 +56,7 @@ export function rowsReplace(
         ${column((r) => r.paidInstitutionCases ?? null)}::int[],
         ${column((r) => r.paidInstitutionGroupedCases ?? null)}::int[],
         -- free text: pg quotes each note
-        ${rows.map((r) => r.note ?? null)}::text[])
+        ${rows.map((r) => r.note ?? null)}::text[]) AS u
       ON CONFLICT (report_id, region_id) DO UPDATE SET method = excluded.method,
         stage = excluded.stage, eligible_institutions = excluded.eligible_institutions,
         covered_institutions = excluded.covered_institutions,
@@ -61,7 +66,9 @@ export function rowsReplace(
         subset_covered_institutions = excluded.subset_covered_institutions,
         paid_institution_cases = excluded.paid_institution_cases,
         paid_institution_grouped_cases = excluded.paid_institution_grouped_cases,
-        note = excluded.note)
-    DELETE FROM report_row
-    WHERE report_id = ${reportId} AND region_id NOT IN (SELECT unnest(${regions}::int[]))`;
+        note = excluded.note),
+    gone AS (
+      DELETE FROM report_row
+      WHERE report_id = (SELECT id FROM ${report})
+        AND region_id NOT IN (SELECT unnest(${regions}::int[])))`;
 }

@@ -5,7 +5,7 @@
  * one (If-Match), validates before writing, and appends the before/after state to the audit
  * trail.
  */
-import { type Db, Prisma, pgTransaction, prismaSql, type Sql } from '../../db/client.ts';
+import { type Db, Prisma, pgSession, prismaSql, type Sql } from '../../db/client.ts';
 import { centsText, moneyCents } from '../../domain/numbers.ts';
 import { FIRST_PERIOD, parsePeriod } from '../../domain/periods.ts';
 import { periodReportable } from '../../domain/reporting-duty.ts';
@@ -161,51 +161,85 @@ const signOffColumns = (signOff: SignOffDto | undefined) =>
     : Prisma.empty;
 
 /**
- * The existing report made this user's draft, in one statement that checks the version again
- * and bumps it: a concurrent writer waits for this transaction, then matches no row. Demo
- * figures are not a bureau's: replacing them drops their comments and review dates.
+ * The write's first part, and the report's own fields as it will return them (what the audit
+ * records as "after", in the same statement; tests/api/save-answer.test.ts holds the two equal).
  */
-async function updateReport(
-  sql: Sql,
+interface Head {
+  sql: Prisma.Sql;
+  after: ReportHeader;
+}
+
+/**
+ * The existing report made this user's draft, if it is still at the version read: the UPDATE
+ * checks it and bumps it, so a concurrent writer matches no row. Demo figures are not a
+ * bureau's: replacing them drops their comments and review dates.
+ */
+function updateHead(
   user: EditorSession,
   rep: LoadedReport,
   signOff: SignOffDto | undefined,
-): Promise<ReportHeader> {
+  now: Date,
+): Head {
   const demo = rep.isDemo
     ? Prisma.sql`, is_demo = false, created_by_id = ${user.id}, submitted_at = NULL,
         accepted_at = NULL`
     : Prisma.empty;
-  const [row] = await sql<ReportHeader>(Prisma.sql`
-    UPDATE report r SET version = r.version + 1, status = 'draft', updated_by_id = ${user.id},
-      updated_at = now() ${signOffColumns(signOff)} ${demo}
-    WHERE r.id = ${rep.id} AND r.version = ${rep.version}
-    RETURNING ${REPORT_COLUMNS}`);
-  if (!row) throw await justChanged(sql, rep.provinceCode, rep.period);
-  if (rep.isDemo) await sql(Prisma.sql`DELETE FROM report_comment WHERE report_id = ${rep.id}`);
-  return row;
+  const { rows: _r, comments: _c, missingRegions: _m, previous: _p, ...before } = rep;
+  return {
+    sql: Prisma.sql`UPDATE report r SET version = r.version + 1, status = 'draft',
+        updated_by_id = ${user.id}, updated_at = ${now} ${signOffColumns(signOff)} ${demo}
+      WHERE r.id = ${rep.id} AND r.version = ${rep.version}
+      RETURNING ${REPORT_COLUMNS}`,
+    after: {
+      ...before,
+      version: rep.version + 1,
+      status: 'draft',
+      updatedAt: now,
+      ...(signOff ?? {}),
+      ...(rep.isDemo ? { isDemo: false, submittedAt: null, acceptedAt: null } : {}),
+    },
+  };
 }
 
 /**
- * Creates the quarter's report, or answers 409 with the one a concurrent save created first.
- * `ON CONFLICT DO NOTHING` waits for that other transaction, so the report read next is its.
+ * The quarter's report created, or no row when a concurrent save created it first:
+ * `ON CONFLICT DO NOTHING` waits for that other transaction.
  */
-async function createReport(
-  sql: Sql,
+function createHead(
   user: EditorSession,
   provinceCode: string,
   period: string,
   signOff: SignOffDto | undefined,
-): Promise<ReportHeader> {
-  const [row] = await sql<ReportHeader>(Prisma.sql`
-    INSERT INTO report AS r (province_code, period, status, created_by_id, updated_by_id,
-      prepared_by, checked_by, contact_phone, filled_on, updated_at)
-    VALUES (${provinceCode}, ${period}, 'draft', ${user.id}, ${user.id},
-      ${signOff?.preparedBy ?? null}, ${signOff?.checkedBy ?? null},
-      ${signOff?.contactPhone ?? null}, ${signOff?.filledOn ?? null}::date, now())
-    ON CONFLICT (province_code, period) DO NOTHING
-    RETURNING ${REPORT_COLUMNS}`);
-  if (!row) throw await justChanged(sql, provinceCode, period);
-  return row;
+  now: Date,
+): Head {
+  const own = {
+    preparedBy: signOff?.preparedBy ?? null,
+    checkedBy: signOff?.checkedBy ?? null,
+    contactPhone: signOff?.contactPhone ?? null,
+    filledOn: signOff?.filledOn ?? null,
+  };
+  return {
+    sql: Prisma.sql`INSERT INTO report AS r (province_code, period, status, version, is_demo,
+        created_by_id, updated_by_id, prepared_by, checked_by, contact_phone, filled_on, updated_at)
+      VALUES (${provinceCode}, ${period}, 'draft', 1, false, ${user.id}, ${user.id},
+        ${own.preparedBy}, ${own.checkedBy}, ${own.contactPhone}, ${own.filledOn}::date, ${now})
+      ON CONFLICT (province_code, period) DO NOTHING
+      RETURNING ${REPORT_COLUMNS}`,
+    after: {
+      id: 0, // the database's; the audit takes it from the row written
+      provinceCode,
+      period,
+      status: 'draft',
+      version: 1,
+      isDemo: false,
+      submittedAt: null,
+      acceptedAt: null,
+      updatedAt: now,
+      updatedBy: user.username,
+      ...own,
+      submittedWarnings: null,
+    },
+  };
 }
 
 /** The rows as stored (money as the column's text), in the regions' order: the saved state. */
@@ -237,10 +271,14 @@ function storedRows(rows: ReportRowBody[], regions: Map<string, NamedRegion>): S
 /**
  * Saves the quarter as a draft; `user` is the province's editor (the route checked it).
  *
- * The report is read once (with the previous quarter's figures, in one query) and the state
- * after is built from the rows just written, not read back: the audit's before and after and
- * the answer come from the same two states. The checks come in the order a user meets them:
- * the quarter, the figures, then the version.
+ * The report is read once (with the previous quarter's figures, in one query), checked, and
+ * written in one statement: the report's UPDATE (or INSERT) that checks the version read and
+ * bumps it, the rows, the data version and the audit entry, each a data-modifying CTE that
+ * writes only if the report's did. One statement is one transaction: a concurrent writer
+ * either committed before it (then the version no longer matches and nothing is written: 409)
+ * or waits for it. The state after is built from the rows sent, not read back: the audit's
+ * before and after and the answer come from the same two states. The checks come in the order
+ * a user meets them: the quarter, the figures, then the version.
  */
 export async function saveDraft(
   db: Db,
@@ -256,7 +294,7 @@ export async function saveDraft(
   imported?: { signOff?: SignOffDto },
 ): Promise<ReportDto> {
   const signOff = imported?.signOff;
-  return pgTransaction(db, async (sql) => {
+  return pgSession(db, async (sql) => {
     // the report, the previous quarter and what the checks need, in one query
     const {
       report: rep,
@@ -280,7 +318,8 @@ export async function saveDraft(
     const errors = imported ? [] : await figureProblems(db, provinceCode, rows, undefined, regions);
     if (errors.length) throw invalidFigures(errors.map((e) => ({ ...e, path: `/body${e.path}` })));
 
-    let header: ReportHeader;
+    const now = new Date();
+    let head: Head;
     if (rep) {
       // Demo figures are not a bureau's: any status may be replaced, but through the same
       // version check, in place, so the version continues and exactly one writer wins.
@@ -290,7 +329,7 @@ export async function saveDraft(
       const overridden = fromInstitutions ? await figuresFromInstitutions(sql, rep.id, rows) : [];
       if (overridden.length)
         throw invalidFigures(overridden.map((e) => ({ ...e, path: `/body${e.path}` })));
-      header = await updateReport(sql, user, rep, signOff);
+      head = updateHead(user, rep, signOff, now);
     } else {
       if (ifMatch !== null && ifMatch !== 0)
         throw new Problem(
@@ -301,12 +340,8 @@ export async function saveDraft(
           [{ path: '/headers/if-match', code: 'stale', zh: '版本已过期', en: 'stale version' }],
           { current: null },
         );
-      header = await createReport(sql, user, provinceCode, period, signOff);
+      head = createHead(user, provinceCode, period, signOff, now);
     }
-    await sql(
-      rowsReplace(header.id, rows, new Map(regions.map((r) => [r.code, r.id]))),
-      'report-rows',
-    );
     const byCode = new Map(regions.map((r) => [r.code, r]));
     // a region reporting institution by institution keeps that mark (its figures were checked equal)
     const counted = new Map(rep?.rows.map((r) => [r.regionCode, r.institutions]) ?? []);
@@ -314,27 +349,31 @@ export async function saveDraft(
       counted.get(r.regionCode) ? { ...r, institutions: counted.get(r.regionCode) } : r,
     );
     const present = new Set(written.map((r) => byCode.get(r.regionCode)!.id));
-    const saved: LoadedReport = {
-      ...header,
+    const state = {
       updatedBy: user.username,
       rows: written,
       comments: rep && !rep.isDemo ? rep.comments : [],
       missingRegions: missingRegionCodes(regions, provinceCode, present),
-      previous,
     };
-    // the data version and the audit entry in one statement (its last, as versions.ts asks)
-    await sql(
-      Prisma.sql`WITH bumped AS (${dataVersionBump(provinceCode)}) ${auditInsert({
-        actor: user,
-        action: rep?.isDemo ? 'report.replaceDemo' : rep ? 'report.save' : 'report.create',
-        entityType: 'report',
-        entityId: header.id,
-        provinceCode,
-        before: rep && auditState(rep),
-        after: auditState(saved),
-      })}`,
-      'report-audit',
+    const wrote = Prisma.raw('head');
+    const [header] = await sql<ReportHeader>(
+      Prisma.sql`WITH head AS (${head.sql}),
+        ${rep?.isDemo ? Prisma.sql`cleared AS (DELETE FROM report_comment WHERE report_id = (SELECT id FROM head)),` : Prisma.empty}
+        ${rowsReplace(wrote, rows, new Map(regions.map((r) => [r.code, r.id])))},
+        bumped AS (${dataVersionBump(provinceCode, wrote)}),
+        audited AS (${auditInsert({
+          actor: user,
+          action: rep?.isDemo ? 'report.replaceDemo' : rep ? 'report.save' : 'report.create',
+          entityType: 'report',
+          of: wrote,
+          provinceCode,
+          before: rep && auditState(rep),
+          after: auditState({ ...head.after, ...state }),
+        })})
+      SELECT * FROM head`,
+      'report-save',
     );
-    return toDto(saved);
+    if (!header) throw await justChanged(sql, provinceCode, period);
+    return toDto({ ...header, ...state, previous });
   });
 }

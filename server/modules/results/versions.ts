@@ -29,9 +29,13 @@ export async function bumpDataVersion(tx: Tx | Db, scope: string | null): Promis
   await tx.$executeRaw(dataVersionBump(scope));
 }
 
-/** The statement bumpDataVersion runs, for a write that runs its own (pgTransaction). */
-export const dataVersionBump = (scope: string | null) =>
-  Prisma.sql`INSERT INTO data_version (scope, version) VALUES (${scope ?? EVERY_PROVINCE}, 1)
+/**
+ * The statement bumpDataVersion runs, for a write that runs its own (pgTransaction, or one
+ * statement of data-modifying CTEs: with `onlyIf`, a relation, only when that has a row).
+ */
+export const dataVersionBump = (scope: string | null, onlyIf?: Prisma.Sql) =>
+  Prisma.sql`INSERT INTO data_version (scope, version)
+    SELECT ${scope ?? EVERY_PROVINCE}::text, 1 ${onlyIf ? Prisma.sql`WHERE EXISTS (SELECT 1 FROM ${onlyIf})` : Prisma.empty}
     ON CONFLICT (scope) DO UPDATE SET version = data_version.version + 1`;
 
 const readers = new WeakMap<Db, Coalesced<DataVersions>>();
