@@ -71,6 +71,23 @@ export async function pgTransaction<T>(db: Db, work: (sql: Sql) => Promise<T>): 
   });
 }
 
+/**
+ * A prepared statement's name: `named` and a hash of the text, so two texts never share one.
+ * Kept per text (a save's few statements), as making a hash costs more than the lookup.
+ */
+const names = new Map<string, string>();
+function statementName(named: string, text: string): string {
+  const key = `${named}\u0000${text}`;
+  let name = names.get(key);
+  if (!name) {
+    name = `${named}-${createHash('sha1').update(text).digest('base64url')}`;
+    // texts are the code's own templates, a few dozen; the bound only guards against a mistake
+    if (names.size >= 1000) names.clear();
+    names.set(key, name);
+  }
+  return name;
+}
+
 /** Connections left in an unknown state (a ROLLBACK that failed): closed, not pooled again. */
 const unusable = new WeakSet<pg.PoolClient>();
 
@@ -88,7 +105,7 @@ export async function pgSession<T>(
   const client = await pool.connect();
   try {
     return await work(async (q, named) => {
-      const name = named && `${named}-${createHash('sha1').update(q.text).digest('base64url')}`;
+      const name = named && statementName(named, q.text);
       return (await client.query({ name, text: q.text, values: q.values })).rows;
     }, client);
   } finally {
