@@ -71,7 +71,14 @@ export async function timedUploads(
     const t0 = performance.now();
     const res = await fetch(url, {
       method: 'POST',
-      headers: { cookie: editor.cookie, 'x-csrf-token': editor.csrf, 'if-match': `"${v}"` },
+      // as the save's PUT (load.ts's request): the answer uncompressed, so both writes are
+      // measured alike (fetch would ask for brotli, and the import alone would pay for it)
+      headers: {
+        cookie: editor.cookie,
+        'x-csrf-token': editor.csrf,
+        'if-match': `"${v}"`,
+        'accept-encoding': 'identity',
+      },
       body: form,
     });
     const text = await res.text();
