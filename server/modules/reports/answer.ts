@@ -12,9 +12,20 @@
 import type { FastifyReply } from 'fastify';
 import type { ReportDto } from './schemas.ts';
 
+const bytes = new WeakMap<ReportDto, Buffer>();
+
+/**
+ * The report with its answer's bytes made now, for sendReport to send as they are: a save makes
+ * them while PostgreSQL runs its write (save.ts). The report must not change after this.
+ */
+export function serialized(report: ReportDto): ReportDto {
+  bytes.set(report, Buffer.from(JSON.stringify(report)));
+  return report;
+}
+
 export function sendReport(reply: FastifyReply, report: ReportDto): FastifyReply {
   return reply
     .header('etag', `"${report.version}"`)
     .type('application/json; charset=utf-8')
-    .send(Buffer.from(JSON.stringify(report)));
+    .send(bytes.get(report) ?? Buffer.from(JSON.stringify(report)));
 }

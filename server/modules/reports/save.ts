@@ -15,6 +15,7 @@ import { auditInsert } from '../audit/record.ts';
 import { figuresFromInstitutions } from '../institutions/roll-up.ts';
 import { provinceNotFound } from '../provinces/queries.ts';
 import { dataVersionBump } from '../results/versions.ts';
+import { serialized } from './answer.ts';
 import { auditState } from './audit-state.ts';
 import { figureProblems, invalidFigures, type NamedRegion } from './check.ts';
 import {
@@ -24,6 +25,7 @@ import {
   loadReportWith,
   missingRegionCodes,
   REPORT_COLUMNS,
+  reportHeader,
   type Status,
   type StoredRow,
   type Tx,
@@ -356,7 +358,7 @@ export async function saveDraft(
       missingRegions: missingRegionCodes(regions, provinceCode, present),
     };
     const wrote = Prisma.raw('head');
-    const [header] = await sql<ReportHeader>(
+    const writing = sql<ReportHeader>(
       Prisma.sql`WITH head AS (${head.sql}),
         ${rep?.isDemo ? Prisma.sql`cleared AS (DELETE FROM report_comment WHERE report_id = (SELECT id FROM head)),` : Prisma.empty}
         ${rowsReplace(wrote, rows, new Map(regions.map((r) => [r.code, r.id])))},
@@ -373,7 +375,13 @@ export async function saveDraft(
       SELECT * FROM head`,
       'report-save',
     );
+    // The answer, as the statement will leave the report, is made while PostgreSQL writes (the
+    // statement is on its way): its warnings and JSON are most of a save's own CPU. It is sent
+    // only if the report came back as expected; otherwise it is made again from what came back.
+    const expected = serialized(toDto({ ...head.after, ...state, previous }));
+    const [header] = await writing;
     if (!header) throw await justChanged(sql, provinceCode, period);
-    return toDto({ ...header, ...state, previous });
+    const same = (h: ReportHeader) => JSON.stringify(reportHeader({ ...h, ...state }));
+    return same(header) === same(head.after) ? expected : toDto({ ...header, ...state, previous });
   });
 }
