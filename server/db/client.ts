@@ -27,7 +27,7 @@ export function createDb(connectionString: string): Db {
     allowExitOnIdle: true,
     // a save waits this long for a connection before it fails (Prisma's maxWait for writes)
     connectionTimeoutMillis: 10_000,
-    // each statement, in a transaction or not (as Prisma's write transactions had in all)
+    // each statement (as Prisma's write transactions had in all)
     statement_timeout: 20_000,
   });
   writes.on('error', () => {});
@@ -40,7 +40,7 @@ const writePools = new WeakMap<Db, pg.Pool>();
 
 /**
  * A tagged `Prisma.sql` statement run, answering its rows: through Prisma or a pg client. `named`:
- * a statement whose text never changes, prepared once per connection by `pgTransaction` (the name
+ * a statement whose text never changes, prepared once per connection by `pgSession` (the name
  * carries a hash of the text, so two texts never share one).
  */
 export type Sql = <T = Record<string, unknown>>(q: Prisma.Sql, named?: string) => Promise<T[]>;
@@ -49,27 +49,6 @@ export const prismaSql =
   (db: Db | Prisma.TransactionClient): Sql =>
   (q) =>
     db.$queryRaw(q);
-
-/**
- * One transaction on a node-postgres connection, for a write whose statements carry large
- * values (a 400-row quarter's fifteen column arrays, the audit's two states): Prisma passes
- * each parameter through its query engine and took several times as long as `pg` for them.
- * The statements are still tagged `Prisma.sql` templates (their text and values, never a
- * string-built query). Each statement gets 20 s (the pool's statement_timeout).
- */
-export async function pgTransaction<T>(db: Db, work: (sql: Sql) => Promise<T>): Promise<T> {
-  return pgSession(db, async (sql, client) => {
-    await client.query('BEGIN');
-    try {
-      const result = await work(sql);
-      await client.query('COMMIT');
-      return result;
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => unusable.add(client));
-      throw e;
-    }
-  });
-}
 
 /**
  * A prepared statement's name: `named` and a hash of the text, so two texts never share one.
@@ -88,18 +67,16 @@ function statementName(named: string, text: string): string {
   return name;
 }
 
-/** Connections left in an unknown state (a ROLLBACK that failed): closed, not pooled again. */
-const unusable = new WeakSet<pg.PoolClient>();
-
 /**
- * Statements on one node-postgres connection, each its own transaction: for a write that is a
- * single statement after its reads (a save: read, check, then one statement that writes only if
- * the version it read is still the report's), without BEGIN and COMMIT's two round trips.
+ * Statements on one node-postgres connection, for a write whose statements carry large values
+ * (a 400-row quarter's fifteen column arrays, the audit's two states): Prisma passes each
+ * parameter through its query engine and took several times as long as `pg` for them. The
+ * statements are still tagged `Prisma.sql` templates (their text and values, never a
+ * string-built query), each its own transaction, with 20 s each (the pool's statement_timeout):
+ * a save reads, checks, then writes in one statement that writes only if the version it read is
+ * still the report's, without BEGIN and COMMIT's two round trips.
  */
-export async function pgSession<T>(
-  db: Db,
-  work: (sql: Sql, client: pg.PoolClient) => Promise<T>,
-): Promise<T> {
+export async function pgSession<T>(db: Db, work: (sql: Sql) => Promise<T>): Promise<T> {
   const pool = writePools.get(db);
   if (!pool) throw new Error('pgSession: this Prisma client was not made by createDb');
   const client = await pool.connect();
@@ -107,9 +84,9 @@ export async function pgSession<T>(
     return await work(async (q, named) => {
       const name = named && statementName(named, q.text);
       return (await client.query({ name, text: q.text, values: q.values })).rows;
-    }, client);
+    });
   } finally {
-    client.release(unusable.has(client));
+    client.release();
   }
 }
 
