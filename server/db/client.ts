@@ -40,7 +40,7 @@ const writePools = new WeakMap<Db, pg.Pool>();
 
 /**
  * A tagged `Prisma.sql` statement run, answering its rows: through Prisma or a pg client. `named`:
- * a statement whose text never changes, prepared once per connection by `pgSession` (the name
+ * a statement whose text never changes, prepared once per connection by `pgSql` (the name
  * carries a hash of the text, so two texts never share one).
  */
 export type Sql = <T = Record<string, unknown>>(q: Prisma.Sql, named?: string) => Promise<T[]>;
@@ -68,26 +68,22 @@ function statementName(named: string, text: string): string {
 }
 
 /**
- * Statements on one node-postgres connection, for a write whose statements carry large values
- * (a 400-row quarter's fifteen column arrays, the audit's two states): Prisma passes each
- * parameter through its query engine and took several times as long as `pg` for them. The
- * statements are still tagged `Prisma.sql` templates (their text and values, never a
- * string-built query), each its own transaction, with 20 s each (the pool's statement_timeout):
- * a save reads, checks, then writes in one statement that writes only if the version it read is
- * still the report's, without BEGIN and COMMIT's two round trips.
+ * Statements through node-postgres, for a write whose statements carry large values (a 400-row
+ * quarter's fifteen column arrays, the audit's two states): Prisma passes each parameter through
+ * its query engine and took several times as long as `pg` for them. The statements are still
+ * tagged `Prisma.sql` templates (their text and values, never a string-built query), each its
+ * own transaction on whichever pooled connection is free, with 20 s each (the pool's
+ * statement_timeout). A save reads, checks, then writes in one statement that writes only if
+ * the version it read is still the report's: no BEGIN and COMMIT, and no connection held between
+ * the two, so the read can start before the figures are in (an import's, while its file is read).
  */
-export async function pgSession<T>(db: Db, work: (sql: Sql) => Promise<T>): Promise<T> {
+export function pgSql(db: Db): Sql {
   const pool = writePools.get(db);
-  if (!pool) throw new Error('pgSession: this Prisma client was not made by createDb');
-  const client = await pool.connect();
-  try {
-    return await work(async (q, named) => {
-      const name = named && statementName(named, q.text);
-      return (await client.query({ name, text: q.text, values: q.values })).rows;
-    });
-  } finally {
-    client.release();
-  }
+  if (!pool) throw new Error('pgSql: this Prisma client was not made by createDb');
+  return async (q, named) => {
+    const name = named && statementName(named, q.text);
+    return (await pool.query({ name, text: q.text, values: q.values })).rows;
+  };
 }
 
 /** A small node-postgres pool beside the Prisma client, for one-statement reads on the hot path. */

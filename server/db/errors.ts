@@ -94,7 +94,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 
 /**
  * A transaction could not start (or finish) in time: the server is busy, nothing was written.
- * Prisma's P2028; for a write on a pg connection (pgSession), no connection free within
+ * Prisma's P2028; for a write on a pg connection (pgSql), no connection free within
  * its wait, or a statement cancelled by its statement_timeout (57014).
  */
 export const isTransactionTimeout = (err: unknown) => {

@@ -51,7 +51,7 @@ export async function recordAudit(tx: Tx, e: AuditEntry): Promise<void> {
 }
 
 /**
- * The statement recordAudit runs, for a write that runs its own (pgSession). With `of`, a
+ * The statement recordAudit runs, for a write that runs its own (pgSql). With `of`, a
  * relation (a data-modifying CTE's rows, such as the report a save wrote): one entry per row,
  * that row's `id` the entity's, and none when it has no row.
  */

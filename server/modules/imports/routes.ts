@@ -1,16 +1,15 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { prismaSql } from '../../db/client.ts';
 import type { RuleProblem } from '../../domain/report-rules.ts';
 import { Problem } from '../../plugins/problem.ts';
 import { sendFile, sendTable, XLSX_TYPE } from '../exports/tabular.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { sendReport } from '../reports/answer.ts';
-import { figureProblems, type NamedRegion, regionsNamed } from '../reports/check.ts';
+import { figureProblems } from '../reports/check.ts';
 import { readReport } from '../reports/load.ts';
-import { saveDraft } from '../reports/save.ts';
-import { ReportParams, type ReportRowBody, ReportSchema } from '../reports/schemas.ts';
+import { readForSave, saveDraft } from '../reports/save.ts';
+import { ReportParams, ReportSchema } from '../reports/schemas.ts';
 import { parseIfMatch } from '../shared/if-match.ts';
 import { oneOf } from '../shared/schema.ts';
 import type { ImportProblem } from './parse.ts';
@@ -101,8 +100,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { code, period } = request.params;
       const { user, buffer: buf, filename } = await importFile(request, code, limits);
-      // the province's regions are read while the worker parses: a file names no others, usually
-      const ownRegions = regionsNamed(prismaSql(app.db), code, []).catch(() => undefined);
+      // what the save reads (the report, its regions) is read while the worker parses
+      const read = readForSave(app.db, code, period);
       // size, rows and unpacked size are checked first; the parsing runs in a worker thread
       const parsed = await readUpload(buf, filename);
       // the rows the file could be read into are checked by the rules too, so one answer
@@ -110,13 +109,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const unreadable = new Set(parsed.problems.map((p) => p.path));
       const rules = unreadable.has('/file')
         ? []
-        : await figureProblems(
-            app.db,
-            code,
-            parsed.rows,
-            unreadable,
-            onlyOwn(await ownRegions, parsed.rows),
-          );
+        : await figureProblems(app.db, code, parsed.rows, unreadable, (await read).regions);
       const problems = [...parsed.problems.map(fileProblem), ...rules.map(ruleProblem(parsed))];
       const stale = parsed.problems.find((p) => p.code === 'templateVersion');
       if (stale)
@@ -141,22 +134,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         period,
         parsed.rows,
         parseIfMatch(request.headers['if-match']),
-        { signOff: parsed.signOff },
+        { signOff: parsed.signOff, read },
       );
       return sendReport(reply, report);
     },
   );
 };
 export default routes;
-
-/**
- * The province's regions when every row names one of them (then they are all the regions the
- * check needs); undefined otherwise, and the check reads those the rows name as well.
- */
-function onlyOwn(regions: NamedRegion[] | undefined, rows: ReportRowBody[]) {
-  const own = new Set(regions?.map((r) => r.code));
-  return regions && rows.every((r) => own.has(r.regionCode)) ? regions : undefined;
-}
 
 const fileProblem = (p: ImportProblem) => ({
   path: p.path,

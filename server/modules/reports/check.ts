@@ -10,8 +10,8 @@ import { type FieldProblem, fieldsFromValidation, Problem } from '../../plugins/
 
 /**
  * The province's regions, and those the rows name (to say "of another province"): not all
- * 4,000. A save reads them once, for the check, the rows' region ids and its answer, in the
- * query that loads the report (`loadReportWith`'s `named`).
+ * 4,000. A save reads the province's once, in the query that loads the report, for the check,
+ * the rows' region ids and its answer; the others only when a row names one (`withNamed`).
  */
 export async function regionsNamed(
   sql: Sql,
@@ -19,32 +19,42 @@ export async function regionsNamed(
   rows: readonly unknown[],
 ): Promise<NamedRegion[]> {
   const [one] = await sql<{ regions: RegionTuple[] }>(
-    Prisma.sql`SELECT ${regionsJson(namedRegions(provinceCode, rows))} AS regions`,
+    Prisma.sql`SELECT ${regionsJson(provinceRegions(provinceCode))} AS regions`,
   );
-  return one!.regions.map(namedRegion);
+  return withNamed(sql, one!.regions.map(namedRegion), { rows });
 }
+
+/** The province's regions, as a relation `g` of coordinating_region rows (read by its index). */
+export const provinceRegions = (provinceCode: string) =>
+  Prisma.sql`(SELECT * FROM coordinating_region WHERE province_code = ${provinceCode}) g`;
 
 /**
- * The province's regions, those the rows name, and with `alsoIds` (a subquery of region ids) those
- * as well: a relation `g` of coordinating_region rows, each part read by its index rather than
- * one scan of the whole register testing every condition (4,180 regions at ten times national
- * scale).
+ * `regions`, and the regions not among them that the rows name by code or `ids` name (a region
+ * since moved to another province that still has rows here): read only when there are such,
+ * which is rare, so the common case costs no query.
  */
-export function namedRegions(
-  provinceCode: string,
-  rows: readonly unknown[],
-  alsoIds?: Prisma.Sql,
-): Prisma.Sql {
-  const named = rows.flatMap((r) => {
+export async function withNamed(
+  sql: Sql,
+  regions: NamedRegion[],
+  also: { rows?: readonly unknown[]; ids?: Iterable<number> },
+): Promise<NamedRegion[]> {
+  const codes = new Set(regions.map((r) => r.code));
+  const ids = new Set(regions.map((r) => r.id));
+  const otherCodes = new Set<string>();
+  for (const r of also.rows ?? []) {
     const code = (r as { regionCode?: unknown } | null)?.regionCode;
-    return typeof code === 'string' ? [code] : [];
-  });
-  return Prisma.sql`(SELECT * FROM coordinating_region WHERE province_code = ${provinceCode}
-    UNION SELECT * FROM coordinating_region WHERE code = ANY(${[...new Set(named)]}::text[])
-    ${alsoIds ? Prisma.sql`UNION SELECT * FROM coordinating_region WHERE id IN (${alsoIds})` : Prisma.empty}) g`;
+    if (typeof code === 'string' && !codes.has(code)) otherCodes.add(code);
+  }
+  const otherIds = [...new Set(also.ids)].filter((id) => !ids.has(id));
+  if (otherCodes.size === 0 && otherIds.length === 0) return regions;
+  const [one] = await sql<{ regions: RegionTuple[] }>(
+    Prisma.sql`SELECT ${regionsJson(Prisma.sql`(SELECT * FROM coordinating_region
+      WHERE code = ANY(${[...otherCodes]}::text[]) OR id = ANY(${otherIds}::int[])) g`)} AS regions`,
+  );
+  return [...regions, ...one!.regions.map(namedRegion)];
 }
 
-/** The regions of `regions` (namedRegions) as one JSON array of tuples (RegionTuple): 400 regions, one value. */
+/** The regions of `regions` (a relation `g`) as one JSON array of tuples (RegionTuple): 400 regions, one value. */
 export const regionsJson = (regions: Prisma.Sql) => Prisma.sql`(SELECT coalesce(json_agg(
     json_build_array(g.id, g.code, g.province_code, g.name_zh, g.name_en, g.sort_order)), '[]')
   FROM ${regions})`;
@@ -76,7 +86,11 @@ export interface NamedRegion {
   sortOrder: number;
 }
 
-/** The hard errors of `rows` (paths `/rows/3/coveredInstitutions`); `skip` as in hardErrors. */
+/**
+ * The hard errors of `rows` (paths `/rows/3/coveredInstitutions`); `skip` as in hardErrors.
+ * `regions`: the province's as already read (the regions of other provinces the rows name are
+ * read here).
+ */
 export async function figureProblems(
   db: Db,
   provinceCode: string,
@@ -84,14 +98,17 @@ export async function figureProblems(
   skip?: ReadonlySet<string>,
   regions?: NamedRegion[],
 ): Promise<RuleProblem[]> {
-  regions ??= await regionsNamed(prismaSql(db), provinceCode, rows);
+  const sql = prismaSql(db);
+  const named = regions
+    ? await withNamed(sql, regions, { rows })
+    : await regionsNamed(sql, provinceCode, rows);
   return hardErrors(
     rows,
     {
       provinceRegions: new Set(
-        regions.filter((r) => r.provinceCode === provinceCode).map((r) => r.code),
+        named.filter((r) => r.provinceCode === provinceCode).map((r) => r.code),
       ),
-      knownRegions: new Map(regions.map((r) => [r.code, r.provinceCode])),
+      knownRegions: new Map(named.map((r) => [r.code, r.provinceCode])),
     },
     skip,
   );

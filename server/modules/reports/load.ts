@@ -21,9 +21,10 @@ import { notFound } from '../../plugins/problem.ts';
 import {
   type NamedRegion,
   namedRegion,
-  namedRegions,
+  provinceRegions,
   type RegionTuple,
   regionsJson,
+  withNamed,
 } from './check.ts';
 import type { ReportDto } from './schemas.ts';
 
@@ -212,15 +213,14 @@ export async function loadReport(
 /**
  * loadReport, with more values read beside it in the same query (`beside`: a SQL expression
  * each, in which `r.id` is the report's id or null): what a save checks next, without a round
- * trip of its own. `regions` are the province's, those `named` rows name (a save's body) and
- * those the report has rows for.
+ * trip of its own. `regions` are the province's and those the report has rows for (a region
+ * since moved to another province keeps its rows here: read by a second query, when there is one).
  */
 export async function loadReportWith<T extends Record<string, unknown>>(
   sql: Sql,
   provinceCode: string,
   period: string,
   beside: { [K in keyof T]: Prisma.Sql },
-  named: readonly unknown[] = [],
 ): Promise<{
   report: LoadedReport | null;
   previous: Map<string, PreviousFigures>;
@@ -231,15 +231,7 @@ export async function loadReportWith<T extends Record<string, unknown>>(
   const [one] = await sql<Loaded & { beside: T }>(Prisma.sql`
     SELECT r.id IS NOT NULL AS found, ${REPORT_COLUMNS}, u.username AS "updatedBy",
       json_build_object(${pairs.length ? Prisma.join(pairs) : Prisma.empty}) AS beside,
-      ${regionsJson(
-        namedRegions(
-          provinceCode,
-          named,
-          // a region since moved to another province keeps its rows here
-          Prisma.sql`SELECT x.region_id FROM report_row x JOIN report xr ON xr.id = x.report_id
-            WHERE xr.province_code = ${provinceCode} AND xr.period = ${period}`,
-        ),
-      )} AS regions,
+      ${regionsJson(provinceRegions(provinceCode))} AS regions,
       ${rowsOf(Prisma.sql`r.id`)} AS rows,
       (SELECT coalesce(json_agg(json_build_array(c.kind, c.body, a.username,
           floor(extract(epoch FROM c.created_at) * 1000)) ORDER BY c.id), '[]')
@@ -252,7 +244,9 @@ export async function loadReportWith<T extends Record<string, unknown>>(
     FROM (VALUES (1)) AS one(x)
       LEFT JOIN report r ON r.province_code = ${provinceCode} AND r.period = ${period}
       LEFT JOIN app_user u ON u.id = r.updated_by_id`);
-  const regions = one!.regions.map(namedRegion);
+  const regions = await withNamed(sql, one!.regions.map(namedRegion), {
+    ids: one!.rows.map((t) => t[0]),
+  });
   const byId = new Map(regions.map((g) => [g.id, g]));
   // a previous row whose region is not read here is no region of this quarter's: nothing to compare
   const previous = new Map<string, PreviousFigures>();

@@ -5,7 +5,7 @@
  * one (If-Match), validates before writing, and appends the before/after state to the audit
  * trail.
  */
-import { type Db, Prisma, pgSession, prismaSql, type Sql } from '../../db/client.ts';
+import { type Db, Prisma, pgSql, prismaSql, type Sql } from '../../db/client.ts';
 import { centsText, moneyCents } from '../../domain/numbers.ts';
 import { FIRST_PERIOD, parsePeriod } from '../../domain/periods.ts';
 import { periodReportable } from '../../domain/reporting-duty.ts';
@@ -271,16 +271,40 @@ function storedRows(rows: ReportRowBody[], regions: Map<string, NamedRegion>): S
 }
 
 /**
+ * What a save reads before it writes, in one query: the report, the previous quarter's figures,
+ * the province's regions, whether the province exists and whether the report's figures come
+ * from institutions. Begun as soon as the quarter is known: an import begins it before its
+ * file is read, so the two run at once.
+ */
+export function readForSave(db: Db, provinceCode: string, period: string) {
+  const sql = pgSql(db);
+  const reading = loadReportWith<{ provinceFound: boolean; fromInstitutions: boolean }>(
+    (q) => sql(q, 'report-load'),
+    provinceCode,
+    period,
+    {
+      provinceFound: Prisma.sql`EXISTS (SELECT 1 FROM province WHERE code = ${provinceCode})`,
+      fromInstitutions: Prisma.sql`EXISTS (SELECT 1 FROM institution_quarter f
+        WHERE f.report_id = r.id)`,
+    },
+  );
+  reading.catch(() => {}); // awaited by the save; an upload refused before then leaves it unread
+  return reading;
+}
+
+export type SaveRead = ReturnType<typeof readForSave>;
+
+/**
  * Saves the quarter as a draft; `user` is the province's editor (the route checked it).
  *
- * The report is read once (with the previous quarter's figures, in one query), checked, and
- * written in one statement: the report's UPDATE (or INSERT) that checks the version read and
- * bumps it, the rows, the data version and the audit entry, each a data-modifying CTE that
- * writes only if the report's did. One statement is one transaction: a concurrent writer
- * either committed before it (then the version no longer matches and nothing is written: 409)
- * or waits for it. The state after is built from the rows sent, not read back: the audit's
- * before and after and the answer come from the same two states. The checks come in the order
- * a user meets them: the quarter, the figures, then the version.
+ * The report is read once (readForSave), checked, and written in one statement: the report's
+ * UPDATE (or INSERT) that checks the version read and bumps it, the rows, the data version and
+ * the audit entry, each a data-modifying CTE that writes only if the report's did. One
+ * statement is one transaction: a concurrent writer either committed before it (then the
+ * version no longer matches and nothing is written: 409) or waits for it. The state after is
+ * built from the rows sent, not read back: the audit's before and after and the answer come
+ * from the same two states. The checks come in the order a user meets them: the quarter, the
+ * figures, then the version.
  */
 export async function saveDraft(
   db: Db,
@@ -290,98 +314,87 @@ export async function saveDraft(
   rows: ReportRowBody[],
   ifMatch: number | null,
   /**
-   * Figures from an imported file: its sign-off cells, and the rows already checked by the
-   * import (which names each problem by its file row), so they are not checked twice.
+   * Figures from an imported file: its sign-off cells, the rows already checked by the import
+   * (which names each problem by its file row), so they are not checked twice, and the read it
+   * began (readForSave) while the file was read.
    */
-  imported?: { signOff?: SignOffDto },
+  imported?: { signOff?: SignOffDto; read: SaveRead },
 ): Promise<ReportDto> {
   const signOff = imported?.signOff;
-  return pgSession(db, async (sql) => {
-    // the report, the previous quarter and what the checks need, in one query
-    const {
-      report: rep,
-      previous,
-      regions,
-      beside: { provinceFound, fromInstitutions },
-    } = await loadReportWith<{ provinceFound: boolean; fromInstitutions: boolean }>(
-      (q) => sql(q, 'report-load'),
-      provinceCode,
-      period,
-      {
-        provinceFound: Prisma.sql`EXISTS (SELECT 1 FROM province WHERE code = ${provinceCode})`,
-        fromInstitutions: Prisma.sql`EXISTS (SELECT 1 FROM institution_quarter f
-          WHERE f.report_id = r.id)`,
-      },
-      rows,
-    );
-    if (!provinceFound) throw provinceNotFound(provinceCode);
-    // a quarter that already exists (a returned report, say) can always be saved again
-    if (!rep) await checkPeriodReportable(db, provinceCode, period);
-    const errors = imported ? [] : await figureProblems(db, provinceCode, rows, undefined, regions);
-    if (errors.length) throw invalidFigures(errors.map((e) => ({ ...e, path: `/body${e.path}` })));
+  const sql = pgSql(db);
+  const {
+    report: rep,
+    previous,
+    regions,
+    beside: { provinceFound, fromInstitutions },
+  } = await (imported?.read ?? readForSave(db, provinceCode, period));
+  if (!provinceFound) throw provinceNotFound(provinceCode);
+  // a quarter that already exists (a returned report, say) can always be saved again
+  if (!rep) await checkPeriodReportable(db, provinceCode, period);
+  const errors = imported ? [] : await figureProblems(db, provinceCode, rows, undefined, regions);
+  if (errors.length) throw invalidFigures(errors.map((e) => ({ ...e, path: `/body${e.path}` })));
 
-    const now = new Date();
-    let head: Head;
-    if (rep) {
-      // Demo figures are not a bureau's: any status may be replaced, but through the same
-      // version check, in place, so the version continues and exactly one writer wins.
-      checkWritable(rep, ifMatch, rep.isDemo ? ALL_STATUSES : ['draft', 'returned'], {
-        creating: true,
-      });
-      const overridden = fromInstitutions ? await figuresFromInstitutions(sql, rep.id, rows) : [];
-      if (overridden.length)
-        throw invalidFigures(overridden.map((e) => ({ ...e, path: `/body${e.path}` })));
-      head = updateHead(user, rep, signOff, now);
-    } else {
-      if (ifMatch !== null && ifMatch !== 0)
-        throw new Problem(
-          409,
-          'versionConflict',
-          '该报表已不存在，未保存任何内容',
-          'The report no longer exists; nothing was saved',
-          [{ path: '/headers/if-match', code: 'stale', zh: '版本已过期', en: 'stale version' }],
-          { current: null },
-        );
-      head = createHead(user, provinceCode, period, signOff, now);
-    }
-    const byCode = new Map(regions.map((r) => [r.code, r]));
-    // a region reporting institution by institution keeps that mark (its figures were checked equal)
-    const counted = new Map(rep?.rows.map((r) => [r.regionCode, r.institutions]) ?? []);
-    const written = storedRows(rows, byCode).map((r) =>
-      counted.get(r.regionCode) ? { ...r, institutions: counted.get(r.regionCode) } : r,
-    );
-    const present = new Set(written.map((r) => byCode.get(r.regionCode)!.id));
-    const state = {
-      updatedBy: user.username,
-      rows: written,
-      comments: rep && !rep.isDemo ? rep.comments : [],
-      missingRegions: missingRegionCodes(regions, provinceCode, present),
-    };
-    const wrote = Prisma.raw('head');
-    const writing = sql<ReportHeader>(
-      Prisma.sql`WITH head AS (${head.sql}),
-        ${rep?.isDemo ? Prisma.sql`cleared AS (DELETE FROM report_comment WHERE report_id = (SELECT id FROM head)),` : Prisma.empty}
-        ${rowsReplace(wrote, rows, new Map(regions.map((r) => [r.code, r.id])))},
-        bumped AS (${dataVersionBump(provinceCode, wrote)}),
-        audited AS (${auditInsert({
-          actor: user,
-          action: rep?.isDemo ? 'report.replaceDemo' : rep ? 'report.save' : 'report.create',
-          entityType: 'report',
-          of: wrote,
-          provinceCode,
-          before: rep && auditState(rep),
-          after: auditState({ ...head.after, ...state }),
-        })})
-      SELECT * FROM head`,
-      'report-save',
-    );
-    // The answer, as the statement will leave the report, is made while PostgreSQL writes (the
-    // statement is on its way): its warnings and JSON are most of a save's own CPU. It is sent
-    // only if the report came back as expected; otherwise it is made again from what came back.
-    const expected = serialized(toDto({ ...head.after, ...state, previous }));
-    const [header] = await writing;
-    if (!header) throw await justChanged(sql, provinceCode, period);
-    const same = (h: ReportHeader) => JSON.stringify(reportHeader({ ...h, ...state }));
-    return same(header) === same(head.after) ? expected : toDto({ ...header, ...state, previous });
-  });
+  const now = new Date();
+  let head: Head;
+  if (rep) {
+    // Demo figures are not a bureau's: any status may be replaced, but through the same
+    // version check, in place, so the version continues and exactly one writer wins.
+    checkWritable(rep, ifMatch, rep.isDemo ? ALL_STATUSES : ['draft', 'returned'], {
+      creating: true,
+    });
+    const overridden = fromInstitutions ? await figuresFromInstitutions(sql, rep.id, rows) : [];
+    if (overridden.length)
+      throw invalidFigures(overridden.map((e) => ({ ...e, path: `/body${e.path}` })));
+    head = updateHead(user, rep, signOff, now);
+  } else {
+    if (ifMatch !== null && ifMatch !== 0)
+      throw new Problem(
+        409,
+        'versionConflict',
+        '该报表已不存在，未保存任何内容',
+        'The report no longer exists; nothing was saved',
+        [{ path: '/headers/if-match', code: 'stale', zh: '版本已过期', en: 'stale version' }],
+        { current: null },
+      );
+    head = createHead(user, provinceCode, period, signOff, now);
+  }
+  const byCode = new Map(regions.map((r) => [r.code, r]));
+  // a region reporting institution by institution keeps that mark (its figures were checked equal)
+  const counted = new Map(rep?.rows.map((r) => [r.regionCode, r.institutions]) ?? []);
+  const written = storedRows(rows, byCode).map((r) =>
+    counted.get(r.regionCode) ? { ...r, institutions: counted.get(r.regionCode) } : r,
+  );
+  const present = new Set(written.map((r) => byCode.get(r.regionCode)!.id));
+  const state = {
+    updatedBy: user.username,
+    rows: written,
+    comments: rep && !rep.isDemo ? rep.comments : [],
+    missingRegions: missingRegionCodes(regions, provinceCode, present),
+  };
+  const wrote = Prisma.raw('head');
+  const writing = sql<ReportHeader>(
+    Prisma.sql`WITH head AS (${head.sql}),
+      ${rep?.isDemo ? Prisma.sql`cleared AS (DELETE FROM report_comment WHERE report_id = (SELECT id FROM head)),` : Prisma.empty}
+      ${rowsReplace(wrote, rows, new Map(regions.map((r) => [r.code, r.id])))},
+      bumped AS (${dataVersionBump(provinceCode, wrote)}),
+      audited AS (${auditInsert({
+        actor: user,
+        action: rep?.isDemo ? 'report.replaceDemo' : rep ? 'report.save' : 'report.create',
+        entityType: 'report',
+        of: wrote,
+        provinceCode,
+        before: rep && auditState(rep),
+        after: auditState({ ...head.after, ...state }),
+      })})
+    SELECT * FROM head`,
+    'report-save',
+  );
+  // The answer, as the statement will leave the report, is made while PostgreSQL writes (the
+  // statement is on its way): its warnings and JSON are most of a save's own CPU. It is sent
+  // only if the report came back as expected; otherwise it is made again from what came back.
+  const expected = serialized(toDto({ ...head.after, ...state, previous }));
+  const [header] = await writing;
+  if (!header) throw await justChanged(sql, provinceCode, period);
+  const same = (h: ReportHeader) => JSON.stringify(reportHeader({ ...h, ...state }));
+  return same(header) === same(head.after) ? expected : toDto({ ...header, ...state, previous });
 }

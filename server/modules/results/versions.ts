@@ -30,7 +30,7 @@ export async function bumpDataVersion(tx: Tx | Db, scope: string | null): Promis
 }
 
 /**
- * The statement bumpDataVersion runs, for a write that runs its own (pgSession: one
+ * The statement bumpDataVersion runs, for a write that runs its own (pgSql: one
  * statement of data-modifying CTEs: with `onlyIf`, a relation, only when that has a row).
  */
 export const dataVersionBump = (scope: string | null, onlyIf?: Prisma.Sql) =>
