@@ -4,6 +4,7 @@
  * users' requests stay fast while a large legal file is being read.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_ZIP_ENTRIES } from '../../server/modules/imports/limits.ts';
 import { type Agent, build, signIn, type TestContext } from './helper.ts';
 import {
   type Bureau,
@@ -14,7 +15,7 @@ import {
   setUpImport,
   upload,
 } from './import/helpers.ts';
-import { minimalXlsx, sheetRows } from './import/zip.ts';
+import { minimalXlsx, sheetRows, writeZip } from './import/zip.ts';
 
 let ctx: TestContext;
 let bureau: Bureau;
@@ -65,6 +66,19 @@ describe('limits checked before the file is parsed', () => {
     expect(Date.now() - started).toBeLessThan(1500);
     expectLimit(res, 413, 'unpackedTooLarge');
     expect(res.json().en).toContain('10 MB');
+    await nothingStored('2024Q1');
+  });
+
+  it('a zip of more parts than an .xlsx ever holds is refused with 413 before any is inflated', async () => {
+    const file = writeZip(
+      Array.from({ length: MAX_ZIP_ENTRIES + 1 }, (_, i) => ({
+        name: `xl/media/p${i}.bin`,
+        data: Buffer.from(`part ${i}`),
+      })),
+    );
+    const res = await upload(bureau, '2024Q1', 'parts.xlsx', file);
+    expectLimit(res, 413, 'unpackedTooLarge');
+    expect(res.json().en).toContain('too many parts');
     await nothingStored('2024Q1');
   });
 

@@ -1,8 +1,8 @@
 /**
  * Limits on an uploaded spreadsheet, checked before it is parsed. A small .xlsx can unpack to a
  * huge sheet (a 509 KB file held a 40 MB sheet and stalled every request for seconds), so the
- * zip's central directory is read first (sizes as declared, nothing inflated), and the worker
- * that parses inflates each part, counting real bytes, before any XML is read.
+ * worker that parses reads the zip's central directory first (sizes as declared, nothing
+ * inflated), then inflates each part, counting real bytes, before any XML is read.
  */
 import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
@@ -36,40 +36,32 @@ async function openZip(buf: Buffer) {
   }
 }
 
-/** Sizes as the central directory declares them; nothing is inflated. */
-export async function checkZipDirectory(buf: Buffer, limits: UploadLimits): Promise<void> {
-  const zip = await openZip(buf);
-  if (!zip) return;
-  try {
-    if (zip.entryCount > MAX_ZIP_ENTRIES) throw new LimitExceeded('zipEntries');
-    let total = 0;
-    for await (const entry of zip.eachEntry()) {
-      total += entry.uncompressedSize;
-      if (total > limits.maxUncompressedBytes) throw new LimitExceeded('unpackedSize');
-    }
-  } catch (e) {
-    if (e instanceof LimitExceeded) throw e;
-  } finally {
-    zip.close();
-  }
-}
-
 /** The parts of an .xlsx, inflated, by name (`xl/worksheets/sheet1.xml`). */
 export type ZipParts = ReadonlyMap<string, Buffer>;
 
 /**
- * Inflates every part, counting the bytes that really come out: a part that holds more than
- * it declares, or a running total past the limit, is refused. Returns the parts for the
- * template's own reader (template-sheet.ts), or null when the zip cannot be read whole (a
- * damaged or unusual file), which is left to ExcelJS to read or to call unreadable.
+ * The zip's central directory first: more than MAX_ZIP_ENTRIES parts, or sizes that declare
+ * more than the limit in all, are refused before anything is inflated. Then every part is
+ * inflated, counting the bytes that really come out: a part that holds more than it declares,
+ * or a running total past the limit, is refused. Returns the parts for the template's own
+ * reader (template-sheet.ts), or null when the zip cannot be read whole (a damaged or unusual
+ * file), which is left to ExcelJS to read or to call unreadable. Runs in the parsing worker.
  */
 export async function unpack(buf: Buffer, limits: UploadLimits): Promise<ZipParts | null> {
   const zip = await openZip(buf);
   if (!zip) return null;
   const parts = new Map<string, Buffer>();
-  let total = 0;
   try {
+    if (zip.entryCount > MAX_ZIP_ENTRIES) throw new LimitExceeded('zipEntries');
+    const entries: yauzl.Entry[] = [];
+    let declared = 0;
     for await (const entry of zip.eachEntry()) {
+      declared += entry.uncompressedSize;
+      if (declared > limits.maxUncompressedBytes) throw new LimitExceeded('unpackedSize');
+      entries.push(entry);
+    }
+    let total = 0;
+    for (const entry of entries) {
       if (entry.fileName.endsWith('/')) continue;
       if (entry.isEncrypted()) return null;
       const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true });
@@ -111,9 +103,11 @@ export function checkCsvRows(buf: Buffer, limits: UploadLimits): void {
   }
 }
 
-/** Everything that can be decided before parsing: the file's size, its unpacked size or its lines. */
-export async function checkBeforeParsing(buf: Buffer, limits: UploadLimits): Promise<void> {
+/**
+ * What is decided on the request thread, before the file goes to a worker: its size, and a
+ * CSV's lines (a count of bytes). An XLSX's unpacked size is the worker's first step (unpack).
+ */
+export function checkBeforeParsing(buf: Buffer, limits: UploadLimits): void {
   if (buf.length > limits.maxFileBytes) throw new LimitExceeded('fileSize');
-  if (isZip(buf)) await checkZipDirectory(buf, limits);
-  else checkCsvRows(buf, limits);
+  if (!isZip(buf)) checkCsvRows(buf, limits);
 }

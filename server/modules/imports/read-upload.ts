@@ -30,7 +30,7 @@ export type ParsedInstitutions = Extract<ParseAnswer, { institutions: unknown }>
 export function uploadReader(limits: UploadLimits) {
   const pool = new ParserPool(limits);
   async function inWorker(job: ParseJob): Promise<Extract<ParseAnswer, { ok: true }>> {
-    await checkBeforeParsing(job.bytes as Buffer, job.limits);
+    checkBeforeParsing(job.bytes as Buffer, job.limits);
     return pool.parse({ ...job, bytes: new Uint8Array(job.bytes) });
   }
   return {
