@@ -57,8 +57,9 @@ export interface Config {
 }
 
 /**
- * An upload is checked against the first three before any parsing (the zip's central directory
- * for XLSX, the line count for CSV), then read in a worker thread held to the last three.
+ * An upload is checked against the first three before any XML is read (the file's size, a CSV's
+ * lines, an XLSX's central directory), then read in a worker thread held to the next three; a
+ * small file the template's own reader follows is read on the request thread (smallFileBytes).
  */
 export interface UploadLimits {
   /** bytes of the uploaded file */
@@ -73,6 +74,11 @@ export interface UploadLimits {
   parseMemoryMb: number;
   /** files read at the same time; more wait their turn */
   parallelParses: number;
+  /**
+   * bytes up to which a file the template's own reader follows is read on the request thread,
+   * without a worker (read-upload.ts); 0: every file goes to a worker
+   */
+  smallFileBytes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -171,6 +177,7 @@ export function loadConfig(env: Env = process.env): Config {
       parseTimeoutMs: int(env, 'IMPORT_PARSE_TIMEOUT_MS', 20_000, 100, 600_000),
       parseMemoryMb: int(env, 'IMPORT_PARSE_MEMORY_MB', 256, 32, 8192),
       parallelParses: int(env, 'IMPORT_PARALLEL', 2, 1, 64),
+      smallFileBytes: int(env, 'IMPORT_SMALL_FILE_KB', 256, 0, 1024) * 1024,
     },
     resultCacheMb: int(env, 'RESULT_CACHE_MB', 256, 1, 65_536),
   };

@@ -136,6 +136,7 @@ describe('the parsing workers stay warm, and one that hit a limit is replaced', 
       IMPORT_PARSE_TIMEOUT_MS: '300',
       IMPORT_PARSE_MEMORY_MB: '32',
       IMPORT_PARALLEL: '1',
+      IMPORT_SMALL_FILE_KB: '0', // every file to the worker
     });
     try {
       const b = await setUpImport(one);
@@ -154,7 +155,7 @@ describe('the parsing workers stay warm, and one that hit a limit is replaced', 
   });
 
   it('a refused bomb and a refused row count leave the one worker reading the next template', async () => {
-    const one = await build({ IMPORT_PARALLEL: '1' });
+    const one = await build({ IMPORT_PARALLEL: '1', IMPORT_SMALL_FILE_KB: '0' });
     try {
       const b = await setUpImport(one);
       const liar = minimalXlsx(hugeSheet(60), { declaredSheetSize: 2000 });
@@ -169,6 +170,32 @@ describe('the parsing workers stay warm, and one that hit a limit is replaced', 
         expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
         expect(res.json().rows).toHaveLength(b.regionCodes.length);
       }
+    } finally {
+      await one.close();
+    }
+  });
+});
+
+describe('a small template is read on the request thread', () => {
+  it('so it is not queued behind a large file the one worker is reading', async () => {
+    const one = await build({ IMPORT_PARALLEL: '1', IMPORT_SMALL_FILE_KB: '256' });
+    try {
+      const b = await setUpImport(one);
+      // 8 MB once unpacked, within the limits: ExcelJS reads it, in the worker, for most of a second
+      const large = minimalXlsx(sheetRows(1, 900, 60, 'x'.repeat(100)));
+      let largeDone = 0;
+      const reading = upload(b, '2024Q2', 'large.xlsx', large).then((res) => {
+        largeDone = performance.now();
+        return res;
+      });
+      await new Promise((r) => setTimeout(r, 50)); // the large file has the worker
+      const res = await upload(b, '2024Q1', 'q.xlsx', await filledXlsx(b, '2024Q1', figures(b)));
+      const smallDone = performance.now();
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      expect(res.json().rows).toHaveLength(b.regionCodes.length);
+      expect((await reading).statusCode).toBe(422); // read to the end: not the template
+      // with IMPORT_SMALL_FILE_KB=0 it waits for the worker, and is answered after the large one
+      expect(smallDone).toBeLessThan(largeDone);
     } finally {
       await one.close();
     }

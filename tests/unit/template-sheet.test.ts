@@ -26,6 +26,7 @@ const LIMITS: UploadLimits = {
   parseTimeoutMs: 20_000,
   parseMemoryMb: 256,
   parallelParses: 2,
+  smallFileBytes: 256 * 1024,
 };
 
 /** A quarter as the app hands it out: figures (none on every `blankEvery`th row), a signed-off date. */

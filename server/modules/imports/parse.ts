@@ -184,22 +184,41 @@ function columnMap(
   return { headerIndex, map };
 }
 
+/** What a file is read into: its rows, every problem (by file row), and the sign-off cells. */
+export interface ParsedTemplate {
+  rows: ReportRowBody[];
+  problems: ImportProblem[];
+  fileRows: number[];
+  signOff?: SignOff;
+}
+
+/** The CSV or XLSX the file is, by its name or its first bytes (a zip). */
+export const isXlsxFile = (buf: Buffer, filename: string) =>
+  /\.xlsx$/i.test(filename) || (buf[0] === 0x50 && buf[1] === 0x4b);
+
 /**
  * Reads the file; `maxRows` (spreadsheet rows) throws LimitExceeded. Runs in a worker thread
- * (parse-worker.ts), never on the request thread.
+ * (parse-worker.ts); read-upload.ts reads a small file on the request thread with the same
+ * steps when the template's own reader follows it (`templateRows` on the cells it read).
  */
 export async function parseTemplate(
   buf: Buffer,
   filename: string,
   maxRows = Number.POSITIVE_INFINITY,
   parts?: ZipParts | null,
-): Promise<{
-  rows: ReportRowBody[];
-  problems: ImportProblem[];
-  fileRows: number[];
-  signOff?: SignOff;
-}> {
-  const isXlsx = /\.xlsx$/i.test(filename) || (buf[0] === 0x50 && buf[1] === 0x4b);
+): Promise<ParsedTemplate> {
+  const xlsx = isXlsxFile(buf, filename) ? await parseXlsx(buf, maxRows, parts) : undefined;
+  return templateRows(xlsx === undefined ? parseCsv(buf, maxRows) : (xlsx?.cells ?? null), xlsx);
+}
+
+/**
+ * The template's rows from a file's cells (null: an XLSX that could not be read); `xlsx`, the
+ * version an XLSX was stamped with (undefined for a CSV).
+ */
+export function templateRows(
+  cells: Cell[][] | null,
+  xlsx: { version: string | null } | null | undefined,
+): ParsedTemplate {
   const fileProblem = (zh: string, en: string, code = 'badTemplate'): ImportProblem => ({
     row: 1,
     column: '',
@@ -208,8 +227,6 @@ export async function parseTemplate(
     zh,
     en,
   });
-  const xlsx = isXlsx ? await parseXlsx(buf, maxRows, parts) : null;
-  const cells = isXlsx ? (xlsx?.cells ?? null) : parseCsv(buf, maxRows);
   if (!cells)
     return {
       rows: [],

@@ -1,16 +1,22 @@
 /**
- * Reads an uploaded template off the request thread: the limits that need no parsing are
- * checked first, then a worker thread parses the file with a capped heap and a deadline, and at
- * most `parallelParses` files are read at once (the others wait their turn). The workers stay
- * warm between uploads: starting one and loading ExcelJS in it took longer than reading a
- * 400-row template.
+ * Reads an uploaded template: the limits that need no parsing are checked first, then a worker
+ * thread parses the file with a capped heap and a deadline, and at most `parallelParses` files
+ * are read at once (the others wait their turn). The workers stay warm between uploads:
+ * starting one and loading ExcelJS in it took longer than reading a 400-row template.
+ *
+ * A small file the template's own reader follows (the template as handed out, or saved again
+ * by Excel or WPS) is read on the request thread instead (`readSmall`): no more work than
+ * parsing a JSON save of the same rows, which the request thread does too, and without the two
+ * hand-offs between threads, which took longer than the reading.
  */
 import { Worker } from 'node:worker_threads';
 import type { UploadLimits } from '../../config.ts';
 import { Problem } from '../../plugins/problem.ts';
 import { MAX_SHEET_LINES } from '../institutions/columns.ts';
-import { checkBeforeParsing, LimitExceeded, type LimitName } from './limits.ts';
+import { checkBeforeParsing, isZip, LimitExceeded, type LimitName, unpack } from './limits.ts';
+import { isXlsxFile, type ParsedTemplate, parseCsv, templateRows } from './parse.ts';
 import type { ParseAnswer, ParseJob, WorkerMessage } from './parse-worker.ts';
+import { readTemplateSheet } from './template-sheet.ts';
 
 // from the sources (tsx, tests) the worker is the .ts file beside this one; in the compiled
 // server (dist/start.js) it is dist/parse-worker.js, built next to it
@@ -30,13 +36,15 @@ export type ParsedInstitutions = Extract<ParseAnswer, { institutions: unknown }>
 export function uploadReader(limits: UploadLimits) {
   const pool = new ParserPool(limits);
   async function inWorker(job: ParseJob): Promise<Extract<ParseAnswer, { ok: true }>> {
-    checkBeforeParsing(job.bytes as Buffer, job.limits);
     return pool.parse({ ...job, bytes: new Uint8Array(job.bytes) });
   }
   return {
     close: () => pool.close(),
     async read(buf: Buffer, filename: string): Promise<Parsed> {
       try {
+        checkBeforeParsing(buf, limits);
+        const small = await readSmall(buf, filename, limits);
+        if (small) return small;
         const answer = await inWorker({ bytes: buf, filename, limits, sheet: 'report' });
         return (answer as Extract<ParseAnswer, { parsed: unknown }>).parsed;
       } catch (e) {
@@ -58,6 +66,7 @@ export function uploadReader(limits: UploadLimits) {
         maxUncompressedBytes: Math.max(limits.maxUncompressedBytes, INSTITUTION_SHEET_UNPACKED),
       };
       try {
+        checkBeforeParsing(buf, sheetLimits);
         const answer = await inWorker({
           bytes: buf,
           filename,
@@ -75,6 +84,39 @@ export function uploadReader(limits: UploadLimits) {
 }
 
 const INSTITUTION_SHEET_UNPACKED = 24 * 1024 * 1024;
+
+/**
+ * What a small file may unpack to and still be read on the request thread: a 400-row template
+ * is about 40 KB and unpacks to about 200 KB; inflating and reading 1 MB of sheet XML takes a
+ * few milliseconds.
+ */
+const SMALL_UNPACKED = 1024 * 1024;
+
+/**
+ * A small file read on the request thread, or undefined: a file over IMPORT_SMALL_FILE_KB, one
+ * the template's own reader gives way on (ExcelJS reads that, in a worker), and one refused
+ * while unpacking within SMALL_UNPACKED (the worker decides with the real limits) go to a
+ * worker. A small CSV (its lines were counted) is read here.
+ */
+async function readSmall(
+  buf: Buffer,
+  filename: string,
+  limits: UploadLimits,
+): Promise<ParsedTemplate | undefined> {
+  if (buf.length > limits.smallFileBytes) return undefined;
+  if (!isXlsxFile(buf, filename)) return templateRows(parseCsv(buf, limits.maxRows), undefined);
+  if (!isZip(buf)) return undefined;
+  const capped = {
+    ...limits,
+    maxUncompressedBytes: Math.min(limits.maxUncompressedBytes, SMALL_UNPACKED),
+  };
+  const parts = await unpack(buf, capped).catch((e) => {
+    if (e instanceof LimitExceeded) return null;
+    throw e;
+  });
+  const sheet = parts && readTemplateSheet(parts, limits.maxRows);
+  return sheet ? templateRows(sheet.cells, sheet) : undefined;
+}
 
 /**
  * No listeners of ours left but one that ignores a late error (a worker being terminated). By
