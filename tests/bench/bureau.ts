@@ -34,6 +34,60 @@ async function reportVersion(editor: BenchEditor, reportUrl: string): Promise<nu
   return JSON.parse(res.body.toString()).version as number;
 }
 
+/** One PUT of `body` to `url` with the report's current version (read first, untimed): its ms. */
+export async function timedPut(
+  editor: BenchEditor,
+  reportUrl: string,
+  url: string,
+  body: string,
+): Promise<number> {
+  const v = await reportVersion(editor, reportUrl);
+  const res = await request(url, {
+    method: 'PUT',
+    headers: {
+      cookie: editor.cookie,
+      'x-csrf-token': editor.csrf,
+      'content-type': 'application/json',
+      'if-match': `"${v}"`,
+    },
+    body,
+  });
+  if (res.status !== 200)
+    throw new Error(`save: ${res.status} ${res.body.toString().slice(0, 600)}`);
+  return res.ms;
+}
+
+/**
+ * One upload of `file` to `url` with the report's current version: its ms. The form is encoded
+ * before the clock starts and sent by the same client as the saves (load.ts's request, no
+ * compression asked for), so the two writes are timed alike.
+ */
+export async function timedUpload(
+  editor: BenchEditor,
+  reportUrl: string,
+  url: string,
+  file: { bytes: Buffer; name: string },
+): Promise<number> {
+  const v = await reportVersion(editor, reportUrl);
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
+  const encoded = new Response(form);
+  const body = Buffer.from(await encoded.arrayBuffer());
+  const res = await request(url, {
+    method: 'POST',
+    headers: {
+      cookie: editor.cookie,
+      'x-csrf-token': editor.csrf,
+      'if-match': `"${v}"`,
+      'content-type': encoded.headers.get('content-type')!,
+    },
+    body,
+  });
+  if (res.status !== 200)
+    throw new Error(`import: ${res.status} ${res.body.toString().slice(0, 600)}`);
+  return res.ms;
+}
+
 /** `n` PUTs of `body` to `url` after WARM_UP untimed: the time of each in ms. */
 export async function timedPuts(
   editor: BenchEditor,
@@ -44,29 +98,13 @@ export async function timedPuts(
 ): Promise<number[]> {
   const times: number[] = [];
   for (let i = -WARM_UP; i < n; i++) {
-    const v = await reportVersion(editor, reportUrl);
-    const res = await request(url, {
-      method: 'PUT',
-      headers: {
-        cookie: editor.cookie,
-        'x-csrf-token': editor.csrf,
-        'content-type': 'application/json',
-        'if-match': `"${v}"`,
-      },
-      body,
-    });
-    if (res.status !== 200)
-      throw new Error(`save: ${res.status} ${res.body.toString().slice(0, 600)}`);
-    if (i >= 0) times.push(res.ms);
+    const ms = await timedPut(editor, reportUrl, url, body);
+    if (i >= 0) times.push(ms);
   }
   return times;
 }
 
-/**
- * `n` uploads of `file` to `url` after WARM_UP untimed: the time of each in ms. The form is
- * encoded before the clock starts and sent by the same client as the saves (load.ts's request,
- * no compression asked for), so the two writes are timed alike.
- */
+/** `n` uploads of `file` to `url` after WARM_UP untimed: the time of each in ms. */
 export async function timedUploads(
   editor: BenchEditor,
   reportUrl: string,
@@ -76,24 +114,8 @@ export async function timedUploads(
 ): Promise<number[]> {
   const times: number[] = [];
   for (let i = -WARM_UP; i < n; i++) {
-    const v = await reportVersion(editor, reportUrl);
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
-    const encoded = new Response(form);
-    const body = Buffer.from(await encoded.arrayBuffer());
-    const res = await request(url, {
-      method: 'POST',
-      headers: {
-        cookie: editor.cookie,
-        'x-csrf-token': editor.csrf,
-        'if-match': `"${v}"`,
-        'content-type': encoded.headers.get('content-type')!,
-      },
-      body,
-    });
-    if (res.status !== 200)
-      throw new Error(`import: ${res.status} ${res.body.toString().slice(0, 600)}`);
-    if (i >= 0) times.push(res.ms);
+    const ms = await timedUpload(editor, reportUrl, url, file);
+    if (i >= 0) times.push(ms);
   }
   return times;
 }

@@ -1,10 +1,11 @@
 /**
- * A full quarter of the 400-region province written four ways: the app's save (PUT, audit
- * included), the app's XLSX import of the same rows, and the same rows written by hand in SQL,
- * both as delete + insert and as the app's one upsert statement (the faster is the reference).
+ * A full quarter of the 400-region province written four ways, in turns: the app's save (PUT,
+ * audit included), the app's XLSX import of the same rows, and the same rows written by hand in
+ * SQL, both as delete + insert and as the app's one upsert statement (the faster is the
+ * reference).
  */
 import type pg from 'pg';
-import { signInBenchEditor, timedPuts, timedUploads, WARM_UP } from './bureau.ts';
+import { signInBenchEditor, timedPut, timedUpload, WARM_UP } from './bureau.ts';
 import { percentile, request } from './load.ts';
 import { type RowFigures, replaceQuarterSql, upsertQuarterSql } from './raw-sql.ts';
 import { BIG_PROVINCE } from './synthetic.ts';
@@ -20,7 +21,7 @@ export interface Writes {
 }
 
 const PERIOD = '2024Q4';
-const N = Number(process.env.BENCH_WRITES ?? 12);
+const N = Number(process.env.BENCH_WRITES ?? 24);
 
 const STAGE_OUT: Record<string, string> = {
   not_started: 'notStarted',
@@ -30,6 +31,12 @@ const STAGE_OUT: Record<string, string> = {
 };
 
 const stats = (xs: number[]) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99) });
+
+async function timed(write: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await write();
+  return performance.now() - t0;
+}
 
 export async function measureWrites(
   base: string,
@@ -66,33 +73,29 @@ export async function measureWrites(
 
   const editor = await signInBenchEditor(base);
   const url = `${base}/api/provinces/${BIG_PROVINCE}/reports/${PERIOD}`;
-  const save = await timedPuts(editor, url, url, body, N);
-  log(`  save of ${rows.length} rows: p50 ${percentile(save, 50).toFixed(0)} ms`);
-
   const template = (
     await request(`${url}/template?format=xlsx`, { headers: { cookie: editor.cookie } })
   ).body;
-  const imports = await timedUploads(
-    editor,
-    url,
-    `${url}/import`,
-    { bytes: template, name: 'quarter.xlsx' },
-    N,
-  );
-  log(`  import of ${rows.length} rows: p50 ${percentile(imports, 50).toFixed(0)} ms`);
-
-  // two ways of writing the same rows by hand, in turns; the faster is the reference
+  const file = { bytes: template, name: 'quarter.xlsx' };
+  // The four ways in turns, round after round: this machine's own speed moves by a third
+  // within minutes (README), and a ratio of two phases run a minute apart measured that too.
+  const save: number[] = [];
+  const imports: number[] = [];
   const replaced: number[] = [];
   const upserted: number[] = [];
+  const ways: [() => Promise<number>, number[]][] = [
+    [() => timedPut(editor, url, url, body), save],
+    [() => timedUpload(editor, url, `${url}/import`, file), imports],
+    [() => timed(() => replaceQuarterSql(client, BIG_PROVINCE, PERIOD, rows)), replaced],
+    [() => timed(() => upsertQuarterSql(client, BIG_PROVINCE, PERIOD, rows)), upserted],
+  ];
   for (let i = -WARM_UP; i < N; i++)
-    for (const [write, times] of [
-      [replaceQuarterSql, replaced],
-      [upsertQuarterSql, upserted],
-    ] as const) {
-      const t0 = performance.now();
-      await write(client, BIG_PROVINCE, PERIOD, rows);
-      if (i >= 0) times.push(performance.now() - t0);
+    for (const [write, times] of ways) {
+      const ms = await write();
+      if (i >= 0) times.push(ms);
     }
+  log(`  save of ${rows.length} rows: p50 ${percentile(save, 50).toFixed(0)} ms`);
+  log(`  import of ${rows.length} rows: p50 ${percentile(imports, 50).toFixed(0)} ms`);
   const [r, u] = [stats(replaced), stats(upserted)];
   log(
     `  SQL by hand: delete + insert p50 ${r.p50.toFixed(0)} ms, one upsert statement p50 ${u.p50.toFixed(0)} ms`,
