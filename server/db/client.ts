@@ -78,15 +78,36 @@ function statementName(named: string, text: string): string {
  * the two, so the read can start before the figures are in (an import's, while its file is read).
  */
 export function pgSql(db: Db): Sql {
-  const pool = writePools.get(db);
-  if (!pool) throw new Error('pgSql: this Prisma client was not made by createDb');
-  return async (q, named) => {
-    const name = named && statementName(named, q.text);
-    return (await pool.query({ name, text: q.text, values: q.values })).rows;
-  };
+  const pool = writePool(db);
+  return async (q, named) => (await pool.query(statement(q, named))).rows;
 }
 
-/** A small node-postgres pool beside the Prisma client, for one-statement reads on the hot path. */
+/**
+ * pgSql on one pooled connection held for `work`: there a statement is sent at once, when
+ * `sql` is called (pool.query waits a tick for its connection, so what the caller does next
+ * would run first). A save makes its answer while PostgreSQL runs its write.
+ */
+export async function pgConnection<T>(db: Db, work: (sql: Sql) => Promise<T>): Promise<T> {
+  const client = await writePool(db).connect();
+  try {
+    return await work(async (q, named) => (await client.query(statement(q, named))).rows);
+  } finally {
+    client.release();
+  }
+}
+
+function writePool(db: Db): pg.Pool {
+  const pool = writePools.get(db);
+  if (!pool) throw new Error('pgSql: this Prisma client was not made by createDb');
+  return pool;
+}
+
+const statement = (q: Prisma.Sql, named?: string) => ({
+  name: named && statementName(named, q.text),
+  text: q.text,
+  values: q.values,
+});
+
 export function smallPool(db: Db): pg.Pool {
   const pool = small.get(db);
   if (!pool) throw new Error('smallPool: this Prisma client was not made by createDb');

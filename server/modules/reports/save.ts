@@ -5,7 +5,7 @@
  * one (If-Match), validates before writing, and appends the before/after state to the audit
  * trail.
  */
-import { type Db, Prisma, pgSql, prismaSql, type Sql } from '../../db/client.ts';
+import { type Db, Prisma, pgConnection, pgSql, prismaSql, type Sql } from '../../db/client.ts';
 import { centsText, moneyCents } from '../../domain/numbers.ts';
 import { FIRST_PERIOD, parsePeriod } from '../../domain/periods.ts';
 import { periodReportable } from '../../domain/reporting-duty.ts';
@@ -372,8 +372,7 @@ export async function saveDraft(
     missingRegions: missingRegionCodes(regions, provinceCode, present),
   };
   const wrote = Prisma.raw('head');
-  const writing = sql<ReportHeader>(
-    Prisma.sql`WITH head AS (${head.sql}),
+  const write = Prisma.sql`WITH head AS (${head.sql}),
       ${rep?.isDemo ? Prisma.sql`cleared AS (DELETE FROM report_comment WHERE report_id = (SELECT id FROM head)),` : Prisma.empty}
       ${rowsReplace(wrote, rows, new Map(regions.map((r) => [r.code, r.id])))},
       bumped AS (${dataVersionBump(provinceCode, wrote)}),
@@ -386,14 +385,16 @@ export async function saveDraft(
         before: rep && auditState(rep),
         after: auditState({ ...head.after, ...state }),
       })})
-    SELECT * FROM head`,
-    'report-save',
-  );
+    SELECT * FROM head`;
   // The answer, as the statement will leave the report, is made while PostgreSQL writes (the
-  // statement is on its way): its warnings and JSON are most of a save's own CPU. It is sent
-  // only if the report came back as expected; otherwise it is made again from what came back.
-  const expected = serialized(toDto({ ...head.after, ...state, previous }));
-  const [header] = await writing;
+  // statement is on its way, on the connection held): its warnings and JSON are most of a
+  // save's own CPU. It is sent only if the report came back as expected; otherwise it is made
+  // again from what came back.
+  const [header, expected] = await pgConnection(db, async (held) => {
+    const writing = held<ReportHeader>(write, 'report-save');
+    const expected = serialized(toDto({ ...head.after, ...state, previous }));
+    return [(await writing)[0], expected] as const;
+  });
   if (!header) throw await justChanged(sql, provinceCode, period);
   const same = (h: ReportHeader) => JSON.stringify(reportHeader({ ...h, ...state }));
   return same(header) === same(head.after) ? expected : toDto({ ...header, ...state, previous });
