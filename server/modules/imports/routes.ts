@@ -134,7 +134,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         period,
         parsed.rows,
         parseIfMatch(request.headers['if-match']),
-        { signOff: parsed.signOff, read },
+        { read, imported: { signOff: parsed.signOff } },
       );
       return sendReport(reply, report);
     },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { parsePeriod } from '../../domain/periods.ts';
 import { mayComment, mayEnterReport, mayMoveReport, REFUSED } from '../../permissions/reports.ts';
 import { refuse } from '../../permissions/session.ts';
 import { mayReadAccountNames } from '../../permissions/visibility.ts';
@@ -10,7 +11,7 @@ import { sendReport } from './answer.ts';
 import { refusedBody } from './check.ts';
 import { listReports } from './list.ts';
 import { readReport, reportId } from './load.ts';
-import { saveDraft } from './save.ts';
+import { readForSave, type SaveRead, saveDraft } from './save.ts';
 import {
   CommentBody,
   HistorySchema,
@@ -24,6 +25,9 @@ import {
 import { addComment, transition } from './transitions.ts';
 
 const base = '/provinces/:code/reports/:period';
+
+/** A save's read, begun before its body is parsed (the PUT's preParsing), by request. */
+const reads = new WeakMap<object, SaveRead>();
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -75,6 +79,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
       // a body the schema refuses is still checked row by row: every problem in one answer
       attachValidation: true,
+      // what the save reads is read while its 400 rows come in and are parsed and checked
+      preParsing: async (request) => {
+        const { code, period } = request.params as { code: string; period: string };
+        if (mayEnterReport(request.user, code) && parsePeriod(period))
+          reads.set(request, readForSave(app.db, code, period));
+      },
     },
     async (request, reply) => {
       const user = request.user;
@@ -93,6 +103,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         request.params.period,
         request.body.rows,
         parseIfMatch(request.headers['if-match']),
+        { read: reads.get(request) },
       );
       return sendReport(reply, report);
     },

@@ -273,8 +273,8 @@ function storedRows(rows: ReportRowBody[], regions: Map<string, NamedRegion>): S
 /**
  * What a save reads before it writes, in one query: the report, the previous quarter's figures,
  * the province's regions, whether the province exists and whether the report's figures come
- * from institutions. Begun as soon as the quarter is known: an import begins it before its
- * file is read, so the two run at once.
+ * from institutions. Begun as soon as the quarter is known and the user may enter it: before
+ * a save's body is parsed, before an import's file is read, so the two run at once.
  */
 export function readForSave(db: Db, provinceCode: string, period: string) {
   const sql = pgSql(db);
@@ -313,13 +313,17 @@ export async function saveDraft(
   period: string,
   rows: ReportRowBody[],
   ifMatch: number | null,
-  /**
-   * Figures from an imported file: its sign-off cells, the rows already checked by the import
-   * (which names each problem by its file row), so they are not checked twice, and the read it
-   * began (readForSave) while the file was read.
-   */
-  imported?: { signOff?: SignOffDto; read: SaveRead },
+  opts: {
+    /** the read begun (readForSave) while the figures came in: an upload read, a body parsed */
+    read?: SaveRead;
+    /**
+     * Figures from an imported file: its sign-off cells, and the rows already checked by the
+     * import (which names each problem by its file row), so they are not checked twice.
+     */
+    imported?: { signOff?: SignOffDto };
+  } = {},
 ): Promise<ReportDto> {
+  const { imported } = opts;
   const signOff = imported?.signOff;
   const sql = pgSql(db);
   const {
@@ -327,7 +331,7 @@ export async function saveDraft(
     previous,
     regions,
     beside: { provinceFound, fromInstitutions },
-  } = await (imported?.read ?? readForSave(db, provinceCode, period));
+  } = await (opts.read ?? readForSave(db, provinceCode, period));
   if (!provinceFound) throw provinceNotFound(provinceCode);
   // a quarter that already exists (a returned report, say) can always be saved again
   if (!rep) await checkPeriodReportable(db, provinceCode, period);
