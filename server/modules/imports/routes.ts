@@ -7,6 +7,7 @@ import { sendFile, sendTable, XLSX_TYPE } from '../exports/tabular.ts';
 import { requireProvince } from '../provinces/queries.ts';
 import { sendReport } from '../reports/answer.ts';
 import { figureProblems } from '../reports/check.ts';
+import { earlyRead } from '../reports/early-read.ts';
 import { readReport } from '../reports/load.ts';
 import { readForSave, saveDraft } from '../reports/save.ts';
 import { ReportParams, ReportSchema } from '../reports/schemas.ts';
@@ -23,6 +24,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   const reader = uploadReader(limits);
   app.addHook('onClose', () => reader.close());
   const readUpload = reader.read;
+  const saveRead = earlyRead(app.db);
   await app.register(multipart, { limits: { fileSize: limits.maxFileBytes, files: 1 } });
 
   app.get(
@@ -96,12 +98,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
         response: { 200: ReportSchema },
       },
+      // what the save reads is read while the file comes in and is parsed
+      preParsing: saveRead.preParsing,
     },
     async (request, reply) => {
       const { code, period } = request.params;
       const { user, buffer: buf, filename } = await importFile(request, code, limits);
-      // what the save reads (the report, its regions) is read while the worker parses
-      const read = readForSave(app.db, code, period);
+      // what the save reads (the report, its regions) was begun before the upload came in
+      const read = saveRead.of(request) ?? readForSave(app.db, code, period);
       // size, rows and unpacked size are checked first; the parsing runs in a worker thread
       const parsed = await readUpload(buf, filename);
       // the rows the file could be read into are checked by the rules too, so one answer

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { parsePeriod } from '../../domain/periods.ts';
 import { mayComment, mayEnterReport, mayMoveReport, REFUSED } from '../../permissions/reports.ts';
 import { refuse } from '../../permissions/session.ts';
 import { mayReadAccountNames } from '../../permissions/visibility.ts';
@@ -9,9 +8,10 @@ import { requireProvince } from '../provinces/queries.ts';
 import { parseIfMatch } from '../shared/if-match.ts';
 import { sendReport } from './answer.ts';
 import { refusedBody } from './check.ts';
+import { earlyRead } from './early-read.ts';
 import { listReports } from './list.ts';
 import { readReport, reportId } from './load.ts';
-import { readForSave, type SaveRead, saveDraft } from './save.ts';
+import { saveDraft } from './save.ts';
 import {
   CommentBody,
   HistorySchema,
@@ -26,10 +26,8 @@ import { addComment, transition } from './transitions.ts';
 
 const base = '/provinces/:code/reports/:period';
 
-/** A save's read, begun before its body is parsed (the PUT's preParsing), by request. */
-const reads = new WeakMap<object, SaveRead>();
-
 const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const saveRead = earlyRead(app.db);
   app.get(
     '/reports',
     {
@@ -80,11 +78,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       // a body the schema refuses is still checked row by row: every problem in one answer
       attachValidation: true,
       // what the save reads is read while its 400 rows come in and are parsed and checked
-      preParsing: async (request) => {
-        const { code, period } = request.params as { code: string; period: string };
-        if (mayEnterReport(request.user, code) && parsePeriod(period))
-          reads.set(request, readForSave(app.db, code, period));
-      },
+      preParsing: saveRead.preParsing,
     },
     async (request, reply) => {
       const user = request.user;
@@ -103,7 +97,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         request.params.period,
         request.body.rows,
         parseIfMatch(request.headers['if-match']),
-        { read: reads.get(request) },
+        { read: saveRead.of(request) },
       );
       return sendReport(reply, report);
     },
