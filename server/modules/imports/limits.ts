@@ -1,8 +1,8 @@
 /**
  * Limits on an uploaded spreadsheet, checked before it is parsed. A small .xlsx can unpack to a
  * huge sheet (a 509 KB file held a 40 MB sheet and stalled every request for seconds), so the
- * worker that parses reads the zip's central directory first (sizes as declared, nothing
- * inflated), then inflates each part, counting real bytes, before any XML is read.
+ * zip's central directory is read first (sizes as declared, nothing inflated), then each part
+ * is inflated, counting real bytes, before any XML is read.
  */
 import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
@@ -40,26 +40,50 @@ async function openZip(buf: Buffer) {
 export type ZipParts = ReadonlyMap<string, Buffer>;
 
 /**
- * The zip's central directory first: more than MAX_ZIP_ENTRIES parts, or sizes that declare
- * more than the limit in all, are refused before anything is inflated. Then every part is
- * inflated, counting the bytes that really come out: a part that holds more than it declares,
- * or a running total past the limit, is refused. Returns the parts for the template's own
- * reader (template-sheet.ts), or null when the zip cannot be read whole (a damaged or unusual
- * file), which is left to ExcelJS to read or to call unreadable. Runs in the parsing worker.
+ * The central directory's entries; more than MAX_ZIP_ENTRIES parts, or sizes that declare more
+ * than the limit in all, are refused (nothing is inflated).
+ */
+async function directory(zip: yauzl.ZipFile, limits: UploadLimits): Promise<yauzl.Entry[]> {
+  if (zip.entryCount > MAX_ZIP_ENTRIES) throw new LimitExceeded('zipEntries');
+  const entries: yauzl.Entry[] = [];
+  let declared = 0;
+  for await (const entry of zip.eachEntry()) {
+    declared += entry.uncompressedSize;
+    if (declared > limits.maxUncompressedBytes) throw new LimitExceeded('unpackedSize');
+    entries.push(entry);
+  }
+  return entries;
+}
+
+/**
+ * The central directory checked (directory()) on the request thread, before a file goes to a
+ * worker: a bomb is refused without waking one. A zip that cannot be read is left to the parser.
+ */
+export async function checkZipDirectory(buf: Buffer, limits: UploadLimits): Promise<void> {
+  const zip = await openZip(buf);
+  if (!zip) return;
+  try {
+    await directory(zip, limits);
+  } catch (e) {
+    if (e instanceof LimitExceeded) throw e;
+  } finally {
+    zip.close();
+  }
+}
+
+/**
+ * The zip's central directory first (directory(): refused before anything is inflated). Then
+ * every part is inflated, counting the bytes that really come out: a part that holds more than
+ * it declares, or a running total past the limit, is refused. Returns the parts for the
+ * template's own reader (template-sheet.ts), or null when the zip cannot be read whole (a
+ * damaged or unusual file), which is left to ExcelJS to read or to call unreadable.
  */
 export async function unpack(buf: Buffer, limits: UploadLimits): Promise<ZipParts | null> {
   const zip = await openZip(buf);
   if (!zip) return null;
   const parts = new Map<string, Buffer>();
   try {
-    if (zip.entryCount > MAX_ZIP_ENTRIES) throw new LimitExceeded('zipEntries');
-    const entries: yauzl.Entry[] = [];
-    let declared = 0;
-    for await (const entry of zip.eachEntry()) {
-      declared += entry.uncompressedSize;
-      if (declared > limits.maxUncompressedBytes) throw new LimitExceeded('unpackedSize');
-      entries.push(entry);
-    }
+    const entries = await directory(zip, limits);
     let total = 0;
     for (const entry of entries) {
       if (entry.fileName.endsWith('/')) continue;
@@ -104,8 +128,9 @@ export function checkCsvRows(buf: Buffer, limits: UploadLimits): void {
 }
 
 /**
- * What is decided on the request thread, before the file goes to a worker: its size, and a
- * CSV's lines (a count of bytes). An XLSX's unpacked size is the worker's first step (unpack).
+ * What is decided on the request thread before anything is read: the file's size, and a CSV's
+ * lines (a count of bytes). An XLSX's central directory is checked by unpack, or by
+ * checkZipDirectory before the file goes to a worker.
  */
 export function checkBeforeParsing(buf: Buffer, limits: UploadLimits): void {
   if (buf.length > limits.maxFileBytes) throw new LimitExceeded('fileSize');

@@ -13,7 +13,14 @@ import { Worker } from 'node:worker_threads';
 import type { UploadLimits } from '../../config.ts';
 import { Problem } from '../../plugins/problem.ts';
 import { MAX_SHEET_LINES } from '../institutions/columns.ts';
-import { checkBeforeParsing, isZip, LimitExceeded, type LimitName, unpack } from './limits.ts';
+import {
+  checkBeforeParsing,
+  checkZipDirectory,
+  isZip,
+  LimitExceeded,
+  type LimitName,
+  unpack,
+} from './limits.ts';
 import { isXlsxFile, type ParsedTemplate, parseCsv, templateRows } from './parse.ts';
 import type { ParseAnswer, ParseJob, WorkerMessage } from './parse-worker.ts';
 import { readTemplateSheet } from './template-sheet.ts';
@@ -36,6 +43,8 @@ export type ParsedInstitutions = Extract<ParseAnswer, { institutions: unknown }>
 export function uploadReader(limits: UploadLimits) {
   const pool = new ParserPool(limits);
   async function inWorker(job: ParseJob): Promise<Extract<ParseAnswer, { ok: true }>> {
+    // a bomb is refused here, without waking a worker (one may have to start and load ExcelJS)
+    if (isZip(job.bytes as Buffer)) await checkZipDirectory(job.bytes as Buffer, job.limits);
     return pool.parse({ ...job, bytes: new Uint8Array(job.bytes) });
   }
   return {
