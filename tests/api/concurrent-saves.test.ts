@@ -122,6 +122,19 @@ describe('creating a new quarter', () => {
     expect((await stored('2023Q3')).rows[0].note).toBe(winner.rows[0].note);
   });
 
+  it('a save that names a version of a quarter nobody has entered gets 409, and creates nothing', async () => {
+    // the editor's tab showed a report that has since gone (a test database reset, say)
+    const res = await save(0, '2023Q4', '"3"');
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'versionConflict', current: null });
+    expect(res.json().en).toContain('no longer exists');
+    expect(
+      await ctx.db.report.findUnique({
+        where: { provinceCode_period: { provinceCode: LN, period: '2023Q4' } },
+      }),
+    ).toBeNull();
+  });
+
   it('20 editors at once on the same version of a draft: one wins, the version goes up by one', async () => {
     const answers = await Promise.all(writers.map((i) => save(i, '2023Q3', '"1"')));
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, ...Array(19).fill(409)]);

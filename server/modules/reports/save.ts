@@ -71,7 +71,8 @@ async function checkPeriodReportable(db: Db, provinceCode: string, period: strin
     );
 }
 
-function conflict(current: ReportDto, zh: string, en: string): Problem {
+/** 409: the version edited is not the report's (`current`: the report now, null when there is none). */
+function conflict(current: ReportDto | null, zh: string, en: string): Problem {
   return new Problem(
     409,
     'versionConflict',
@@ -352,13 +353,10 @@ export async function saveDraft(
     head = updateHead(user, rep, signOff, now);
   } else {
     if (ifMatch !== null && ifMatch !== 0)
-      throw new Problem(
-        409,
-        'versionConflict',
+      throw conflict(
+        null,
         '该报表已不存在，未保存任何内容',
         'The report no longer exists; nothing was saved',
-        [{ path: '/headers/if-match', code: 'stale', zh: '版本已过期', en: 'stale version' }],
-        { current: null },
       );
     head = createHead(user, provinceCode, period, signOff, now);
   }
