@@ -209,3 +209,72 @@ describe('answers sized for what is drawn', () => {
     expect(JSON.parse(gunzipSync(gz.rawPayload).toString())).toEqual(wire);
   });
 });
+
+describe("a save's kept parts (the previous quarter, the regions) follow every write, on every instance", () => {
+  const url = (period: string) => `/api/provinces/${HN}/reports/${period}`;
+  type Report = {
+    version: number;
+    rows: { regionCode: string; regionNameZh: string }[];
+    warnings: { code: string; path: string; en: string }[];
+  };
+  const save = async (app: App, period: string, rows: unknown[], version?: number) => {
+    const headers = editor.headers(version === undefined ? {} : { 'if-match': `"${version}"` });
+    const res = await app.inject({ method: 'PUT', url: url(period), headers, payload: { rows } });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as Report;
+  };
+  const step = async (app: App, agent: Agent, period: string, action: string, version: number) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: `${url(period)}/${action}`,
+      headers: agent.headers({ 'if-match': `"${version}"` }),
+      payload: action === 'return' ? { comment: '请核实付费机构数' } : {},
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as Report;
+  };
+  /** the rows whose covered institutions fell from the previous quarter, by their message */
+  const fell = (report: Report) =>
+    report.warnings
+      .filter((w) => w.code === 'cumulativeFell' && w.path.endsWith('/coveredInstitutions'))
+      .map((w) => w.en);
+
+  it('a save answers with the previous quarter and the regions as they are now, whichever instance changed them', async () => {
+    const covered = async (n: number) =>
+      (await validRows(ctx, HN)).map((r) => ({ ...r, coveredInstitutions: n }));
+    const q2 = await covered(50);
+    // 2024Q1 reported through the second instance
+    let one = await save(second.app, '2024Q1', await covered(60));
+    one = await step(second.app, editor, '2024Q1', 'submit', one.version);
+    // the first instance saves 2024Q2 twice: the second save's read keeps 2024Q1 and the regions
+    let two = await save(ctx.app, '2024Q2', q2);
+    two = await save(ctx.app, '2024Q2', q2, two.version);
+    expect(fell(two)).toHaveLength(q2.length);
+    expect(fell(two)[0]).toContain('(60 → 50)');
+
+    // returned on the second instance, 2024Q1 is no longer reported: nothing to compare with
+    one = await step(second.app, reviewer, '2024Q1', 'return', one.version);
+    two = await save(ctx.app, '2024Q2', q2, two.version);
+    expect(fell(two)).toEqual([]);
+
+    // corrected to 55 and submitted again there: compared with 55, not the 60 read before
+    one = await save(second.app, '2024Q1', await covered(55), one.version);
+    one = await step(second.app, editor, '2024Q1', 'submit', one.version);
+    two = await save(ctx.app, '2024Q2', q2, two.version);
+    expect(fell(two)).toHaveLength(q2.length);
+    expect(fell(two)[0]).toContain('(55 → 50)');
+
+    // the register renames a region (as the reference loader does: the change and the `*`
+    // version bumped in one transaction): the next save's rows carry the new name
+    const { bumpDataVersion } = await import('../../server/modules/results/versions.ts');
+    await ctx.db.$transaction(async (tx) => {
+      await tx.coordinatingRegion.update({
+        where: { code: '430200' },
+        data: { nameZh: '株洲市（新）' },
+      });
+      await bumpDataVersion(tx, null);
+    });
+    two = await save(ctx.app, '2024Q2', q2, two.version);
+    expect(two.rows.find((r) => r.regionCode === '430200')!.regionNameZh).toBe('株洲市（新）');
+  });
+});

@@ -6,7 +6,8 @@
  * (report, rows, regions, comments, users, then the previous quarter the same way) cost more
  * than the whole write it described.
  */
-import { type Db, Prisma, prismaSql, type Sql } from '../../db/client.ts';
+import { LRUCache } from 'lru-cache';
+import { type Db, Prisma, pgSql, prismaSql, type Sql } from '../../db/client.ts';
 import { addQuarters, parsePeriod } from '../../domain/periods.ts';
 import type { RuleProblem } from '../../domain/report-rules.ts';
 import { type PreviousFigures, warnings } from '../../domain/report-warnings.ts';
@@ -18,6 +19,7 @@ import {
   PUBLIC_REPORT_STATUSES,
 } from '../../permissions/visibility.ts';
 import { notFound } from '../../plugins/problem.ts';
+import { EVERY_PROVINCE } from '../results/versions.ts';
 import {
   type NamedRegion,
   namedRegion,
@@ -177,10 +179,39 @@ const previousFigures = (code: string, t: PreviousTuple): PreviousFigures => ({
 type Loaded = Omit<LoadedReport, 'rows' | 'comments' | 'previous' | 'missingRegions'> & {
   rows: RowTuple[];
   comments: [string, string, string | null, number][];
-  previous: PreviousTuple[];
-  regions: RegionTuple[];
+  /** null: the same as kept (`regionsKey`, `previousKey`) */
+  previous: PreviousTuple[] | null;
+  regions: RegionTuple[] | null;
+  regionsKey: string;
+  previousKey: string | null;
   found: boolean;
 };
+
+/**
+ * What reading a report needs that seldom changes, kept by an app instance between its reads (a
+ * bureau opens and saves the same quarter again and again): the province's regions, by the `*`
+ * data version (every change to the register bumps it, versions.ts), and the previous
+ * quarter's figures, by that report's id and version (every change to its rows or status bumps
+ * the version; demo data is made anew, with new ids). A save's read and GET ask for each only
+ * when the key they find, in the same query, differs from the one kept: what they use is never
+ * older than the read, whichever instance wrote last (tests/api/kept-results.test.ts).
+ */
+export class KeptParts {
+  readonly regions = new LRUCache<string, { key: string; tuples: RegionTuple[] }>({ max: 64 });
+  readonly previous = new LRUCache<string, { key: string; tuples: PreviousTuple[] }>({ max: 64 });
+}
+
+const keptParts = new WeakMap<Db, KeptParts>();
+
+/** This app instance's KeptParts (one per database client). */
+export function keptPartsOf(db: Db): KeptParts {
+  let kept = keptParts.get(db);
+  if (!kept) {
+    kept = new KeptParts();
+    keptParts.set(db, kept);
+  }
+  return kept;
+}
 
 /** The regions' own order, the one a quarter's rows and missing regions are given in. */
 export const inRegionOrder = (x: NamedRegion, y: NamedRegion) =>
@@ -221,6 +252,7 @@ export async function loadReportWith<T extends Record<string, unknown>>(
   provinceCode: string,
   period: string,
   beside: { [K in keyof T]: Prisma.Sql },
+  kept?: KeptParts,
 ): Promise<{
   report: LoadedReport | null;
   previous: Map<string, PreviousFigures>;
@@ -228,34 +260,60 @@ export async function loadReportWith<T extends Record<string, unknown>>(
   beside: T;
 }> {
   const pairs = Object.entries<Prisma.Sql>(beside).flatMap(([k, v]) => [Prisma.sql`${k}::text`, v]);
+  const before = addQuarters(period, -1);
+  const keptRegions = kept?.regions.get(provinceCode);
+  const keptPrevious = kept?.previous.get(`${provinceCode}|${before}`);
+  const regionsKey = Prisma.sql`(SELECT coalesce(max(version), 0)::text FROM data_version
+    WHERE scope = ${EVERY_PROVINCE})`;
+  const previousKey = Prisma.sql`p.id || '.' || p.version`;
   const [one] = await sql<Loaded & { beside: T }>(Prisma.sql`
     SELECT r.id IS NOT NULL AS found, ${REPORT_COLUMNS}, u.username AS "updatedBy",
       json_build_object(${pairs.length ? Prisma.join(pairs) : Prisma.empty}) AS beside,
-      ${regionsJson(provinceRegions(provinceCode))} AS regions,
+      ${regionsKey} AS "regionsKey",
+      CASE WHEN ${regionsKey} = ${keptRegions?.key ?? ''} THEN NULL
+        ELSE ${regionsJson(provinceRegions(provinceCode))} END AS regions,
       ${rowsOf(Prisma.sql`r.id`)} AS rows,
       (SELECT coalesce(json_agg(json_build_array(c.kind, c.body, a.username,
           floor(extract(epoch FROM c.created_at) * 1000)) ORDER BY c.id), '[]')
         FROM report_comment c LEFT JOIN app_user a ON a.id = c.author_id
         WHERE c.report_id = r.id) AS comments,
-      ${previousOf(Prisma.sql`(SELECT p.id FROM report p WHERE p.province_code = ${provinceCode}
-        AND p.period = ${addQuarters(period, -1)}
-        AND p.status::text = ANY(${[...PUBLIC_REPORT_STATUSES]}))`)}
-        AS previous
+      ${previousKey} AS "previousKey",
+      CASE WHEN ${previousKey} = ${keptPrevious?.key ?? ''} THEN NULL
+        ELSE ${previousOf(Prisma.sql`p.id`)} END AS previous
     FROM (VALUES (1)) AS one(x)
       LEFT JOIN report r ON r.province_code = ${provinceCode} AND r.period = ${period}
-      LEFT JOIN app_user u ON u.id = r.updated_by_id`);
-  const regions = await withNamed(sql, one!.regions.map(namedRegion), {
+      LEFT JOIN app_user u ON u.id = r.updated_by_id
+      LEFT JOIN report p ON p.province_code = ${provinceCode} AND p.period = ${before}
+        AND p.status::text = ANY(${[...PUBLIC_REPORT_STATUSES]})`);
+  const regionTuples = one!.regions ?? keptRegions!.tuples;
+  const previousTuples = one!.previous ?? keptPrevious?.tuples ?? [];
+  if (kept && one!.regions)
+    kept.regions.set(provinceCode, { key: one!.regionsKey, tuples: one!.regions });
+  if (kept && one!.previous && one!.previousKey)
+    kept.previous.set(`${provinceCode}|${before}`, {
+      key: one!.previousKey,
+      tuples: one!.previous,
+    });
+  const regions = await withNamed(sql, regionTuples.map(namedRegion), {
     ids: one!.rows.map((t) => t[0]),
   });
   const byId = new Map(regions.map((g) => [g.id, g]));
   // a previous row whose region is not read here is no region of this quarter's: nothing to compare
   const previous = new Map<string, PreviousFigures>();
-  for (const t of one!.previous) {
+  for (const t of previousTuples) {
     const g = byId.get(t[0]);
     if (g) previous.set(g.code, previousFigures(g.code, t));
   }
   if (!one!.found) return { report: null, previous, regions, beside: one!.beside };
-  const { found: _, beside: also, regions: _r, ...rep } = one!;
+  const {
+    found: _,
+    beside: also,
+    regions: _r,
+    previous: _p,
+    regionsKey: _rk,
+    previousKey: _pk,
+    ...rep
+  } = one!;
   const rows = rep.rows
     .map((t) => ({ g: byId.get(t[0])!, t }))
     .sort((a, b) => inRegionOrder(a.g, b.g));
@@ -343,7 +401,15 @@ export async function readReport(
   provinceCode: string,
   period: string,
 ): Promise<ReportDto> {
-  const rep = await findReport(db, provinceCode, period);
+  // through pg, with the parts a save's read keeps (the regions, the previous quarter)
+  const sql = pgSql(db);
+  const { report: rep } = await loadReportWith(
+    (q) => sql(q, 'report-load'),
+    provinceCode,
+    period,
+    {},
+    keptPartsOf(db),
+  );
   if (!rep || !mayReadReport(reader, rep))
     throw notFound(
       `Report ${provinceCode} ${period}`,

@@ -20,6 +20,7 @@ import { auditState } from './audit-state.ts';
 import { figureProblems, invalidFigures, type NamedRegion } from './check.ts';
 import {
   inRegionOrder,
+  keptPartsOf,
   type LoadedReport,
   loadReport,
   loadReportWith,
@@ -288,6 +289,7 @@ export function readForSave(db: Db, provinceCode: string, period: string) {
       fromInstitutions: Prisma.sql`EXISTS (SELECT 1 FROM institution_quarter f
         WHERE f.report_id = r.id)`,
     },
+    keptPartsOf(db),
   );
   reading.catch(() => {}); // awaited by the save; an upload refused before then leaves it unread
   return reading;
