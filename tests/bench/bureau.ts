@@ -5,11 +5,15 @@
 import { request } from './load.ts';
 
 /**
- * Writes made, and not timed, before those timed: the app's code for a write runs in V8's
- * interpreter until it has run a few times, so the first ones measure the compiler as much
- * as the write (reads are measured after a warm-up too, load.ts).
+ * Writes made, and not timed, before those timed, as a server that has been running makes them:
+ * the app's code for a write runs in V8's interpreter and baseline compilers until it has run
+ * many times, so the first ones measure the compilers as much as the write (reads are measured
+ * after a warm-up too, load.ts). Measured with no warm-up, p50 of each ten writes in turn: the
+ * import 36 → 31 → 30 → 27 → 26 → 27 ms, the save 24 → 22 → 21 → 22 ms, the SQL by hand flat
+ * (12 → 11 ms); 30 is where the import settles. What the first writes after a start take is
+ * measured too (writes.ts), and shown beside.
  */
-export const WARM_UP = 5;
+export const WARM_UP = 30;
 
 export interface BenchEditor {
   cookie: string;

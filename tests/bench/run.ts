@@ -93,6 +93,12 @@ function table(results: ScaleResult[], budgets: BudgetRow[]): BudgetRow[] {
           budget: `≤ ${GOAL.writes}× SQL`,
           pass: m.p50 / w.sql.p50 <= GOAL.writes,
         });
+      rows.push({
+        figure: `${r.scale}: the same, the first ten after the app started, p50: save / import (SQL by hand)`,
+        value: `${f(w.firstTen.save, 0)} / ${f(w.firstTen.importXlsx, 0)} ms (${f(w.firstTen.sql, 0)} ms): ${f(w.firstTen.save / w.firstTen.sql, 1)}× / ${f(w.firstTen.importXlsx / w.firstTen.sql, 1)}×`,
+        budget: '(informational)',
+        pass: null,
+      });
     }
   }
   const [n, t] = [byScale.national, byScale.tenfold];
