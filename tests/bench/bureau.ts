@@ -91,35 +91,3 @@ export async function timedUpload(
     throw new Error(`import: ${res.status} ${res.body.toString().slice(0, 600)}`);
   return res.ms;
 }
-
-/** `n` PUTs of `body` to `url` after WARM_UP untimed: the time of each in ms. */
-export async function timedPuts(
-  editor: BenchEditor,
-  reportUrl: string,
-  url: string,
-  body: string,
-  n: number,
-): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = -WARM_UP; i < n; i++) {
-    const ms = await timedPut(editor, reportUrl, url, body);
-    if (i >= 0) times.push(ms);
-  }
-  return times;
-}
-
-/** `n` uploads of `file` to `url` after WARM_UP untimed: the time of each in ms. */
-export async function timedUploads(
-  editor: BenchEditor,
-  reportUrl: string,
-  url: string,
-  file: { bytes: Buffer; name: string },
-  n: number,
-): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = -WARM_UP; i < n; i++) {
-    const ms = await timedUpload(editor, reportUrl, url, file);
-    if (i >= 0) times.push(ms);
-  }
-  return times;
-}

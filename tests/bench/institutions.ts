@@ -24,14 +24,15 @@ import { applyMigrations } from '../../server/db/migrate.ts';
 import type { InstitutionFigures } from '../../server/modules/institutions/roll-up.ts';
 import { loadReferenceData } from '../../server/modules/reference/load.ts';
 import { createUser } from '../../server/modules/users/service.ts';
-import { signInBenchEditor, timedPuts, timedUploads } from './bureau.ts';
-import { latency, percentile, request, timed } from './load.ts';
+import { signInBenchEditor, timedPut, timedUpload, WARM_UP } from './bureau.ts';
+import { latency, pairedLatency, percentile, request, timed } from './load.ts';
 import { type Running, startApp, stop } from './processes.ts';
 import { comparisonSql, trajectorySql } from './raw-sql.ts';
 import { generate } from './synthetic.ts';
 
 const INSTITUTIONS = Number(process.env.BENCH_INSTITUTIONS ?? 60_000);
-const N = Number(process.env.BENCH_REQUESTS ?? 40);
+/** reads timed each way: 200, so that p99 is the third slowest (as scale.ts) */
+const N = Number(process.env.BENCH_REQUESTS ?? 200);
 const WRITES = Number(process.env.BENCH_WRITES ?? 8);
 const PERIOD = '2024Q4';
 const GOAL = { reads: 1.3, writes: 3 };
@@ -173,7 +174,8 @@ async function main() {
          CROSS JOIN LATERAL (SELECT i.id % 17 <> 0 AND (i.id + rep.id) % 3 <> 0 AS paid) p`,
     );
     await client.query(ROLL_UP, [null]);
-    await client.query('ANALYZE');
+    // the load's dead rows and visibility settled now, not by autovacuum during the measuring
+    await client.query('VACUUM ANALYZE');
     const facts = (await client.query('SELECT count(*)::int AS n FROM institution_quarter')).rows[0]
       .n;
     console.log(
@@ -231,8 +233,7 @@ async function main() {
     for (const [key, r] of Object.entries(reads)) {
       const cold = await request(`${base}${r.path}`, { headers: { 'accept-encoding': 'gzip' } });
       if (cold.status !== 200) throw new Error(`${r.path}: ${cold.status}`);
-      const app = await latency(`${base}${r.path}`, N);
-      const sql = await timed(N, r.sql);
+      const { app, sql } = await pairedLatency(`${base}${r.path}`, r.sql, N);
       const ratio = app.p99 / sql.p99;
       rows.push({
         figure: `${key} with ${INSTITUTIONS} institutions: p50 / p99 (SQL p50 / p99), first read ${f(cold.ms, 0)} ms`,
@@ -256,22 +257,26 @@ async function main() {
     const body = JSON.stringify({
       rows: quarter.map(({ institutionId: _, ...r }) => r),
     });
-    const save = await timedPuts(editor, reportUrl, `${reportUrl}/institutions`, body, WRITES);
     const csv = await request(`${reportUrl}/institutions?format=csv`, {
       headers: { cookie: editor.cookie },
     });
-    const imports = await timedUploads(
-      editor,
-      reportUrl,
-      `${reportUrl}/institutions/import`,
-      { bytes: csv.body, name: 'institutions.csv' },
-      Math.ceil(WRITES / 2),
-    );
+    // the three ways in turns, round after round (as writes.ts: the machine's speed drifts)
+    const save: number[] = [];
+    const imports: number[] = [];
     const sql: number[] = [];
-    for (let i = 0; i <= WRITES; i++) {
+    for (let i = -WARM_UP; i < WRITES; i++) {
+      const saved = await timedPut(editor, reportUrl, `${reportUrl}/institutions`, body);
+      const imported = await timedUpload(editor, reportUrl, `${reportUrl}/institutions/import`, {
+        bytes: csv.body,
+        name: 'institutions.csv',
+      });
       t0 = performance.now();
       await replaceSql(client, reportId, quarter, province);
-      if (i > 0) sql.push(performance.now() - t0);
+      const replaced = performance.now() - t0;
+      if (i < 0) continue;
+      save.push(saved);
+      imports.push(imported);
+      sql.push(replaced);
     }
     const sqlP50 = percentile(sql, 50);
     for (const [what, xs] of [

@@ -67,6 +67,33 @@ export async function latency(
   return { p50: percentile(times, 50), p99: percentile(times, 99), bytes: first.bytes };
 }
 
+/**
+ * The app's read of `url` and the same figures from SQL (`sql`), `n` of each in turns (after
+ * one of each to warm up): a pause of the machine, or PostgreSQL's own work in the background,
+ * weighs on both alike instead of on whichever was measured at that moment.
+ */
+export async function pairedLatency(
+  url: string,
+  sql: () => Promise<unknown>,
+  n: number,
+  headers: Record<string, string> = { 'accept-encoding': 'gzip' },
+): Promise<{ app: Latency; sql: { p50: number; p99: number } }> {
+  const first = await request(url, { headers });
+  if (first.status !== 200)
+    throw new Error(`${url}: ${first.status} ${first.body.toString().slice(0, 300)}`);
+  await sql();
+  const app: number[] = [];
+  const db: number[] = [];
+  for (let i = 0; i < n; i++) {
+    app.push((await request(url, { headers })).ms);
+    const t0 = performance.now();
+    await sql();
+    db.push(performance.now() - t0);
+  }
+  const stats = (xs: number[]) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99) });
+  return { app: { ...stats(app), bytes: first.bytes }, sql: stats(db) };
+}
+
 /** Requests answered with `concurrency` clients asking `url` for `ms` milliseconds. */
 async function burst(
   url: string,

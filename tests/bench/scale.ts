@@ -8,7 +8,7 @@ import { createDb } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
 import { loadReferenceData } from '../../server/modules/reference/load.ts';
 import { createUser } from '../../server/modules/users/service.ts';
-import { latency, request, throughputSideBySide, timed } from './load.ts';
+import { pairedLatency, request, throughputSideBySide } from './load.ts';
 import { type Recorded, type Running, startApp, startCeiling, stop } from './processes.ts';
 import { comparisonSql, progressSql, trajectorySql } from './raw-sql.ts';
 import { BIG_PROVINCE, type Generated, generate, type Scale } from './synthetic.ts';
@@ -103,7 +103,8 @@ export async function benchScale(
     const data = await generate(client, scale, {
       only: opts.writesOnly ? BIG_PROVINCE : undefined,
     });
-    await client.query('ANALYZE');
+    // the load's dead rows and visibility settled now, not by autovacuum during the measuring
+    await client.query('VACUUM ANALYZE');
     opts.log(`  ${scale}: ${data.regions} regions, ${data.rows} rows; starting the app…`);
     app = await startApp(url);
 
@@ -116,13 +117,15 @@ export async function benchScale(
     for (const [key, path] of Object.entries(READS) as [Read, string][]) {
       const cold = await request(`${app.base}${path}`, { headers: { 'accept-encoding': 'gzip' } });
       if (cold.status !== 200) throw new Error(`${path}: ${cold.status}`);
-      const measured = await latency(`${app.base}${path}`, N);
-      const sql = await timed(N, () =>
-        key === 'comparison'
-          ? comparisonSql(client, PERIOD)
-          : key === 'trajectory'
-            ? trajectorySql(client, BIG_PROVINCE)
-            : progressSql(client, BIG_PROVINCE),
+      const { app: measured, sql } = await pairedLatency(
+        `${app.base}${path}`,
+        () =>
+          key === 'comparison'
+            ? comparisonSql(client, PERIOD)
+            : key === 'trajectory'
+              ? trajectorySql(client, BIG_PROVINCE)
+              : progressSql(client, BIG_PROVINCE),
+        N,
       );
       // every header the app sent (security headers included), but those node:http writes itself
       const headers: Record<string, string> = {};
