@@ -1,5 +1,7 @@
 /** HTTP timing for the benchmarks: latencies of requests one after another, and throughput under concurrency. */
 import http from 'node:http';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
@@ -67,6 +69,13 @@ export async function latency(
   return { p50: percentile(times, 50), p99: percentile(times, 99), bytes: first.bytes };
 }
 
+/** This process's garbage collected now (a young-generation collection: about a millisecond). */
+const gc: (o?: { type: 'minor' | 'major' }) => void = (() => {
+  v8.setFlagsFromString('--expose-gc');
+  return runInNewContext('gc');
+})();
+const collectGarbage = () => gc({ type: 'minor' });
+
 /**
  * The app's read of `url` and the same figures from SQL (`sql`), `n` of each in turns (after
  * one of each to warm up): a pause of the machine, or PostgreSQL's own work in the background,
@@ -85,7 +94,11 @@ export async function pairedLatency(
   const app: number[] = [];
   const db: number[] = [];
   for (let i = 0; i < n; i++) {
+    // the bench's own garbage (SQL's rows, parsed here) collected before each sample, not
+    // during the next one: its pauses are the client's, not the app's or PostgreSQL's
+    collectGarbage();
     app.push((await request(url, { headers })).ms);
+    collectGarbage();
     const t0 = performance.now();
     await sql();
     db.push(performance.now() - t0);
