@@ -106,7 +106,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const { user, buffer: buf, filename } = await importFile(request, code, limits);
       // what the save reads (the report, its regions) was begun before the upload came in
       const read = saveRead.of(request) ?? readForSave(app.db, code, period);
-      // size, rows and unpacked size are checked first; the parsing runs in a worker thread
+      // size, rows and unpacked size are checked first; a small template is read here, any other
+      // file in a worker thread (read-upload.ts)
       const parsed = await readUpload(buf, filename);
       // the rows the file could be read into are checked by the rules too, so one answer
       // lists every bad row: cells that could not be read, and rules between readable ones
