@@ -196,21 +196,30 @@ type Loaded = Omit<LoadedReport, 'rows' | 'comments' | 'previous' | 'missingRegi
  * when the key they find, in the same query, differs from the one kept: what they use is never
  * older than the read, whichever instance wrote last (tests/api/kept-results.test.ts).
  */
-export class KeptParts {
+class KeptParts {
   readonly regions = new LRUCache<string, { key: string; tuples: RegionTuple[] }>({ max: 64 });
   readonly previous = new LRUCache<string, { key: string; tuples: PreviousTuple[] }>({ max: 64 });
 }
 
 const keptParts = new WeakMap<Db, KeptParts>();
 
-/** This app instance's KeptParts (one per database client). */
-export function keptPartsOf(db: Db): KeptParts {
+/**
+ * loadReportWith through `pg`, with this app instance's KeptParts (one per database client):
+ * how GET and a save's read (readForSave) read a report.
+ */
+export function loadKept<T extends Record<string, unknown>>(
+  db: Db,
+  provinceCode: string,
+  period: string,
+  beside: { [K in keyof T]: Prisma.Sql },
+) {
   let kept = keptParts.get(db);
   if (!kept) {
     kept = new KeptParts();
     keptParts.set(db, kept);
   }
-  return kept;
+  const sql = pgSql(db);
+  return loadReportWith<T>((q) => sql(q, 'report-load'), provinceCode, period, beside, kept);
 }
 
 /** The regions' own order, the one a quarter's rows and missing regions are given in. */
@@ -401,15 +410,7 @@ export async function readReport(
   provinceCode: string,
   period: string,
 ): Promise<ReportDto> {
-  // through pg, with the parts a save's read keeps (the regions, the previous quarter)
-  const sql = pgSql(db);
-  const { report: rep } = await loadReportWith(
-    (q) => sql(q, 'report-load'),
-    provinceCode,
-    period,
-    {},
-    keptPartsOf(db),
-  );
+  const { report: rep } = await loadKept(db, provinceCode, period, {});
   if (!rep || !mayReadReport(reader, rep))
     throw notFound(
       `Report ${provinceCode} ${period}`,

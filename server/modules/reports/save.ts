@@ -20,10 +20,9 @@ import { auditState } from './audit-state.ts';
 import { figureProblems, invalidFigures, type NamedRegion } from './check.ts';
 import {
   inRegionOrder,
-  keptPartsOf,
   type LoadedReport,
+  loadKept,
   loadReport,
-  loadReportWith,
   missingRegionCodes,
   REPORT_COLUMNS,
   reportHeader,
@@ -279,9 +278,8 @@ function storedRows(rows: ReportRowBody[], regions: Map<string, NamedRegion>): S
  * a save's body is parsed, before an import's file is read, so the two run at once.
  */
 export function readForSave(db: Db, provinceCode: string, period: string) {
-  const sql = pgSql(db);
-  const reading = loadReportWith<{ provinceFound: boolean; fromInstitutions: boolean }>(
-    (q) => sql(q, 'report-load'),
+  const reading = loadKept<{ provinceFound: boolean; fromInstitutions: boolean }>(
+    db,
     provinceCode,
     period,
     {
@@ -289,7 +287,6 @@ export function readForSave(db: Db, provinceCode: string, period: string) {
       fromInstitutions: Prisma.sql`EXISTS (SELECT 1 FROM institution_quarter f
         WHERE f.report_id = r.id)`,
     },
-    keptPartsOf(db),
   );
   reading.catch(() => {}); // awaited by the save; an upload refused before then leaves it unread
   return reading;
