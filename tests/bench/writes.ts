@@ -81,49 +81,35 @@ export async function measureWrites(
   const file = { bytes: template, name: 'quarter.xlsx' };
   // The four ways in turns, round after round: this machine's own speed moves by a third
   // within minutes (README), and a ratio of two phases run a minute apart measured that too.
-  const save: number[] = [];
-  const imports: number[] = [];
-  const replaced: number[] = [];
-  const upserted: number[] = [];
-  const first = {
-    save: [] as number[],
-    imports: [] as number[],
-    replaced: [] as number[],
-    upserted: [] as number[],
-  };
-  const ways: [() => Promise<number>, number[], number[]][] = [
-    [() => timedPut(editor, url, url, body), save, first.save],
-    [() => timedUpload(editor, url, `${url}/import`, file), imports, first.imports],
-    [
-      () => timed(() => replaceQuarterSql(client, BIG_PROVINCE, PERIOD, rows)),
-      replaced,
-      first.replaced,
-    ],
-    [
-      () => timed(() => upsertQuarterSql(client, BIG_PROVINCE, PERIOD, rows)),
-      upserted,
-      first.upserted,
-    ],
+  // Every write's time is kept, warm-up included: the first ten are shown beside, the rest timed.
+  const all: number[][] = [[], [], [], []];
+  const ways: (() => Promise<number>)[] = [
+    () => timedPut(editor, url, url, body),
+    () => timedUpload(editor, url, `${url}/import`, file),
+    () => timed(() => replaceQuarterSql(client, BIG_PROVINCE, PERIOD, rows)),
+    () => timed(() => upsertQuarterSql(client, BIG_PROVINCE, PERIOD, rows)),
   ];
   for (let i = -WARM_UP; i < N; i++)
-    for (const [write, times, firstTimes] of ways) {
-      const ms = await write();
-      if (i >= 0) times.push(ms);
-      else if (i < 10 - WARM_UP) firstTimes.push(ms);
-    }
+    for (const [k, write] of ways.entries()) all[k]!.push(await write());
+  const [save, imports, replaced, upserted] = all.map((xs) => xs.slice(WARM_UP)) as [
+    number[],
+    number[],
+    number[],
+    number[],
+  ];
+  const firstTen = all.map((xs) => percentile(xs.slice(0, 10), 50));
   log(`  save of ${rows.length} rows: p50 ${percentile(save, 50).toFixed(0)} ms`);
   log(`  import of ${rows.length} rows: p50 ${percentile(imports, 50).toFixed(0)} ms`);
   const [r, u] = [stats(replaced), stats(upserted)];
   log(
     `  SQL by hand: delete + insert p50 ${r.p50.toFixed(0)} ms, one upsert statement p50 ${u.p50.toFixed(0)} ms`,
   );
-  const p50 = (xs: number[]) => percentile(xs, 50);
   return {
     rows: rows.length,
     firstTen: {
-      save: p50(first.save),
-      importXlsx: p50(first.imports),
-      sql: Math.min(p50(first.replaced), p50(first.upserted)),
+      save: firstTen[0]!,
+      importXlsx: firstTen[1]!,
+      sql: Math.min(firstTen[2]!, firstTen[3]!),
     },
     save: stats(save),
     importXlsx: stats(imports),
